@@ -1,0 +1,77 @@
+namespace Kiosk.Mat.Analysis
+{
+    /// <summary>
+    /// What the analysis measured on one foot. Fixed-point with the scale in the name, so the device
+    /// never needs floating point; the host divides for display.
+    /// Coordinates are from the mat's left edge (x) and front edge (y).
+    /// </summary>
+    public sealed class FootMeasures
+    {
+        public bool Present;
+
+        /// <summary>Cavanagh and Rodgers arch index x 1000 (0.230 = 230).</summary>
+        public int ArchIndexX1000;
+        public ArchType Arch;
+
+        public int LoadGrams;
+
+        /// <summary>This foot's share of the total load, percent x 10.</summary>
+        public int LoadPctX10;
+
+        /// <summary>Shares of this foot's own load, percent x 10.</summary>
+        public int RearfootPctX10;
+        public int ForefootPctX10;
+        public int MedialPctX10;
+        public int LateralPctX10;
+
+        public int LengthMmX10;
+        public int WidthMmX10;
+        public int ContactAreaMm2;
+        public int PeakKpa;
+        public int CopXMmX10;
+        public int CopYMmX10;
+
+        /// <summary>Angle of the foot axis from straight ahead, degrees x 10; positive when the toes turn outward.</summary>
+        public int ToeOutDegX10;
+
+        public void Clear()
+        {
+            Present = false;
+            ArchIndexX1000 = 0;
+            Arch = ArchType.Unknown;
+            LoadGrams = 0;
+            LoadPctX10 = 0;
+            RearfootPctX10 = 0;
+            ForefootPctX10 = 0;
+            MedialPctX10 = 0;
+            LateralPctX10 = 0;
+            LengthMmX10 = 0;
+            WidthMmX10 = 0;
+            ContactAreaMm2 = 0;
+            PeakKpa = 0;
+            CopXMmX10 = 0;
+            CopYMmX10 = 0;
+            ToeOutDegX10 = 0;
+        }
+
+        public void CopyFrom(FootMeasures other)
+        {
+            Present = other.Present;
+            ArchIndexX1000 = other.ArchIndexX1000;
+            Arch = other.Arch;
+            LoadGrams = other.LoadGrams;
+            LoadPctX10 = other.LoadPctX10;
+            RearfootPctX10 = other.RearfootPctX10;
+            ForefootPctX10 = other.ForefootPctX10;
+            MedialPctX10 = other.MedialPctX10;
+            LateralPctX10 = other.LateralPctX10;
+            LengthMmX10 = other.LengthMmX10;
+            WidthMmX10 = other.WidthMmX10;
+            ContactAreaMm2 = other.ContactAreaMm2;
+            PeakKpa = other.PeakKpa;
+            CopXMmX10 = other.CopXMmX10;
+            CopYMmX10 = other.CopYMmX10;
+            ToeOutDegX10 = other.ToeOutDegX10;
+        }
+    }
+}

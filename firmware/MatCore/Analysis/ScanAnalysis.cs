@@ -1,0 +1,79 @@
+namespace Kiosk.Mat.Analysis
+{
+    /// <summary>
+    /// The result of one scan: both feet, the whole-body shares, quality, and the sway the session
+    /// tracker measured over the still window. Allocated once and refilled, so a scan allocates nothing.
+    /// </summary>
+    public sealed class ScanAnalysis
+    {
+        public readonly FootMeasures Left = new FootMeasures();
+        public readonly FootMeasures Right = new FootMeasures();
+
+        /// <summary>Bit flags of <see cref="QualityIssue"/>; 0 means the scan is trustworthy.</summary>
+        public int QualityIssues;
+
+        public int TotalLoadGrams;
+        public int LoadLeftPctX10;
+        public int LoadRightPctX10;
+
+        /// <summary>Rearfoot and forefoot shares of the total load (both feet), percent x 10.</summary>
+        public int RearfootPctX10;
+        public int ForefootPctX10;
+
+        public int CopXMmX10;
+        public int CopYMmX10;
+
+        /// <summary>Centre-of-pressure path length over the still window, mm x 10 (0 when not measured).</summary>
+        public int SwayPathMmX10;
+
+        /// <summary>95% confidence ellipse of the centre of pressure over the still window, mm2.</summary>
+        public int SwayEllipseMm2;
+
+        /// <summary>How many frames were summed for this analysis, and over how long.</summary>
+        public int FrameCount;
+        public int WindowMs;
+
+        public bool QualityOk { get { return QualityIssues == 0; } }
+
+        public bool Has(int issue)
+        {
+            return (QualityIssues & issue) != 0;
+        }
+
+        public void Clear()
+        {
+            Left.Clear();
+            Right.Clear();
+            QualityIssues = 0;
+            TotalLoadGrams = 0;
+            LoadLeftPctX10 = 0;
+            LoadRightPctX10 = 0;
+            RearfootPctX10 = 0;
+            ForefootPctX10 = 0;
+            CopXMmX10 = 0;
+            CopYMmX10 = 0;
+            SwayPathMmX10 = 0;
+            SwayEllipseMm2 = 0;
+            FrameCount = 0;
+            WindowMs = 0;
+        }
+
+        public void CopyFrom(ScanAnalysis other)
+        {
+            Left.CopyFrom(other.Left);
+            Right.CopyFrom(other.Right);
+            QualityIssues = other.QualityIssues;
+            TotalLoadGrams = other.TotalLoadGrams;
+            LoadLeftPctX10 = other.LoadLeftPctX10;
+            LoadRightPctX10 = other.LoadRightPctX10;
+            RearfootPctX10 = other.RearfootPctX10;
+            ForefootPctX10 = other.ForefootPctX10;
+            CopXMmX10 = other.CopXMmX10;
+            CopYMmX10 = other.CopYMmX10;
+            SwayPathMmX10 = other.SwayPathMmX10;
+            SwayEllipseMm2 = other.SwayEllipseMm2;
+            FrameCount = other.FrameCount;
+            WindowMs = other.WindowMs;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace Kiosk.Tests;
+
+/// <summary>Where the repository and the shared data beside it are, found from the test assembly's folder.</summary>
+public static class RepositoryPaths
+{
+    private static readonly Lazy<string> RootPath = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Kiosk.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"Kiosk.sln not found above {AppContext.BaseDirectory}");
+    });
+
+    public static string Root => RootPath.Value;
+
+    /// <summary>../shared/data from the repository root: real recordings that tests may read, never commit.</summary>
+    public static string SharedData
+    {
+        get
+        {
+            string path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
+            if (!Directory.Exists(path))
+            {
+                throw new InvalidOperationException($"the shared test data is not at {path}: clone the project beside shared/");
+            }
+            return path;
+        }
+    }
+}
