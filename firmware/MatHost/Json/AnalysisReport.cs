@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Kiosk.Mat.Analysis;
+
+namespace Kiosk.Mat.Host.Json;
+
+/// <summary>
+/// The analysis of one scan in the shape <c>matctl analyze --json</c> prints, the protocol's Result carries
+/// and the display stores. Built from the core's fixed-point <see cref="ScanAnalysis"/>; numbers in plain units.
+/// </summary>
+public sealed record AnalysisReport(
+    [property: JsonPropertyName("quality")] QualityReport Quality,
+    [property: JsonPropertyName("left")] FootReport? Left,
+    [property: JsonPropertyName("right")] FootReport? Right,
+    [property: JsonPropertyName("loadLeftPct")] double LoadLeftPct,
+    [property: JsonPropertyName("loadRightPct")] double LoadRightPct,
+    [property: JsonPropertyName("rearfootPct")] double RearfootPct,
+    [property: JsonPropertyName("forefootPct")] double ForefootPct,
+    [property: JsonPropertyName("totalLoadG")] int TotalLoadG,
+    [property: JsonPropertyName("copMm")] PointMm CopMm,
+    [property: JsonPropertyName("swayPathMm")] double SwayPathMm,
+    [property: JsonPropertyName("swayEllipseMm2")] int SwayEllipseMm2,
+    [property: JsonPropertyName("frameCount")] int FrameCount,
+    [property: JsonPropertyName("windowMs")] int WindowMs)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = false,
+    };
+
+    public static AnalysisReport From(ScanAnalysis scan) => new(
+        new QualityReport(scan.QualityOk, IssueNames(scan.QualityIssues)),
+        FootReport.From(scan.Left),
+        FootReport.From(scan.Right),
+        Tenths(scan.LoadLeftPctX10),
+        Tenths(scan.LoadRightPctX10),
+        Tenths(scan.RearfootPctX10),
+        Tenths(scan.ForefootPctX10),
+        scan.TotalLoadGrams,
+        new PointMm(Tenths(scan.CopXMmX10), Tenths(scan.CopYMmX10)),
+        Tenths(scan.SwayPathMmX10),
+        scan.SwayEllipseMm2,
+        scan.FrameCount,
+        scan.WindowMs);
+
+    public string ToJson(bool indented = false) =>
+        JsonSerializer.Serialize(this, indented ? new JsonSerializerOptions(JsonOptions) { WriteIndented = true } : JsonOptions);
+
+    public static AnalysisReport? FromJson(string json) => JsonSerializer.Deserialize<AnalysisReport>(json, JsonOptions);
+
+    public static string[] IssueNames(int issues)
+    {
+        var names = new List<string>();
+        for (int i = 0; i < QualityIssue.Count; i++)
+        {
+            int flag = QualityIssue.FlagAt(i);
+            if ((issues & flag) != 0)
+            {
+                names.Add(QualityIssue.Name(flag));
+            }
+        }
+        return names.ToArray();
+    }
+
+    internal static double Tenths(int valueX10) => valueX10 / 10.0;
+}
+
+public sealed record QualityReport(
+    [property: JsonPropertyName("ok")] bool Ok,
+    [property: JsonPropertyName("issues")] string[] Issues);
+
+public sealed record PointMm(
+    [property: JsonPropertyName("x")] double X,
+    [property: JsonPropertyName("y")] double Y);
+
+public sealed record FootReport(
+    [property: JsonPropertyName("archIndex")] double ArchIndex,
+    [property: JsonPropertyName("archType")] string? ArchType,
+    [property: JsonPropertyName("loadPct")] double LoadPct,
+    [property: JsonPropertyName("rearfootPct")] double RearfootPct,
+    [property: JsonPropertyName("forefootPct")] double ForefootPct,
+    [property: JsonPropertyName("medialPct")] double MedialPct,
+    [property: JsonPropertyName("lateralPct")] double LateralPct,
+    [property: JsonPropertyName("lengthMm")] double LengthMm,
+    [property: JsonPropertyName("widthMm")] double WidthMm,
+    [property: JsonPropertyName("contactAreaCm2")] double ContactAreaCm2,
+    [property: JsonPropertyName("peakKpa")] int PeakKpa,
+    [property: JsonPropertyName("copMm")] PointMm CopMm,
+    [property: JsonPropertyName("loadG")] int LoadG,
+    [property: JsonPropertyName("toeOutDeg")] double ToeOutDeg)
+{
+    /// <summary>Null when the foot is absent, as the JSON says <c>"left": null</c>.</summary>
+    public static FootReport? From(FootMeasures foot) => !foot.Present ? null : new(
+        foot.ArchIndexX1000 / 1000.0,
+        ArchName(foot.Arch),
+        AnalysisReport.Tenths(foot.LoadPctX10),
+        AnalysisReport.Tenths(foot.RearfootPctX10),
+        AnalysisReport.Tenths(foot.ForefootPctX10),
+        AnalysisReport.Tenths(foot.MedialPctX10),
+        AnalysisReport.Tenths(foot.LateralPctX10),
+        AnalysisReport.Tenths(foot.LengthMmX10),
+        AnalysisReport.Tenths(foot.WidthMmX10),
+        foot.ContactAreaMm2 / 100.0,
+        foot.PeakKpa,
+        new PointMm(AnalysisReport.Tenths(foot.CopXMmX10), AnalysisReport.Tenths(foot.CopYMmX10)),
+        foot.LoadGrams,
+        AnalysisReport.Tenths(foot.ToeOutDegX10));
+
+    /// <summary>"high", "normal", "low", or null when the analysis refused to classify an unreliable footprint.</summary>
+    public static string? ArchName(ArchType arch) => arch switch
+    {
+        Analysis.ArchType.High => "high",
+        Analysis.ArchType.Normal => "normal",
+        Analysis.ArchType.Low => "low",
+        _ => null,
+    };
+}
