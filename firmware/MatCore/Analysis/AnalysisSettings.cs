@@ -1,0 +1,40 @@
+namespace Kiosk.Mat.Analysis
+{
+    /// <summary>Thresholds of the foot analysis; the defaults suit an adult standing on a 5-10 mm mat.</summary>
+    public sealed class AnalysisSettings
+    {
+        /// <summary>A sensel counts as in contact above this pressure, Pa (2 kPa: well above calibrated noise).</summary>
+        public int ContactThresholdPa = 2000;
+
+        /// <summary>An island of contact lighter than this is noise, not a toe, grams.</summary>
+        public int MinIslandGrams = 40;
+
+        /// <summary>Less than this on the mat is not a standing adult, grams ("too light").</summary>
+        public int MinStandingLoadGrams = 30000;
+
+        /// <summary>Less than this on the mat is nobody at all, grams.</summary>
+        public int MinPresenceGrams = 2000;
+
+        /// <summary>More dead sensels than this, per thousand, make the scan unreliable.</summary>
+        public int MaxDeadPermille = 20;
+
+        /// <summary>Dead sensels under the feet (filled in from neighbours) tolerated before the scan is unreliable.</summary>
+        public int MaxDeadUnderFeet = 2;
+
+        /// <summary>Cavanagh and Rodgers (1987): high arch at or below 0.21, low (flat) at or above 0.26; x 1000.</summary>
+        public int HighArchMaxX1000 = 210;
+        public int LowArchMinX1000 = 260;
+
+        /// <summary>A toeless footprint shorter than this cannot be classified, mm.</summary>
+        public int MinToelessLengthMm = 90;
+
+        public ArchType Classify(int archIndexX1000)
+        {
+            if (archIndexX1000 <= HighArchMaxX1000)
+            {
+                return ArchType.High;
+            }
+            return archIndexX1000 >= LowArchMinX1000 ? ArchType.Low : ArchType.Normal;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Kiosk.Mat.Geometry;
+
+namespace Kiosk.Mat.Analysis
+{
+    /// <summary>
+    /// The working picture of one analysed frame: the loads (dead sensels filled in), which sensels are in
+    /// contact, their islands (8-connected groups), how much of each sensel the foot covers, and which foot
+    /// each belongs to. Every buffer is allocated once, sized from the mat.
+    /// </summary>
+    public sealed class ContactMap
+    {
+        public const int NoFoot = 0;
+        public const int LeftFoot = 1;
+        public const int RightFoot = 2;
+
+        /// <summary>Coverage is Q8: 256 = the whole sensel is under the foot.</summary>
+        public const int FullCoverageQ8 = 256;
+
+        public readonly MatGeometry Geometry;
+        public readonly int[] LoadGrams;
+
+        /// <summary>Indices of the sensels in contact, ActiveCount of them.</summary>
+        public readonly int[] Active;
+        public int ActiveCount;
+
+        /// <summary>Island number per sensel (0 = not in contact), islands numbered from 1.</summary>
+        public readonly int[] Island;
+
+        public readonly int[] CoverageQ8;
+
+        /// <summary><see cref="LeftFoot"/>, <see cref="RightFoot"/> or <see cref="NoFoot"/> per sensel.</summary>
+        public readonly byte[] Foot;
+
+        /// <summary>1 where the sensel is part of the toes (left out of the arch index).</summary>
+        public readonly byte[] Toe;
+
+        /// <summary>Sensel centres in mm x 10 from the mat's left and front edges, per column and per row.</summary>
+        public readonly int[] ColXMmX10;
+        public readonly int[] RowYMmX10;
+
+        public readonly int PitchMmX10;
+        public readonly int SenselAreaMm2X100;
+
+        public ContactMap(MatGeometry geometry)
+        {
+            Geometry = geometry;
+            int n = geometry.SenselCount;
+            LoadGrams = new int[n];
+            Active = new int[n];
+            Island = new int[n];
+            CoverageQ8 = new int[n];
+            Foot = new byte[n];
+            Toe = new byte[n];
+            ColXMmX10 = new int[geometry.Cols];
+            RowYMmX10 = new int[geometry.Rows];
+            for (int c = 0; c < geometry.Cols; c++)
+            {
+                ColXMmX10[c] = (int)(((long)c * geometry.PitchUm + geometry.PitchUm / 2 + 50) / 100);
+            }
+            for (int r = 0; r < geometry.Rows; r++)
+            {
+                RowYMmX10[r] = (int)(((long)r * geometry.PitchUm + geometry.PitchUm / 2 + 50) / 100);
+            }
+            PitchMmX10 = (geometry.PitchUm + 50) / 100;
+            SenselAreaMm2X100 = geometry.SenselAreaMm2X100;
+        }
+
+        public int XMmX10(int index)
+        {
+            return ColXMmX10[index % Geometry.Cols];
+        }
+
+        public int YMmX10(int index)
+        {
+            return RowYMmX10[index / Geometry.Cols];
+        }
+
+        /// <summary>Load in grams that a pressure in Pa puts on one sensel.</summary>
+        public int GramsAtPressurePa(int pascals)
+        {
+            // grams = Pa x area(m2) / g; area(m2) = areaMm2X100 / 1e8; g = 9.80665 m/s2.
+            return (int)((long)pascals * SenselAreaMm2X100 * 1000 / 980665 / 1000);
+        }
+
+        /// <summary>Pressure on a sensel carrying this load, kPa.</summary>
+        public int KpaOfLoad(int grams)
+        {
+            // kPa = grams x 9.80665e-3 N / (area mm2 x 1e-6 m2) / 1000.
+            return (int)((long)grams * 980665 / ((long)SenselAreaMm2X100 * 1000));
+        }
+    }
+}

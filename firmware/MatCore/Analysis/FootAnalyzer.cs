@@ -1,0 +1,201 @@
+using Kiosk.Mat.Arithmetic;
+using Kiosk.Mat.Geometry;
+
+namespace Kiosk.Mat.Analysis
+{
+    /// <summary>
+    /// The full analysis of one (summed) frame, run once per scan: contact, islands, left and right foot, each
+    /// foot's measures, the whole body's shares and the scan's quality. Buffers are allocated once per mat, and
+    /// the result object is refilled, so analysing allocates nothing.
+    /// </summary>
+    public sealed class FootAnalyzer
+    {
+        public readonly ContactMap Map;
+        public readonly AnalysisSettings Settings;
+
+        private readonly ContactIslands _islands;
+        private readonly FootSplitter _splitter;
+        private readonly FootMeasurer _measurer;
+        private readonly int _contactGrams;
+
+        public FootAnalyzer(MatGeometry geometry, AnalysisSettings settings)
+        {
+            Settings = settings ?? new AnalysisSettings();
+            Map = new ContactMap(geometry);
+            _islands = new ContactIslands(Map);
+            _splitter = new FootSplitter(Map);
+            _measurer = new FootMeasurer(Map, Settings);
+            _contactGrams = IntMath.Max(1, Map.GramsAtPressurePa(Settings.ContactThresholdPa));
+        }
+
+        /// <summary>Load on one sensel above which it counts as in contact, grams.</summary>
+        public int ContactGrams { get { return _contactGrams; } }
+
+        public void Analyze(int[] loadGrams, FrameHealth health, ScanAnalysis result)
+        {
+            ContactMap map = Map;
+            int n = map.Geometry.SenselCount;
+            if (loadGrams == null || loadGrams.Length != n)
+            {
+                throw new System.ArgumentException("the frame does not match the mat's geometry", "loadGrams");
+            }
+            result.Clear();
+            byte[] dead = health == null ? null : health.DeadMask;
+            if (dead != null && dead.Length != n)
+            {
+                throw new System.ArgumentException("the dead-sensel mask does not match the mat's geometry", "health");
+            }
+            for (int i = 0; i < n; i++)
+            {
+                map.LoadGrams[i] = loadGrams[i] < 0 ? 0 : loadGrams[i];
+                map.Foot[i] = ContactMap.NoFoot;
+                map.Toe[i] = 0;
+            }
+            int deadCount = 0;
+            int deadUnderFeet = 0;
+            if (dead != null)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    if (dead[i] != 0)
+                    {
+                        deadCount++;
+                        if (FillFromNeighbours(i, dead) >= _contactGrams)
+                        {
+                            deadUnderFeet++;
+                        }
+                    }
+                }
+            }
+
+            map.ActiveCount = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (map.LoadGrams[i] >= _contactGrams)
+                {
+                    map.Island[i] = -1;
+                    map.Active[map.ActiveCount++] = i;
+                }
+                else
+                {
+                    map.Island[i] = 0;
+                }
+            }
+            _islands.Find(Settings.MinIslandGrams);
+
+            long total = 0;
+            long momentX = 0;
+            long momentY = 0;
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                int grams = map.LoadGrams[index];
+                total += grams;
+                momentX += (long)grams * map.XMmX10(index);
+                momentY += (long)grams * map.YMmX10(index);
+            }
+            result.TotalLoadGrams = (int)total;
+            int issues = 0;
+            if (health != null && health.SaturatedCount > 0)
+            {
+                issues |= QualityIssue.Saturated;
+            }
+            if (deadCount * 1000L > (long)n * Settings.MaxDeadPermille || deadUnderFeet > Settings.MaxDeadUnderFeet)
+            {
+                issues |= QualityIssue.TooManyDeadSensels;
+            }
+            if (total < Settings.MinPresenceGrams)
+            {
+                result.QualityIssues = issues | QualityIssue.NoFoot;
+                return;
+            }
+            result.CopXMmX10 = (int)IntMath.DivRound(momentX, total);
+            result.CopYMmX10 = (int)IntMath.DivRound(momentY, total);
+
+            ContactCoverage.Estimate(map);
+            int feet = _splitter.Split(total);
+            if (feet < 2)
+            {
+                issues |= QualityIssue.OneFootOnly;
+            }
+            issues |= MeasureFoot(ContactMap.LeftFoot, result.Left);
+            issues |= MeasureFoot(ContactMap.RightFoot, result.Right);
+            if (total < Settings.MinStandingLoadGrams)
+            {
+                issues |= QualityIssue.TooLight;
+            }
+            if ((issues & QualityIssue.TooManyDeadSensels) != 0)
+            {
+                // Filled-in sensels under a foot make its outline a guess.
+                result.Left.Arch = ArchType.Unknown;
+                result.Right.Arch = ArchType.Unknown;
+            }
+
+            result.LoadLeftPctX10 = (int)IntMath.DivRound(result.Left.LoadGrams * 1000L, total);
+            result.LoadRightPctX10 = result.Right.Present ? 1000 - result.LoadLeftPctX10 : 0;
+            if (!result.Right.Present)
+            {
+                result.LoadLeftPctX10 = result.Left.Present ? 1000 : 0;
+            }
+            result.Left.LoadPctX10 = result.LoadLeftPctX10;
+            result.Right.LoadPctX10 = result.LoadRightPctX10;
+            long rear = (long)result.Left.LoadGrams * result.Left.RearfootPctX10 + (long)result.Right.LoadGrams * result.Right.RearfootPctX10;
+            result.RearfootPctX10 = (int)IntMath.DivRound(rear, total);
+            result.ForefootPctX10 = 1000 - result.RearfootPctX10;
+            result.QualityIssues = issues;
+        }
+
+        private int MeasureFoot(int foot, FootMeasures measures)
+        {
+            _measurer.Measure(foot, measures);
+            int issues = 0;
+            if (!measures.Present)
+            {
+                return issues;
+            }
+            if (_measurer.AtEdge)
+            {
+                issues |= QualityIssue.FootAtEdge;
+            }
+            if (_measurer.Unreliable)
+            {
+                issues |= QualityIssue.FootprintUnreliable;
+            }
+            return issues;
+        }
+
+        /// <summary>Gives a dead sensel the mean load of its live four neighbours, so a single dead sensel leaves no hole.</summary>
+        private int FillFromNeighbours(int index, byte[] dead)
+        {
+            ContactMap map = Map;
+            int cols = map.Geometry.Cols;
+            int row = index / cols;
+            int col = index - row * cols;
+            long sum = 0;
+            int live = 0;
+            if (row > 0 && dead[index - cols] == 0)
+            {
+                sum += map.LoadGrams[index - cols];
+                live++;
+            }
+            if (row < map.Geometry.Rows - 1 && dead[index + cols] == 0)
+            {
+                sum += map.LoadGrams[index + cols];
+                live++;
+            }
+            if (col > 0 && dead[index - 1] == 0)
+            {
+                sum += map.LoadGrams[index - 1];
+                live++;
+            }
+            if (col < cols - 1 && dead[index + 1] == 0)
+            {
+                sum += map.LoadGrams[index + 1];
+                live++;
+            }
+            int filled = live >= 2 ? (int)(sum / live) : 0;
+            map.LoadGrams[index] = filled;
+            return filled;
+        }
+    }
+}

@@ -1,0 +1,435 @@
+using Kiosk.Mat.Arithmetic;
+
+namespace Kiosk.Mat.Analysis
+{
+    /// <summary>
+    /// Measures one foot: finds its toes, fits its axis to the toeless footprint, and from that the arch index
+    /// (Cavanagh and Rodgers 1987: the toeless footprint in equal thirds along the foot axis, midfoot third's area
+    /// over the whole), the rearfoot/forefoot split at half the foot's length, the medial/lateral split at the
+    /// axis, length, width, contact area, peak pressure and centre of pressure.
+    /// Edge sensels count by the share of them the foot covers, and each sensel's area goes to the thirds by how
+    /// much of its projection falls in each, so a coarse mat measures the same foot as a fine one.
+    /// </summary>
+    public sealed class FootMeasurer
+    {
+        // A toe island lies in the front 40% of the foot, is at most a quarter of its length long, and holds at
+        // most a fifth of its area (a high arch's ball island is larger and starts further back).
+        private const int ToeZoneStartPermille = 600;
+        private const int ToeMaxLengthPermille = 250;
+        private const int ToeMaxAreaPermille = 200;
+
+        private readonly ContactMap _map;
+        private readonly AnalysisSettings _settings;
+        private readonly FootAxis _wholeAxis = new FootAxis();
+        private readonly FootAxis _axis = new FootAxis();
+        private readonly int[] _islandAlongMin = new int[ContactIslands.MaxIslands + 1];
+        private readonly int[] _islandAlongMax = new int[ContactIslands.MaxIslands + 1];
+        private readonly long[] _islandAreaQ8 = new long[ContactIslands.MaxIslands + 1];
+
+        // Core islands: sensels at least half covered, 4-connected; a label per sensel and a work queue.
+        private const int CoreCoverageQ8 = 128;
+        private readonly int[] _core;
+        private readonly int[] _queue;
+
+        // Width of the footprint along its axis, for finding the toe crease; bins of 2.5 mm.
+        private const int ProfileBinMmX10 = 25;
+        private readonly long[] _widthProfile;
+
+        public FootMeasurer(ContactMap map, AnalysisSettings settings)
+        {
+            _map = map;
+            _settings = settings;
+            _core = new int[map.Geometry.SenselCount];
+            _queue = new int[map.Geometry.SenselCount];
+            long widthMmX10 = (long)map.Geometry.WidthUm / 100;
+            long depthMmX10 = (long)map.Geometry.DepthUm / 100;
+            _widthProfile = new long[(int)(IntMath.Isqrt(widthMmX10 * widthMmX10 + depthMmX10 * depthMmX10) / ProfileBinMmX10) + 2 * map.PitchMmX10 / ProfileBinMmX10 + 8];
+        }
+
+        /// <summary>True when the last measured foot touched the mat's border.</summary>
+        public bool AtEdge;
+
+        /// <summary>True when the last measured foot's footprint was too small or short to classify.</summary>
+        public bool Unreliable;
+
+        public void Measure(int foot, FootMeasures result)
+        {
+            ContactMap map = _map;
+            result.Clear();
+            AtEdge = false;
+            Unreliable = false;
+
+            long load = 0;
+            long momentX = 0;
+            long momentY = 0;
+            long areaQ8 = 0;
+            int peak = 0;
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                if (map.Foot[index] != foot)
+                {
+                    continue;
+                }
+                map.Toe[index] = 0;
+                int grams = map.LoadGrams[index];
+                load += grams;
+                momentX += (long)grams * map.XMmX10(index);
+                momentY += (long)grams * map.YMmX10(index);
+                areaQ8 += map.CoverageQ8[index];
+                if (grams > peak)
+                {
+                    peak = grams;
+                }
+                int row = index / map.Geometry.Cols;
+                if (map.Geometry.IsOnBorder(row, index - row * map.Geometry.Cols))
+                {
+                    AtEdge = true;
+                }
+            }
+            if (load == 0 || !_wholeAxis.Fit(map, foot, true))
+            {
+                return;
+            }
+            result.Present = true;
+            result.LoadGrams = (int)load;
+            result.CopXMmX10 = (int)IntMath.DivRound(momentX, load);
+            result.CopYMmX10 = (int)IntMath.DivRound(momentY, load);
+            result.PeakKpa = map.KpaOfLoad(peak);
+            result.ContactAreaMm2 = (int)(areaQ8 * map.SenselAreaMm2X100 / (100L * ContactMap.FullCoverageQ8));
+
+            if (MarkToeIslands(foot, areaQ8) == 0)
+            {
+                CutAtToeCrease(foot);
+            }
+            if (!_axis.Fit(map, foot, false))
+            {
+                _axis.Fit(map, foot, true);
+            }
+
+            int half = map.PitchMmX10 / 2;
+            // Extents along the axis, of the whole foot and of the toeless footprint, and across it.
+            int footBack = int.MaxValue;
+            int footFront = int.MinValue;
+            int toelessBack = int.MaxValue;
+            int toelessFront = int.MinValue;
+            int sideMin = int.MaxValue;
+            int sideMax = int.MinValue;
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                if (map.Foot[index] != foot)
+                {
+                    continue;
+                }
+                int t = _axis.Along(map, index);
+                int s = _axis.Across(map, index);
+                int covered = map.CoverageQ8[index] * 2 * half / ContactMap.FullCoverageQ8;
+                // A partly covered end sensel has its covered part toward the inside of the footprint.
+                int back = t + half - covered;
+                int front = t - half + covered;
+                int low = s + half - covered;
+                int high = s - half + covered;
+                footBack = IntMath.Min(footBack, back);
+                footFront = IntMath.Max(footFront, front);
+                sideMin = IntMath.Min(sideMin, low);
+                sideMax = IntMath.Max(sideMax, high);
+                if (map.Toe[index] == 0)
+                {
+                    toelessBack = IntMath.Min(toelessBack, back);
+                    toelessFront = IntMath.Max(toelessFront, front);
+                }
+            }
+            result.LengthMmX10 = footFront - footBack;
+            result.WidthMmX10 = sideMax - sideMin;
+
+            // Arch index: area of each third of the toeless footprint.
+            int toelessLength = toelessFront - toelessBack;
+            int third1 = toelessBack + toelessLength / 3;
+            int third2 = toelessBack + 2 * toelessLength / 3;
+            long rearArea = 0;
+            long midArea = 0;
+            long frontArea = 0;
+            // Load splits: rear/fore at half the foot's length, medial/lateral at the axis.
+            int footMiddle = (footBack + footFront) / 2;
+            long rearLoad = 0;
+            long medialLoad = 0;
+            bool medialIsPlusX = foot == ContactMap.LeftFoot;
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                if (map.Foot[index] != foot)
+                {
+                    continue;
+                }
+                int t = _axis.Along(map, index);
+                int s = _axis.Across(map, index);
+                int grams = map.LoadGrams[index];
+                int span = 2 * half;
+                rearLoad += (long)grams * IntMath.Overlap(t - half, t + half, int.MinValue / 2, footMiddle) / span;
+                int medialOverlap = medialIsPlusX
+                    ? IntMath.Overlap(s - half, s + half, 0, int.MaxValue / 2)
+                    : IntMath.Overlap(s - half, s + half, int.MinValue / 2, 0);
+                medialLoad += (long)grams * medialOverlap / span;
+                if (map.Toe[index] != 0)
+                {
+                    continue;
+                }
+                long coverage = map.CoverageQ8[index];
+                rearArea += coverage * IntMath.Overlap(t - half, t + half, toelessBack, third1);
+                midArea += coverage * IntMath.Overlap(t - half, t + half, third1, third2);
+                frontArea += coverage * IntMath.Overlap(t - half, t + half, third2, toelessFront);
+            }
+            long toelessArea = rearArea + midArea + frontArea;
+            result.ArchIndexX1000 = toelessArea > 0 ? (int)IntMath.DivRound(midArea * 1000, toelessArea) : 0;
+            result.RearfootPctX10 = (int)IntMath.DivRound(rearLoad * 1000, load);
+            result.ForefootPctX10 = 1000 - result.RearfootPctX10;
+            result.MedialPctX10 = (int)IntMath.DivRound(medialLoad * 1000, load);
+            result.LateralPctX10 = 1000 - result.MedialPctX10;
+
+            // Toe-out: the toes turn away from the other foot (left foot: toward -x).
+            int outward = medialIsPlusX ? -_axis.ForwardXQ14 : _axis.ForwardXQ14;
+            result.ToeOutDegX10 = IntMath.Atan2DegX10(outward, -_axis.ForwardYQ14);
+
+            Unreliable = toelessLength < _settings.MinToelessLengthMm * 10 || toelessArea == 0;
+            result.Arch = AtEdge || Unreliable ? ArchType.Unknown : _settings.Classify(result.ArchIndexX1000);
+        }
+
+        /// <summary>
+        /// Marks the toe islands of one foot. Toes often touch the ball through one partly covered sensel (the fifth
+        /// toe sits close to its metatarsal head, and a coarse mat bridges the gap), so islands are taken on the core
+        /// of the contact: sensels at least half covered, joined through their sides. A core island small and short
+        /// enough, in front of the ball, is a toe; every edge sensel then belongs to the core island nearest to it.
+        /// Returns how many toe islands there are.
+        /// </summary>
+        private int MarkToeIslands(int foot, long footAreaQ8)
+        {
+            ContactMap map = _map;
+            int cols = map.Geometry.Cols;
+            int rows = map.Geometry.Rows;
+            int count = 0;
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                _core[map.Active[k]] = 0;
+            }
+            // Label the core islands, 4-connected, with the queue as a stack.
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int seed = map.Active[k];
+                if (map.Foot[seed] != foot || _core[seed] != 0 || map.CoverageQ8[seed] < CoreCoverageQ8 || count >= ContactIslands.MaxIslands)
+                {
+                    continue;
+                }
+                count++;
+                _islandAlongMin[count] = int.MaxValue;
+                _islandAlongMax[count] = int.MinValue;
+                _islandAreaQ8[count] = 0;
+                int top = 0;
+                _queue[top++] = seed;
+                _core[seed] = count;
+                while (top > 0)
+                {
+                    int index = _queue[--top];
+                    int t = _wholeAxis.Along(map, index);
+                    _islandAlongMin[count] = IntMath.Min(_islandAlongMin[count], t);
+                    _islandAlongMax[count] = IntMath.Max(_islandAlongMax[count], t);
+                    _islandAreaQ8[count] += map.CoverageQ8[index];
+                    int row = index / cols;
+                    int col = index - row * cols;
+                    top = PushCore(foot, row > 0 ? index - cols : -1, count, top);
+                    top = PushCore(foot, row < rows - 1 ? index + cols : -1, count, top);
+                    top = PushCore(foot, col > 0 ? index - 1 : -1, count, top);
+                    top = PushCore(foot, col < cols - 1 ? index + 1 : -1, count, top);
+                }
+            }
+            if (count < 2)
+            {
+                return 0;
+            }
+            int back = int.MaxValue;
+            int front = int.MinValue;
+            int main = 1;
+            for (int i = 1; i <= count; i++)
+            {
+                back = IntMath.Min(back, _islandAlongMin[i]);
+                front = IntMath.Max(front, _islandAlongMax[i]);
+                if (_islandAreaQ8[i] > _islandAreaQ8[main])
+                {
+                    main = i;
+                }
+            }
+            long length = front - back;
+            int toes = 0;
+            for (int i = 1; i <= count; i++)
+            {
+                bool toe = i != main
+                    && (_islandAlongMin[i] - back) * 1000L >= length * ToeZoneStartPermille
+                    && (_islandAlongMax[i] - _islandAlongMin[i]) * 1000L <= length * ToeMaxLengthPermille
+                    && _islandAreaQ8[i] * 1000 <= footAreaQ8 * ToeMaxAreaPermille;
+                // The area slot now holds the verdict: -1 toe, 0 not.
+                _islandAreaQ8[i] = toe ? -1 : 0;
+                if (toe)
+                {
+                    toes++;
+                }
+            }
+            if (toes == 0)
+            {
+                return 0;
+            }
+            // Grow the core islands over the edge sensels, breadth first, so each goes with its nearest island.
+            int head = 0;
+            int tail = 0;
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                if (_core[index] > 0)
+                {
+                    _queue[tail++] = index;
+                }
+            }
+            while (head < tail)
+            {
+                int index = _queue[head++];
+                int row = index / cols;
+                int col = index - row * cols;
+                for (int dr = -1; dr <= 1; dr++)
+                {
+                    int r = row + dr;
+                    for (int dc = -1; dc <= 1; dc++)
+                    {
+                        int c = col + dc;
+                        if (r < 0 || r >= rows || c < 0 || c >= cols)
+                        {
+                            continue;
+                        }
+                        int neighbour = r * cols + c;
+                        if (map.Island[neighbour] > 0 && map.Foot[neighbour] == foot && _core[neighbour] == 0)
+                        {
+                            _core[neighbour] = _core[index];
+                            _queue[tail++] = neighbour;
+                        }
+                    }
+                }
+            }
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                if (map.Foot[index] == foot && _core[index] > 0 && _islandAreaQ8[_core[index]] == -1)
+                {
+                    map.Toe[index] = 1;
+                }
+            }
+            return toes;
+        }
+
+        private int PushCore(int foot, int index, int label, int top)
+        {
+            ContactMap map = _map;
+            if (index >= 0 && _core[index] == 0 && map.Island[index] > 0 && map.Foot[index] == foot && map.CoverageQ8[index] >= CoreCoverageQ8)
+            {
+                _core[index] = label;
+                _queue[top++] = index;
+            }
+            return top;
+        }
+
+        // The crease is a dip to at most 60% of the ball's width, with toes at least 30% wider than the dip ahead of it.
+        private const int CreaseMaxPermilleOfBall = 600;
+        private const int ToesMinPermilleOfCrease = 1300;
+
+        /// <summary>
+        /// Toes that touch the ball (or that a coarse mat bridges to it) are not islands of their own. Along the foot
+        /// axis the footprint's width dips at the toe crease between the ball and the toes: everything ahead of that
+        /// dip is toes. Only a real dip counts, with toes ahead of it, so a toeless front edge is never cut.
+        /// </summary>
+        private void CutAtToeCrease(int foot)
+        {
+            ContactMap map = _map;
+            int half = map.PitchMmX10 / 2;
+            int back = int.MaxValue;
+            int front = int.MinValue;
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                if (map.Foot[index] == foot && map.Toe[index] == 0)
+                {
+                    int t = _wholeAxis.Along(map, index);
+                    back = IntMath.Min(back, t - half);
+                    front = IntMath.Max(front, t + half);
+                }
+            }
+            if (back >= front)
+            {
+                return;
+            }
+            int bins = (front - back) / ProfileBinMmX10 + 1;
+            if (bins > _widthProfile.Length)
+            {
+                bins = _widthProfile.Length;
+            }
+            for (int b = 0; b < bins; b++)
+            {
+                _widthProfile[b] = 0;
+            }
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                if (map.Foot[index] != foot || map.Toe[index] != 0)
+                {
+                    continue;
+                }
+                int t = _wholeAxis.Along(map, index);
+                int low = t - half - back;
+                int high = t + half - back;
+                long coverage = map.CoverageQ8[index];
+                for (int b = low / ProfileBinMmX10; b <= high / ProfileBinMmX10 && b < bins; b++)
+                {
+                    _widthProfile[b] += coverage * IntMath.Overlap(low, high, b * ProfileBinMmX10, (b + 1) * ProfileBinMmX10);
+                }
+            }
+            // The ball: the widest part of the front half. The crease: the narrowest bin ahead of it.
+            int ball = bins / 2;
+            for (int b = bins / 2; b < bins; b++)
+            {
+                if (_widthProfile[b] > _widthProfile[ball])
+                {
+                    ball = b;
+                }
+            }
+            int crease = -1;
+            for (int b = ball + 1; b < bins - 1; b++)
+            {
+                if (crease < 0 || _widthProfile[b] < _widthProfile[crease])
+                {
+                    crease = b;
+                }
+            }
+            if (crease < 0 || _widthProfile[crease] * 1000 > _widthProfile[ball] * CreaseMaxPermilleOfBall)
+            {
+                return;
+            }
+            long toes = 0;
+            for (int b = crease + 1; b < bins; b++)
+            {
+                if (_widthProfile[b] > toes)
+                {
+                    toes = _widthProfile[b];
+                }
+            }
+            if (toes * 1000 < _widthProfile[crease] * ToesMinPermilleOfCrease || toes == 0)
+            {
+                return;
+            }
+            int cut = back + crease * ProfileBinMmX10 + ProfileBinMmX10 / 2;
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                if (map.Foot[index] == foot && _wholeAxis.Along(map, index) > cut)
+                {
+                    map.Toe[index] = 1;
+                }
+            }
+        }
+    }
+}
