@@ -3,8 +3,14 @@ namespace Kiosk.Mat.Analysis
     /// <summary>Thresholds of the foot analysis; the defaults suit an adult standing on a 5-10 mm mat.</summary>
     public sealed class AnalysisSettings
     {
-        /// <summary>A sensel counts as in contact above this pressure, Pa (2 kPa: well above calibrated noise).</summary>
+        /// <summary>
+        /// A sensel counts as in contact above this pressure, Pa. Low, because a thin midfoot strip covers only part
+        /// of a coarse mat's sensel and its mean pressure there is a fraction of the strip's own.
+        /// </summary>
         public int ContactThresholdPa = 2000;
+
+        /// <summary>...and above this load, grams, whatever the pitch: the calibrated noise floor of one sensel.</summary>
+        public int MinContactGrams = 5;
 
         /// <summary>An island of contact lighter than this is noise, not a toe, grams.</summary>
         public int MinIslandGrams = 40;

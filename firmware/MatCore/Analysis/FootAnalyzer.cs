@@ -25,7 +25,7 @@ namespace Kiosk.Mat.Analysis
             _islands = new ContactIslands(Map);
             _splitter = new FootSplitter(Map);
             _measurer = new FootMeasurer(Map, Settings);
-            _contactGrams = IntMath.Max(1, Map.GramsAtPressurePa(Settings.ContactThresholdPa));
+            _contactGrams = IntMath.Max(Settings.MinContactGrams, Map.GramsAtPressurePa(Settings.ContactThresholdPa));
         }
 
         /// <summary>Load on one sensel above which it counts as in contact, grams.</summary>

@@ -28,6 +28,7 @@ namespace Kiosk.Mat.Analysis
 
         // Core islands: sensels at least half covered, 4-connected; a label per sensel and a work queue.
         private const int CoreCoverageQ8 = 128;
+        private const int StrictCoreCoverageQ8 = 192;
         private readonly int[] _core;
         private readonly int[] _queue;
 
@@ -98,7 +99,11 @@ namespace Kiosk.Mat.Analysis
             result.PeakKpa = map.KpaOfLoad(peak);
             result.ContactAreaMm2 = (int)(areaQ8 * map.SenselAreaMm2X100 / (100L * ContactMap.FullCoverageQ8));
 
-            if (MarkToeIslands(foot, areaQ8) == 0)
+            // A bridge to a toe can be more than half covered (the hallux's neck, a coarse mat's gap); a stricter
+            // core then still parts it, so the toes of both passes count.
+            int toeIslands = MarkToeIslands(foot, areaQ8, CoreCoverageQ8);
+            toeIslands += MarkToeIslands(foot, areaQ8, StrictCoreCoverageQ8);
+            if (toeIslands == 0)
             {
                 CutAtToeCrease(foot);
             }
@@ -202,7 +207,7 @@ namespace Kiosk.Mat.Analysis
         /// enough, in front of the ball, is a toe; every edge sensel then belongs to the core island nearest to it.
         /// Returns how many toe islands there are.
         /// </summary>
-        private int MarkToeIslands(int foot, long footAreaQ8)
+        private int MarkToeIslands(int foot, long footAreaQ8, int coreCoverageQ8)
         {
             ContactMap map = _map;
             int cols = map.Geometry.Cols;
@@ -216,7 +221,7 @@ namespace Kiosk.Mat.Analysis
             for (int k = 0; k < map.ActiveCount; k++)
             {
                 int seed = map.Active[k];
-                if (map.Foot[seed] != foot || _core[seed] != 0 || map.CoverageQ8[seed] < CoreCoverageQ8 || count >= ContactIslands.MaxIslands)
+                if (map.Foot[seed] != foot || _core[seed] != 0 || map.CoverageQ8[seed] < coreCoverageQ8 || count >= ContactIslands.MaxIslands)
                 {
                     continue;
                 }
@@ -236,10 +241,10 @@ namespace Kiosk.Mat.Analysis
                     _islandAreaQ8[count] += map.CoverageQ8[index];
                     int row = index / cols;
                     int col = index - row * cols;
-                    top = PushCore(foot, row > 0 ? index - cols : -1, count, top);
-                    top = PushCore(foot, row < rows - 1 ? index + cols : -1, count, top);
-                    top = PushCore(foot, col > 0 ? index - 1 : -1, count, top);
-                    top = PushCore(foot, col < cols - 1 ? index + 1 : -1, count, top);
+                    top = PushCore(foot, row > 0 ? index - cols : -1, count, top, coreCoverageQ8);
+                    top = PushCore(foot, row < rows - 1 ? index + cols : -1, count, top, coreCoverageQ8);
+                    top = PushCore(foot, col > 0 ? index - 1 : -1, count, top, coreCoverageQ8);
+                    top = PushCore(foot, col < cols - 1 ? index + 1 : -1, count, top, coreCoverageQ8);
                 }
             }
             if (count < 2)
@@ -323,10 +328,10 @@ namespace Kiosk.Mat.Analysis
             return toes;
         }
 
-        private int PushCore(int foot, int index, int label, int top)
+        private int PushCore(int foot, int index, int label, int top, int coreCoverageQ8)
         {
             ContactMap map = _map;
-            if (index >= 0 && _core[index] == 0 && map.Island[index] > 0 && map.Foot[index] == foot && map.CoverageQ8[index] >= CoreCoverageQ8)
+            if (index >= 0 && _core[index] == 0 && map.Island[index] > 0 && map.Foot[index] == foot && map.CoverageQ8[index] >= coreCoverageQ8)
             {
                 _core[index] = label;
                 _queue[top++] = index;

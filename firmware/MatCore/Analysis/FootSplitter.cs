@@ -25,8 +25,14 @@ namespace Kiosk.Mat.Analysis
         /// <summary>The valley between two feet carries at most this share of the load, per thousand.</summary>
         public const int MaxValleyPermille = 15;
 
+        /// <summary>Each foot runs at least this share of the contact's length along the line, per thousand.</summary>
+        public const int MinFootLengthPermille = 500;
+
         private readonly ContactMap _map;
         private readonly long[] _profile;
+        private readonly long[] _valley = new long[13];
+        private readonly int[] _gap = new int[13];
+        private readonly int[] _boundary = new int[13];
 
         public FootSplitter(ContactMap map)
         {
@@ -45,12 +51,11 @@ namespace Kiosk.Mat.Analysis
             {
                 return 0;
             }
-            long bestValley = long.MaxValue;
-            int bestGap = -1;
-            int bestAngle = StraightAngle;
-            int bestBoundary = 0;
+            // The best line at each angle: the emptiest valley, then the widest empty gap.
             for (int angle = 0; angle < CosQ14.Length; angle++)
             {
+                _valley[angle] = long.MaxValue;
+                _gap[angle] = -1;
                 int origin = Profile(angle, out int bins);
                 long left = 0;
                 for (int b = 1; b < bins; b++)
@@ -79,28 +84,49 @@ namespace Kiosk.Mat.Analysis
                         zerosRight++;
                     }
                     int gap = zerosLeft + zerosRight;
-                    bool better = valley < bestValley
-                        || (valley == bestValley && gap > bestGap)
-                        || (valley == bestValley && gap == bestGap && IntMath.Abs(angle - StraightAngle) < IntMath.Abs(bestAngle - StraightAngle));
-                    if (better)
+                    if (valley < _valley[angle] || (valley == _valley[angle] && gap > _gap[angle]))
                     {
-                        bestValley = valley;
-                        bestGap = gap;
-                        bestAngle = angle;
+                        _valley[angle] = valley;
+                        _gap[angle] = gap;
                         // Put the line in the middle of an empty gap.
-                        bestBoundary = origin + (b - zerosLeft) * BinMmX10 + gap * BinMmX10 / 2;
+                        _boundary[angle] = origin + (b - zerosLeft) * BinMmX10 + gap * BinMmX10 / 2;
                     }
                 }
             }
 
-            if (bestValley != long.MaxValue && bestValley * 1000 <= totalLoadGrams * MaxValleyPermille)
+            // Try the lines from the best; the first whose two sides both look like a foot splits the feet.
+            for (int tries = 0; tries < CosQ14.Length; tries++)
             {
-                for (int k = 0; k < map.ActiveCount; k++)
+                int best = -1;
+                for (int angle = 0; angle < CosQ14.Length; angle++)
                 {
-                    int index = map.Active[k];
-                    map.Foot[index] = Project(index, bestAngle) < bestBoundary ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
+                    if (_valley[angle] == long.MaxValue)
+                    {
+                        continue;
+                    }
+                    bool better = best < 0
+                        || _valley[angle] < _valley[best]
+                        || (_valley[angle] == _valley[best] && _gap[angle] > _gap[best])
+                        || (_valley[angle] == _valley[best] && _gap[angle] == _gap[best] && IntMath.Abs(angle - StraightAngle) < IntMath.Abs(best - StraightAngle));
+                    if (better)
+                    {
+                        best = angle;
+                    }
                 }
-                return 2;
+                if (best < 0 || _valley[best] * 1000 > totalLoadGrams * MaxValleyPermille)
+                {
+                    break;
+                }
+                if (BothSidesFootLong(best, _boundary[best]))
+                {
+                    for (int k = 0; k < map.ActiveCount; k++)
+                    {
+                        int index = map.Active[k];
+                        map.Foot[index] = Project(index, best) < _boundary[best] ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
+                    }
+                    return 2;
+                }
+                _valley[best] = long.MaxValue;
             }
 
             // One foot: it is the left or right one by which half of the mat it stands on.
@@ -117,6 +143,42 @@ namespace Kiosk.Mat.Analysis
                 map.Foot[map.Active[k]] = foot;
             }
             return 1;
+        }
+
+        /// <summary>
+        /// Whether both sides of the line run at least half the contact's length along it. A single foot whose
+        /// midfoot is broken (a high arch, or a walking print) has an empty valley too, between heel and forefoot,
+        /// but one side of that line is only a heel.
+        /// </summary>
+        private bool BothSidesFootLong(int angle, int boundary)
+        {
+            ContactMap map = _map;
+            int leftMin = int.MaxValue;
+            int leftMax = int.MinValue;
+            int rightMin = int.MaxValue;
+            int rightMax = int.MinValue;
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                // Position along the line: the projection on its direction (-sin, cos).
+                int along = (int)((-(long)map.XMmX10(index) * SinQ14[angle] + (long)map.YMmX10(index) * CosQ14[angle]) >> 14);
+                if (Project(index, angle) < boundary)
+                {
+                    leftMin = IntMath.Min(leftMin, along);
+                    leftMax = IntMath.Max(leftMax, along);
+                }
+                else
+                {
+                    rightMin = IntMath.Min(rightMin, along);
+                    rightMax = IntMath.Max(rightMax, along);
+                }
+            }
+            if (leftMin > leftMax || rightMin > rightMax)
+            {
+                return false;
+            }
+            long overall = IntMath.Max(leftMax, rightMax) - IntMath.Min(leftMin, rightMin);
+            return (leftMax - leftMin) * 1000L >= overall * MinFootLengthPermille && (rightMax - rightMin) * 1000L >= overall * MinFootLengthPermille;
         }
 
         private int Project(int index, int angle)
