@@ -172,7 +172,7 @@ public static class BoardValidator
     }
 
     /// <summary>Millimetres as written in the file, invariant culture, no trailing zeros.</summary>
-    internal static string Mm(decimal mm) => mm.ToString("0.###", CultureInfo.InvariantCulture);
+    public static string Mm(decimal mm) => mm.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }
