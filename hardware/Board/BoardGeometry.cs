@@ -11,7 +11,7 @@ public static class BoardGeometry
         decimal pitchUm = mat.PitchMm * 1000m;
         if (pitchUm != decimal.Truncate(pitchUm) || pitchUm > int.MaxValue || pitchUm < int.MinValue)
         {
-            throw new ArgumentException($"pitchMm {BoardValidator.Mm(mat.PitchMm)} is not a whole number of micrometres");
+            throw new ArgumentException($"pitchMm {InvariantNumber.Format(mat.PitchMm)} is not a whole number of micrometres");
         }
         return new MatGeometry(mat.Rows, mat.Cols, (int)pitchUm);
     }

@@ -171,8 +171,7 @@ public static class BoardValidator
         }
     }
 
-    /// <summary>Millimetres as written in the file, invariant culture, no trailing zeros.</summary>
-    public static string Mm(decimal mm) => mm.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Mm(decimal mm) => InvariantNumber.Format(mm);
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

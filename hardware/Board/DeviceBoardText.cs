@@ -55,7 +55,7 @@ public static class DeviceBoardText
 
         Line("divider_ohm", board.Readout.DividerOhms);
         Line("divider_placement", board.Readout.DividerPlacement);
-        Line("adc_atten_db", BoardValidator.Mm(board.Readout.AdcAttenuationDb));
+        Line("adc_atten_db", InvariantNumber.Format(board.Readout.AdcAttenuationDb));
 
         Line("led", board.StatusLed.Gpio);
         Line("led_active_high", board.StatusLed.ActiveHigh ? 1 : 0);

@@ -83,6 +83,6 @@ public class BillOfMaterialsTests
         decimal rollM = decimal.Parse(Regex.Match(tape.Part, @"([0-9]+) m roll").Groups[1].Value, CultureInfo.InvariantCulture);
 
         Assert.True(tape.Quantity * rollM >= neededM, $"{tape.Quantity} x {rollM} m of tape < {neededM} m needed");
-        Assert.Contains($"{BoardValidator.Mm(board.Mat.ElectrodeWidthMm)} mm wide", tape.Part);
+        Assert.Contains($"{InvariantNumber.Format(board.Mat.ElectrodeWidthMm)} mm wide", tape.Part);
     }
 }

@@ -11,18 +11,15 @@ public class DeviceBoardTextTests
     {
         var keys = DeviceBoardText.Parse(DeviceBoardText.Export(Load(Mat48)));
 
-        Assert.Equal("1", keys["format"]);
-        Assert.Equal("48", keys["rows"]);
-        Assert.Equal("48", keys["cols"]);
-        Assert.Equal("10000", keys["pitch_um"]);
-        Assert.Equal("shift", keys["row_driver"]);
-        Assert.Equal("13", keys["sr_data"]);
-        Assert.Equal("3", keys["mux_count"]);
-        Assert.Equal("16,17,26,27", keys["mux_select"]);
-        Assert.Equal("36,39,34", keys["mux_adc_gpio"]);
-        Assert.Equal("0,3,6", keys["mux_adc_channels"]);
-        Assert.Equal("5", keys["tft_cs"]);
-        Assert.Equal("11", keys["adc_atten_db"]);
+        var expected = new Dictionary<string, string>
+        {
+            ["format"] = "1", ["rows"] = "48", ["cols"] = "48", ["pitch_um"] = "10000",
+            ["row_driver"] = "shift", ["sr_chips"] = "6", ["sr_data"] = "13", ["sr_clock"] = "18", ["sr_latch"] = "21",
+            ["mux_count"] = "3", ["mux_select"] = "16,17,26,27", ["mux_enable"] = "4",
+            ["mux_adc_gpio"] = "36,39,34", ["mux_adc_channels"] = "0,3,6", ["adc_atten_db"] = "11",
+            ["led"] = "14", ["tft_cs"] = "5", ["tft_dc"] = "22", ["tft_rst"] = "33", ["tft_bl"] = "32",
+        };
+        Assert.Equal(expected, expected.Keys.ToDictionary(key => key, key => keys.GetValueOrDefault(key, "(missing)")));
     }
 
     [Fact]
