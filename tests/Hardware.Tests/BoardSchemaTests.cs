@@ -23,7 +23,9 @@ public class BoardSchemaTests
     {
         var result = Evaluate(File.ReadAllText(JsonPath(name)));
 
-        Assert.True(result.IsValid, string.Join("; ", result.Details.Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        IEnumerable<string> errors = (result.Details ?? []).Where(d => d.Errors != null)
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+        Assert.True(result.IsValid, string.Join("; ", errors));
     }
 
     [Fact]
