@@ -26,6 +26,13 @@ public static class BoardValidator
 
     private static void CheckPins(BoardDefinition board, List<BoardFault> faults)
     {
+        IReadOnlyList<PinUse> uses = BoardPins.Of(board);
+        foreach (IGrouping<int, PinUse> shared in uses.GroupBy(u => u.Gpio).Where(g => g.Count() > 1))
+        {
+            faults.Add(new(BoardFaultCode.PinUsedTwice,
+                $"GPIO{shared.Key} is used {shared.Count()} times: {string.Join(", ", shared.Select(u => u.Field))}"));
+        }
+
         if (board.Controller.Module != Esp32Pins.Module)
         {
             // Pin facts differ per chip (an ESP32-S3 has ADC1 on GPIO 1-10): checking them against the wrong table would mislead.
@@ -34,16 +41,9 @@ public static class BoardValidator
             return;
         }
 
-        IReadOnlyList<PinUse> uses = BoardPins.Of(board);
         foreach (PinUse use in uses)
         {
             CheckPin(use, faults);
-        }
-
-        foreach (IGrouping<int, PinUse> shared in uses.GroupBy(u => u.Gpio).Where(g => g.Count() > 1))
-        {
-            faults.Add(new(BoardFaultCode.PinUsedTwice,
-                $"GPIO{shared.Key} is used {shared.Count()} times: {string.Join(", ", shared.Select(u => u.Field))}"));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Kiosk.Tests;
 using static Kiosk.Hardware.Tests.Boards;
@@ -26,15 +27,34 @@ public class WiringDiagramTests
     [MemberData(nameof(Committed), MemberType = typeof(Boards))]
     public void EveryUsedGpioIsLabelledOnTheDiagram(string name)
     {
-        BoardDefinition board = Load(name);
+        AssertEveryGpioLabelled(Load(name));
+    }
 
-        string svg = WiringDiagram.Svg(board);
-
-        var texts = XDocument.Parse(svg).Descendants(XName.Get("text", "http://www.w3.org/2000/svg")).Select(t => t.Value).ToHashSet();
-        foreach (PinUse pin in BoardPins.Of(board))
+    [Fact]
+    public void SmallMatWithOneGpioPerRowIsDrawnWithEveryRowWire()
+    {
+        BoardDefinition board = Variant(Mat48, b =>
         {
-            Assert.Contains($"GPIO{pin.Gpio} {pin.Signal}", texts);
-        }
+            b["mat"]!["rows"] = 4;
+            b["mat"]!["cols"] = 16;
+            b["rowDriver"] = new JsonObject { ["kind"] = "gpio", ["rowGpios"] = Gpios(13, 18, 21, 15) };
+            b["multiplexers"]!["adcGpios"] = Gpios(36);
+        });
+        Assert.Empty(BoardValidator.Check(board));
+
+        string svg = AssertEveryGpioLabelled(board);
+
+        Assert.Contains("GPIO15 ROW3", svg);
+        Assert.DoesNotContain("74HC595", svg);
+    }
+
+    /// <summary>Every pin the board uses appears as "GPIOn SIGNAL" on a wire label; returns the SVG.</summary>
+    private static string AssertEveryGpioLabelled(BoardDefinition board)
+    {
+        string svg = WiringDiagram.Svg(board);
+        var texts = XDocument.Parse(svg).Descendants(XName.Get("text", "http://www.w3.org/2000/svg")).Select(t => t.Value).ToHashSet();
+        Assert.All(BoardPins.Of(board), pin => Assert.Contains($"GPIO{pin.Gpio} {pin.Signal}", texts));
+        return svg;
     }
 
     [Fact]
