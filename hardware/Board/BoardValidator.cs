@@ -84,16 +84,18 @@ public static class BoardValidator
     private static void CheckRowDriver(BoardDefinition board, List<BoardFault> faults)
     {
         RowDriver driver = board.RowDriver;
-        bool complete = driver.Kind switch
+        string? missing = driver.Kind switch
         {
-            RowDriver.ShiftKind => driver is { Chips: > 0, DataGpio: not null, ClockGpio: not null, LatchGpio: not null },
-            RowDriver.GpioKind => driver.RowGpios is { Length: > 0 },
-            _ => false,
+            RowDriver.ShiftKind when driver is not { Chips: > 0, DataGpio: not null, ClockGpio: not null, LatchGpio: not null } =>
+                "rowDriver: a shift chain needs chips (1 or more), dataGpio, clockGpio and latchGpio",
+            RowDriver.GpioKind when driver.RowGpios is not { Length: > 0 } =>
+                "rowDriver: kind \"gpio\" needs rowGpios, one GPIO per row",
+            RowDriver.ShiftKind or RowDriver.GpioKind => null,
+            _ => $"rowDriver.kind \"{driver.Kind}\" must be \"{RowDriver.ShiftKind}\" or \"{RowDriver.GpioKind}\"",
         };
-        if (!complete)
+        if (missing != null)
         {
-            faults.Add(new(BoardFaultCode.RowDriverIncomplete,
-                $"rowDriver.kind \"{driver.Kind}\" needs {(driver.Kind == RowDriver.GpioKind ? "rowGpios" : "kind \"shift\" with chips, dataGpio, clockGpio and latchGpio, or kind \"gpio\" with rowGpios")}"));
+            faults.Add(new(BoardFaultCode.RowDriverIncomplete, missing));
             return;
         }
         if (driver.RowOutputs < board.Mat.Rows)

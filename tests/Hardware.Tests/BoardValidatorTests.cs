@@ -227,6 +227,24 @@ public class BoardValidatorTests
         Assert.Empty(faults);
     }
 
+    [Theory]
+    [InlineData("latchGpio", "a shift chain needs chips (1 or more), dataGpio, clockGpio and latchGpio")]
+    [InlineData("chips", "a shift chain needs chips (1 or more)")]
+    public void ShiftChainWithoutAllItsPinsIsRejected(string left, string message)
+    {
+        var faults = FaultsOf(Mat48, b => b["rowDriver"]!.AsObject().Remove(left));
+
+        Assert.Contains(message, Single(faults, BoardFaultCode.RowDriverIncomplete).Message);
+    }
+
+    [Fact]
+    public void UnknownRowDriverKindIsRejected()
+    {
+        var faults = FaultsOf(Mat48, b => b["rowDriver"]!["kind"] = "decoder");
+
+        Assert.Equal("rowDriver.kind \"decoder\" must be \"shift\" or \"gpio\"", Single(faults, BoardFaultCode.RowDriverIncomplete).Message);
+    }
+
     [Fact]
     public void GpioRowDriverNeedsAGpioPerRow()
     {
