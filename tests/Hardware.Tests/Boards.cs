@@ -38,5 +38,17 @@ public static class Boards
         return matching[0];
     }
 
+    /// <summary>
+    /// A 4 x 16 mat with one GPIO per row (13, 18, 21, 15) and a single mux, on the 48 x 48 board's other pins:
+    /// the "GPIO list for small mats" row driver.
+    /// </summary>
+    public static BoardDefinition SmallGpioRowMat() => Variant(Mat48, b =>
+    {
+        b["mat"]!["rows"] = 4;
+        b["mat"]!["cols"] = 16;
+        b["rowDriver"] = new JsonObject { ["kind"] = "gpio", ["rowGpios"] = Gpios(13, 18, 21, 15) };
+        b["multiplexers"]!["adcGpios"] = Gpios(36);
+    });
+
     public static JsonArray Gpios(params int[] gpios) => new(gpios.Select(g => (JsonNode?)JsonValue.Create(g)).ToArray());
 }

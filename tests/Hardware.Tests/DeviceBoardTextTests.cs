@@ -34,19 +34,21 @@ public class DeviceBoardTextTests
     [Fact]
     public void GpioRowDriverExportsItsRowList()
     {
-        var board = Variant(Mat48, b =>
-        {
-            b["mat"]!["rows"] = 3;
-            b["rowDriver"] = new JsonObject { ["kind"] = "gpio", ["rowGpios"] = Gpios(13, 18, 21) };
-            b["multiplexers"]!.AsObject().Remove("enableGpio");
-        });
+        var keys = DeviceBoardText.Parse(DeviceBoardText.Export(SmallGpioRowMat()));
+
+        Assert.Equal("gpio", keys["row_driver"]);
+        Assert.Equal("13,18,21,15", keys["row_gpio"]);
+        Assert.False(keys.ContainsKey("sr_data"));
+    }
+
+    [Fact]
+    public void EnableTiedToGroundIsExportedAsMinusOne()
+    {
+        var board = Variant(Mat48, b => b["multiplexers"]!.AsObject().Remove("enableGpio"));
 
         var keys = DeviceBoardText.Parse(DeviceBoardText.Export(board));
 
-        Assert.Equal("gpio", keys["row_driver"]);
-        Assert.Equal("13,18,21", keys["row_gpio"]);
         Assert.Equal("-1", keys["mux_enable"]);
-        Assert.False(keys.ContainsKey("sr_data"));
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Kiosk.Tests;
 using static Kiosk.Hardware.Tests.Boards;
@@ -33,13 +32,7 @@ public class WiringDiagramTests
     [Fact]
     public void SmallMatWithOneGpioPerRowIsDrawnWithEveryRowWire()
     {
-        BoardDefinition board = Variant(Mat48, b =>
-        {
-            b["mat"]!["rows"] = 4;
-            b["mat"]!["cols"] = 16;
-            b["rowDriver"] = new JsonObject { ["kind"] = "gpio", ["rowGpios"] = Gpios(13, 18, 21, 15) };
-            b["multiplexers"]!["adcGpios"] = Gpios(36);
-        });
+        BoardDefinition board = SmallGpioRowMat();
         Assert.Empty(BoardValidator.Check(board));
 
         string svg = AssertEveryGpioLabelled(board);
