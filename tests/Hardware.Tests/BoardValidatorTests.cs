@@ -1,0 +1,247 @@
+using System.Text.Json.Nodes;
+using static Kiosk.Hardware.Tests.Boards;
+
+namespace Kiosk.Hardware.Tests;
+
+public class BoardValidatorTests
+{
+    [Theory]
+    [MemberData(nameof(Committed), MemberType = typeof(Boards))]
+    public void CommittedBoardsHaveNoFaults(string name)
+    {
+        Assert.Empty(BoardValidator.Check(Load(name)));
+    }
+
+    [Fact]
+    public void Adc2PinIsRejectedBecauseWifiDisablesIt()
+    {
+        var faults = FaultsOf(Mat48, b => b["multiplexers"]!["adcGpios"] = Gpios(36, 15, 34));
+
+        var fault = Single(faults, BoardFaultCode.AdcPinNotOnAdc1);
+        Assert.Contains("multiplexers.adcGpios[1] = GPIO15", fault.Message);
+        Assert.Contains("ADC2, which does not work while Wi-Fi is on", fault.Message);
+        Assert.Contains("GPIO 32-39", fault.Message);
+    }
+
+    [Fact]
+    public void PinWithoutAnyAdcIsRejectedAsAColumnInput()
+    {
+        var faults = FaultsOf(Mat48, b => b["multiplexers"]!["adcGpios"] = Gpios(36, 39, 3));
+
+        Assert.Contains("GPIO3 has no ADC", Single(faults, BoardFaultCode.AdcPinNotOnAdc1).Message);
+    }
+
+    [Theory]
+    [InlineData(34)]
+    [InlineData(35)]
+    [InlineData(39)]
+    public void OutputOnInputOnlyPinIsRejected(int gpio)
+    {
+        var faults = FaultsOf(Mat64, b => b["statusLed"]!["gpio"] = gpio);
+
+        var fault = Single(faults, BoardFaultCode.InputOnlyPinAsOutput);
+        Assert.Contains($"statusLed.gpio = GPIO{gpio}", fault.Message);
+        Assert.Contains("input-only", fault.Message);
+    }
+
+    [Fact]
+    public void InputOnlyPinIsFineAsAnAdcInput()
+    {
+        // GPIO 34-39 cannot drive, but reading a mux output is exactly what they are for.
+        var faults = FaultsOf(Mat48, b => b["multiplexers"]!["adcGpios"] = Gpios(36, 39, 35));
+
+        Assert.Empty(faults);
+    }
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(11)]
+    public void SpiFlashPinIsRejected(int gpio)
+    {
+        var faults = FaultsOf(Mat48, b => b["display"]!["dcGpio"] = gpio);
+
+        var fault = Single(faults, BoardFaultCode.FlashPin);
+        Assert.Contains($"display.dcGpio = GPIO{gpio}", fault.Message);
+        Assert.Contains("SPI flash", fault.Message);
+    }
+
+    [Theory]
+    [InlineData(0, "serial bootloader instead of the app")]
+    [InlineData(2, "cannot be flashed")]
+    [InlineData(12, "1.8 V")]
+    public void StrappingPinWhoseBootLevelStopsTheBoardIsRejected(int gpio, string consequence)
+    {
+        var faults = FaultsOf(Mat48, b => b["rowDriver"]!["latchGpio"] = gpio);
+
+        var fault = Single(faults, BoardFaultCode.StrappingPin);
+        Assert.Contains($"rowDriver.latchGpio = GPIO{gpio}: strapping pin", fault.Message);
+        Assert.Contains(consequence, fault.Message);
+    }
+
+    [Fact]
+    public void StrappingPinsThatOnlySetTimingOrBootLogAreAllowed()
+    {
+        // GPIO5 (already the TFT's CS) and GPIO15 only set SDIO timing and the boot log: the board still boots.
+        var faults = FaultsOf(Mat48, b => b["statusLed"]!["gpio"] = 15);
+
+        Assert.Empty(faults);
+    }
+
+    [Fact]
+    public void DebugUartPinIsRejected()
+    {
+        var faults = FaultsOf(Mat48, b => b["display"]!["resetGpio"] = 1);
+
+        Assert.Contains("UART0", Single(faults, BoardFaultCode.DebugUartPin).Message);
+    }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(37)]
+    [InlineData(40)]
+    public void GpioTheModuleDoesNotHaveIsRejected(int gpio)
+    {
+        var faults = FaultsOf(Mat48, b => b["display"]!["backlightGpio"] = gpio);
+
+        Assert.Contains($"GPIO{gpio}: the ESP32-WROOM-32 has no such pin", Single(faults, BoardFaultCode.NoSuchGpio).Message);
+    }
+
+    [Fact]
+    public void PinUsedTwiceNamesEveryUse()
+    {
+        var faults = FaultsOf(Mat48, b => b["statusLed"]!["gpio"] = 13);
+
+        var fault = Single(faults, BoardFaultCode.PinUsedTwice);
+        Assert.Equal("GPIO13 is used 2 times: rowDriver.dataGpio, statusLed.gpio", fault.Message);
+    }
+
+    [Fact]
+    public void TooFewMultiplexerChannelsForTheColumnsIsRejected()
+    {
+        var faults = FaultsOf(Mat64, b => b["multiplexers"]!["adcGpios"] = Gpios(36, 39, 34));
+
+        var fault = Single(faults, BoardFaultCode.TooFewMuxChannels);
+        Assert.Equal("mat.cols = 64 but 3 multiplexers x 16 channels = 48; 4 multiplexers (adcGpios) are needed", fault.Message);
+    }
+
+    [Fact]
+    public void TooFewShiftRegistersForTheRowsIsRejected()
+    {
+        var faults = FaultsOf(Mat48, b => b["rowDriver"]!["chips"] = 5);
+
+        Assert.Equal("mat.rows = 48 but 5 shift registers give 40 outputs", Single(faults, BoardFaultCode.TooFewRowOutputs).Message);
+    }
+
+    [Fact]
+    public void SelectLinesMustAddressEveryChannel()
+    {
+        var faults = FaultsOf(Mat48, b => b["multiplexers"]!["selectGpios"] = Gpios(16, 17, 26));
+
+        Assert.Contains("16 channels per mux need 4 select lines, selectGpios has 3", Single(faults, BoardFaultCode.WrongSelectLineCount).Message);
+    }
+
+    [Fact]
+    public void GridLargerThanTheActiveAreaIsRejected()
+    {
+        var faults = FaultsOf(Mat64, b => b["mat"]!["activeAreaMm"]!["width"] = 470);
+
+        Assert.Equal("mat: 64 cols x 64 rows at 7.5 mm need 480 x 480 mm, the active area is 470 x 480 mm",
+            Single(faults, BoardFaultCode.GeometryOutsideActiveArea).Message);
+    }
+
+    [Fact]
+    public void StripsAsWideAsThePitchWouldTouch()
+    {
+        var faults = FaultsOf(Mat48, b => b["mat"]!["electrodeWidthMm"] = 10);
+
+        Assert.Contains("neighbouring strips touch", Single(faults, BoardFaultCode.ElectrodesTouch).Message);
+    }
+
+    [Theory]
+    [InlineData(1, 48, 10)]
+    [InlineData(48, 48, 0.5)]
+    [InlineData(48, 48, 7.5004)]
+    public void GridTheFirmwareCannotHoldIsRejected(int rows, int cols, double pitchMm)
+    {
+        var faults = FaultsOf(Mat48, b =>
+        {
+            b["mat"]!["rows"] = rows;
+            b["mat"]!["cols"] = cols;
+            b["mat"]!["pitchMm"] = pitchMm;
+        });
+
+        Assert.StartsWith("mat: ", Single(faults, BoardFaultCode.GeometryOutOfRange).Message);
+    }
+
+    [Fact]
+    public void OtherModuleIsRefusedRatherThanCheckedAgainstTheWrongPinTable()
+    {
+        var faults = FaultsOf(Mat48, b => b["controller"]!["module"] = "ESP32-S3-WROOM-1");
+
+        Assert.Contains("ESP32-S3-WROOM-1", Single(faults, BoardFaultCode.UnknownModule).Message);
+    }
+
+    [Fact]
+    public void AttenuationTheAdcDoesNotOfferIsRejected()
+    {
+        var faults = FaultsOf(Mat48, b => b["readout"]!["adcAttenuationDb"] = 3);
+
+        Assert.Contains("0, 2.5, 6 or 11 dB", Single(faults, BoardFaultCode.ReadoutOutOfRange).Message);
+    }
+
+    [Fact]
+    public void EveryFaultIsReportedNotOnlyTheFirst()
+    {
+        var faults = FaultsOf(Mat48, b =>
+        {
+            b["multiplexers"]!["adcGpios"] = Gpios(36, 39, 25);
+            b["statusLed"]!["gpio"] = 35;
+            b["display"]!["csGpio"] = 9;
+            b["rowDriver"]!["chips"] = 4;
+        });
+
+        // GPIO25 is also the TFT's MISO, hence the pin used twice.
+        BoardFaultCode[] expected =
+        [
+            BoardFaultCode.AdcPinNotOnAdc1, BoardFaultCode.PinUsedTwice, BoardFaultCode.InputOnlyPinAsOutput,
+            BoardFaultCode.FlashPin, BoardFaultCode.TooFewRowOutputs,
+        ];
+        Assert.Equal(expected.Order(), faults.Select(f => f.Code).Order());
+    }
+
+    [Fact]
+    public void SmallMatWithOneGpioPerRowIsValid()
+    {
+        Assert.Empty(BoardValidator.Check(SmallGpioRowMat()));
+    }
+
+    [Theory]
+    [InlineData("latchGpio", "a shift chain needs chips (1 or more), dataGpio, clockGpio and latchGpio")]
+    [InlineData("chips", "a shift chain needs chips (1 or more)")]
+    public void ShiftChainWithoutAllItsPinsIsRejected(string left, string message)
+    {
+        var faults = FaultsOf(Mat48, b => b["rowDriver"]!.AsObject().Remove(left));
+
+        Assert.Contains(message, Single(faults, BoardFaultCode.RowDriverIncomplete).Message);
+    }
+
+    [Fact]
+    public void UnknownRowDriverKindIsRejected()
+    {
+        var faults = FaultsOf(Mat48, b => b["rowDriver"]!["kind"] = "decoder");
+
+        Assert.Equal("rowDriver.kind \"decoder\" must be \"shift\" or \"gpio\"", Single(faults, BoardFaultCode.RowDriverIncomplete).Message);
+    }
+
+    [Fact]
+    public void GpioRowDriverNeedsAGpioPerRow()
+    {
+        var faults = FaultsOf(Mat48, b => b["rowDriver"] = new JsonObject { ["kind"] = "gpio", ["rowGpios"] = Gpios(13, 18, 21) });
+
+        Assert.Equal("mat.rows = 48 but 3 row GPIOs", Single(faults, BoardFaultCode.TooFewRowOutputs).Message);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Kiosk.Hardware;
+using Kiosk.Tests;
+
+namespace Kiosk.Hardware.Tests;
+
+/// <summary>The committed board definitions, and variants of them with one thing changed.</summary>
+public static class Boards
+{
+    public const string Mat48 = "mat-48x48-10mm";
+    public const string Mat64 = "mat-64x64-7.5mm";
+
+    public static TheoryData<string> Committed => new() { Mat48, Mat64 };
+
+    public static string JsonPath(string name) => Path.Combine(RepositoryPaths.Root, "hardware", name + ".json");
+
+    public static BoardDefinition Load(string name) => BoardDefinitionFile.Load(JsonPath(name));
+
+    /// <summary>A committed board with <paramref name="change"/> applied to its JSON, as a technician would edit it.</summary>
+    public static string Edited(string name, Action<JsonObject> change)
+    {
+        JsonObject json = JsonNode.Parse(File.ReadAllText(JsonPath(name)))!.AsObject();
+        change(json);
+        return json.ToJsonString(new() { WriteIndented = true });
+    }
+
+    public static BoardDefinition Variant(string name, Action<JsonObject> change) =>
+        BoardDefinitionFile.Parse(Edited(name, change), name + "-edited.json");
+
+    public static IReadOnlyList<BoardFault> FaultsOf(string name, Action<JsonObject> change) =>
+        BoardValidator.Check(Variant(name, change));
+
+    /// <summary>The one fault with <paramref name="code"/> (fails if there is none or more than one).</summary>
+    public static BoardFault Single(IReadOnlyList<BoardFault> faults, BoardFaultCode code)
+    {
+        List<BoardFault> matching = faults.Where(f => f.Code == code).ToList();
+        Assert.True(matching.Count == 1, $"expected one {code} fault, got: {string.Join(" | ", faults)}");
+        return matching[0];
+    }
+
+    /// <summary>
+    /// A 4 x 16 mat with one GPIO per row (13, 18, 21, 15) and a single mux, on the 48 x 48 board's other pins:
+    /// the "GPIO list for small mats" row driver.
+    /// </summary>
+    public static BoardDefinition SmallGpioRowMat() => Variant(Mat48, b =>
+    {
+        b["mat"]!["rows"] = 4;
+        b["mat"]!["cols"] = 16;
+        b["rowDriver"] = new JsonObject { ["kind"] = "gpio", ["rowGpios"] = Gpios(13, 18, 21, 15) };
+        b["multiplexers"]!["adcGpios"] = Gpios(36);
+    });
+
+    public static JsonArray Gpios(params int[] gpios) => new(gpios.Select(g => (JsonNode?)JsonValue.Create(g)).ToArray());
+}
