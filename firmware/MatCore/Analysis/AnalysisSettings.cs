@@ -10,10 +10,13 @@ namespace Kiosk.Mat.Analysis
         public int ContactThresholdPa = 2000;
 
         /// <summary>...and above this load, grams, whatever the pitch: the calibrated noise floor of one sensel.</summary>
-        public int MinContactGrams = 5;
+        public int MinContactGrams = 10;
 
-        /// <summary>An island of contact lighter than this is noise, not a toe, grams.</summary>
+        /// <summary>An island of contact lighter than this is noise, not a toe, grams...</summary>
         public int MinIslandGrams = 40;
+
+        /// <summary>...or lighter than this share of the whole load, per thousand (a toe carries more; noise clusters less).</summary>
+        public int MinIslandPermille = 3;
 
         /// <summary>Less than this on the mat is not a standing adult, grams ("too light").</summary>
         public int MinStandingLoadGrams = 30000;

@@ -69,19 +69,21 @@ namespace Kiosk.Mat.Analysis
             }
 
             map.ActiveCount = 0;
+            long activeLoad = 0;
             for (int i = 0; i < n; i++)
             {
                 if (map.LoadGrams[i] >= _contactGrams)
                 {
                     map.Island[i] = -1;
                     map.Active[map.ActiveCount++] = i;
+                    activeLoad += map.LoadGrams[i];
                 }
                 else
                 {
                     map.Island[i] = 0;
                 }
             }
-            _islands.Find(Settings.MinIslandGrams);
+            _islands.Find((int)IntMath.Max(Settings.MinIslandGrams, activeLoad * Settings.MinIslandPermille / 1000));
 
             long total = 0;
             long momentX = 0;

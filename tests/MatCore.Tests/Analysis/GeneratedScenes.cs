@@ -1,0 +1,60 @@
+using Kiosk.Mat.Analysis;
+using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Simulation.Feet;
+
+namespace Kiosk.Mat.Tests.Analysis;
+
+/// <summary>Standing shoppers drawn at random (seeded) over pitches, stances, weights, toe-out, noise and dead sensels.</summary>
+public static class GeneratedScenes
+{
+    public static readonly int[] PitchesUm = [5000, 6000, 7500, 8500, 10000];
+
+    public static IEnumerable<(StandingScene Scene, MatGeometry Geometry)> Sample(int count, int seed)
+    {
+        var random = new Random(seed);
+        for (int i = 0; i < count; i++)
+        {
+            double length = 225 + random.NextDouble() * 60;
+            var baseShape = new FootShape { LengthMm = length, WidthFactor = Math.Round(0.92 + random.Next(5) * 0.04, 2) };
+            // Arch indices across all three classes, each foot its own.
+            var left = ArchIndexTruth.WithArchIndex(baseShape, 0.02 + random.NextDouble() * 0.34);
+            var right = random.NextDouble() < 0.5 ? left : ArchIndexTruth.WithArchIndex(baseShape, 0.02 + random.NextDouble() * 0.34);
+            int pitchUm = PitchesUm[random.Next(PitchesUm.Length)];
+            int cells = (int)Math.Ceiling(480_000.0 / pitchUm);
+            var scene = new StandingScene
+            {
+                LeftFoot = left,
+                RightFoot = right,
+                BodyMassKg = 45 + random.NextDouble() * 65,
+                LeftShare = 0.38 + random.NextDouble() * 0.24,
+                LeftRearfootShare = 0.42 + random.NextDouble() * 0.22,
+                RightRearfootShare = 0.42 + random.NextDouble() * 0.22,
+                LeftToeOutDeg = -5 + random.NextDouble() * 25,
+                RightToeOutDeg = -5 + random.NextDouble() * 25,
+                HeelSpacingMm = 120 + random.NextDouble() * 120,
+                OffsetXMm = -25 + random.NextDouble() * 50,
+                OffsetYMm = -25 + random.NextDouble() * 50,
+                NoiseGrams = random.NextDouble() * 4,
+                DeadSensels = random.Next(4),
+                Seed = random.Next(),
+            };
+            yield return (scene, new MatGeometry(cells, cells, pitchUm));
+        }
+    }
+
+    public static ScanAnalysis Analyze(SceneFrame frame)
+    {
+        var analyzer = new FootAnalyzer(frame.Geometry, null);
+        var result = new ScanAnalysis();
+        analyzer.Analyze(frame.LoadGrams, new FrameHealth(frame.DeadMask, 0), result);
+        return result;
+    }
+
+    public static string ArchName(ArchType arch) => arch switch
+    {
+        ArchType.High => "high",
+        ArchType.Normal => "normal",
+        ArchType.Low => "low",
+        _ => "unknown",
+    };
+}
