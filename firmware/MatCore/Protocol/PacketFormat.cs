@@ -3,7 +3,7 @@ namespace Kiosk.Mat.Protocol
     /// <summary>
     /// The numbers of the packet format (docs/protocol.md, "Packet"). A packet before COBS is
     /// version (1) | type (1) | sequence (4) | payload length (2) | payload | CRC-32 (4), little-endian;
-    /// on the wire it is COBS-encoded and followed by one 0x00 delimiter.
+    /// on the wire it is COBS-encoded between two 0x00 delimiters.
     /// </summary>
     public static class PacketFormat
     {
@@ -28,12 +28,12 @@ namespace Kiosk.Mat.Protocol
         public const int PayloadOffset = HeaderBytes;
 
         /// <summary>
-        /// Wire bytes of a packet of <paramref name="packetBytes"/> bytes, the delimiter included:
+        /// Wire bytes of a packet of <paramref name="packetBytes"/> bytes, both delimiters included:
         /// COBS adds one code byte per started run of 254 bytes.
         /// </summary>
         public static int MaxWireBytes(int packetBytes)
         {
-            return packetBytes + packetBytes / 254 + 2;
+            return packetBytes + packetBytes / 254 + 3;
         }
     }
 }

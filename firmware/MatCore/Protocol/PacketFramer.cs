@@ -1,8 +1,10 @@
 namespace Kiosk.Mat.Protocol
 {
     /// <summary>
-    /// Turns a payload into wire bytes: header, payload and CRC-32, COBS-encoded in one pass straight into the
-    /// caller's buffer, then the 0x00 delimiter. Allocates nothing, so the scan loop can send every frame.
+    /// Turns a payload into wire bytes: a 0x00, then header, payload and CRC-32 COBS-encoded in one pass straight
+    /// into the caller's buffer, then a 0x00. The leading 0x00 ends whatever partial garbage the receiver holds
+    /// (the ESP32 boot ROM prints on the serial port), so noise before a packet never costs that packet.
+    /// Allocates nothing, so the scan loop can send every frame.
     /// </summary>
     public static class PacketFramer
     {
@@ -14,11 +16,12 @@ namespace Kiosk.Mat.Protocol
         public static int Encode(byte type, uint sequence, byte[] payload, int payloadOffset, int payloadLength,
             byte[] output, int outputOffset)
         {
-            if (payloadLength < 0 || payloadLength > PacketFormat.MaxPayloadBytes || outputOffset < 0 || outputOffset > output.Length)
+            if (payloadLength < 0 || payloadLength > PacketFormat.MaxPayloadBytes || outputOffset < 0 || outputOffset >= output.Length)
             {
                 return 0;
             }
-            CobsWriter cobs = new CobsWriter(output, outputOffset, output.Length - outputOffset);
+            output[outputOffset] = PacketFormat.Delimiter;
+            CobsWriter cobs = new CobsWriter(output, outputOffset + 1, output.Length - outputOffset - 1);
             uint crc = Crc32.Initial;
             crc = Put(ref cobs, crc, PacketFormat.Version);
             crc = Put(ref cobs, crc, type);
@@ -38,7 +41,8 @@ namespace Kiosk.Mat.Protocol
             cobs.Put((byte)((crc >> 8) & 0xFF));
             cobs.Put((byte)((crc >> 16) & 0xFF));
             cobs.Put((byte)(crc >> 24));
-            return cobs.Finish();
+            int encoded = cobs.Finish();
+            return encoded == 0 ? 0 : encoded + 1;
         }
 
         private static uint Put(ref CobsWriter cobs, uint crc, byte value)
