@@ -114,7 +114,7 @@ public class PacketDecoderTests
             var whole = PacketRecorder.Decode(stream);
 
             var pieces = new PacketRecorder();
-            var decoder = new PacketDecoder(pieces, PacketFormat.MaxPacketBytes);
+            var decoder = new PacketDecoder(pieces, PacketRecorder.TestMaxPacketBytes);
             int offset = 0;
             for (int i = 0; offset < stream.Length; i++)
             {

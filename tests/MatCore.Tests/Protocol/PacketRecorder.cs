@@ -38,8 +38,11 @@ public sealed class PacketRecorder : IPacketSink
 
     public void OnRejected(long streamOffset, long byteCount) => Rejected.Add((streamOffset, byteCount));
 
+    /// <summary>Room for the largest generated packet; a small buffer keeps a million decoders cheap.</summary>
+    public const int TestMaxPacketBytes = 1024;
+
     /// <summary>Decodes a whole stream in one feed, then flushes.</summary>
-    public static PacketRecorder Decode(byte[] stream, int maxPacketBytes = PacketFormat.MaxPacketBytes)
+    public static PacketRecorder Decode(byte[] stream, int maxPacketBytes = TestMaxPacketBytes)
     {
         var recorder = new PacketRecorder();
         var decoder = new PacketDecoder(recorder, maxPacketBytes);
