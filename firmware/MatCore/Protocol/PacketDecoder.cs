@@ -24,6 +24,10 @@ namespace Kiosk.Mat.Protocol
         private long _stretchStart = -1;
         private long _stretchEnd;
 
+        /// <summary>Packets delivered and bytes rejected since construction, for Status and for <c>matctl decode</c>'s summary.</summary>
+        public long PacketCount;
+        public long RejectedBytes;
+
         /// <param name="maxPacketBytes">
         /// The largest packet accepted (before COBS); a device that only receives commands can pass a few
         /// hundred bytes, a display passes <see cref="PacketFormat.MaxPacketBytes"/>.
@@ -39,9 +43,6 @@ namespace Kiosk.Mat.Protocol
             _packet = new DecodedPacket(maxPacketBytes);
             _buffer = _packet.Buffer;
         }
-
-        public long PacketCount;
-        public long RejectedBytes;
 
         /// <summary>Bytes fed so far: the stream offset of the next byte.</summary>
         public long Position { get { return _position; } }

@@ -12,6 +12,9 @@ namespace Kiosk.Mat.Protocol
         /// <summary>Bit 0 of the flags byte: the summed frame follows. Cleared when the frame would not fit a packet.</summary>
         public const int FlagSummedFrame = 1;
 
+        /// <summary>Payload bytes before the summed frame: id (12), analysis (48 + 2 x 58), flags (1).</summary>
+        public const int FixedPayloadBytes = 177;
+
         public long DeviceId;
 
         /// <summary>Never reused by a device, across reboots too (docs/protocol.md, "Result ids").</summary>
@@ -29,6 +32,12 @@ namespace Kiosk.Mat.Protocol
         public ResultMessage(int maxSensels)
         {
             SummedLoadGrams = new int[maxSensels];
+        }
+
+        /// <summary>The largest payload for a mat of <paramref name="senselCount"/> sensels: size the outbox so one always fits.</summary>
+        public static int MaxPayloadBytes(int senselCount)
+        {
+            return FixedPayloadBytes + SparseLoads.MaxBytes(senselCount);
         }
 
         /// <summary>

@@ -40,6 +40,8 @@ public class MessageRoundTripTests
             Assert.Equal(counter, received.ResultCounter);
             AssertSameFields(sent.Analysis, received.Analysis);
             Assert.Equal(withFrame, received.HasSummedFrame);
+            Assert.Equal(ResultMessage.FixedPayloadBytes, withFrame ? payload.Length - SparseBytes(payload) : payload.Length);
+            Assert.True(payload.Length <= ResultMessage.MaxPayloadBytes(frame.Rows * frame.Cols));
             if (withFrame)
             {
                 Assert.Equal((frame.Rows, frame.Cols), (received.Rows, received.Cols));
@@ -193,6 +195,14 @@ public class MessageRoundTripTests
             gain.DecodePayload(payload, 0, payload.Length);
             config.DecodePayload(payload, 0, payload.Length);
         }, iter: 50_000, threads: 1);
+    }
+
+    /// <summary>Bytes of the sparse block at the end of a result payload, found by reading it.</summary>
+    private static int SparseBytes(byte[] payload)
+    {
+        var reader = new PayloadReader(payload, ResultMessage.FixedPayloadBytes, payload.Length - ResultMessage.FixedPayloadBytes);
+        Assert.True(SparseLoads.Read(ref reader, new int[MaxSensels], out _, out _) > 0);
+        return payload.Length - ResultMessage.FixedPayloadBytes - reader.Remaining;
     }
 
     private delegate int Encoder(byte[] buffer, int offset, int capacity);
