@@ -19,11 +19,6 @@ namespace Kiosk.Mat.Protocol
         public const byte SetConfig = 0x12;
         public const byte Reboot = 0x13;
 
-        public static bool IsKnown(byte type)
-        {
-            return (type >= Hello && type <= Ack) || (type >= CalibrateZero && type <= Reboot);
-        }
-
         /// <summary>The stable lower-case name the JSON of <c>matctl decode</c> uses.</summary>
         public static string Name(byte type)
         {

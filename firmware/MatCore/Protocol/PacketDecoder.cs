@@ -56,8 +56,9 @@ namespace Kiosk.Mat.Protocol
             int end = offset + count;
             for (int i = offset; i < end; i++)
             {
-                Take(data[i]);
+                // Counted before it is handled, so a sink that throws leaves the offsets right.
                 _position++;
+                Take(data[i]);
             }
         }
 
@@ -67,12 +68,13 @@ namespace Kiosk.Mat.Protocol
         /// </summary>
         public void Flush()
         {
-            if (_position > _chunkStart)
+            long chunkStart = _chunkStart;
+            StartChunk(_position);
+            if (_position > chunkStart)
             {
-                Reject(_position);
+                Reject(chunkStart, _position);
             }
             ReportStretch();
-            StartChunk(_position);
         }
 
         private void Take(byte value)
@@ -111,31 +113,33 @@ namespace Kiosk.Mat.Protocol
             _buffer[_length++] = value;
         }
 
+        /// <summary>A delimiter arrived (it is already counted in <see cref="_position"/>).</summary>
         private void EndChunk()
         {
-            long chunkEnd = _position + 1;
-            if (_position == _chunkStart)
+            long chunkEnd = _position;
+            long chunkStart = _chunkStart;
+            bool valid = chunkEnd - 1 > chunkStart && !_discarding && _blockRemaining == 0 && IsValid();
+            int length = _length;
+            // Ready for the next packet before anyone is told, so a sink that throws cannot leave a half-read packet.
+            StartChunk(chunkEnd);
+            if (chunkEnd - 1 == chunkStart)
             {
-                // An empty packet: idle fill a sender may use to end a receiver's partial garbage.
-                StartChunk(chunkEnd);
+                // An empty packet: idle fill, such as the 0x00 that opens every packet.
                 return;
             }
-            if (!_discarding && _blockRemaining == 0 && IsValid())
+            if (!valid)
             {
-                ReportStretch();
-                _packet.Type = _buffer[1];
-                _packet.Sequence = (uint)(_buffer[2] | (_buffer[3] << 8) | (_buffer[4] << 16) | (_buffer[5] << 24));
-                _packet.PayloadLength = _length - PacketFormat.HeaderBytes - PacketFormat.CrcBytes;
-                _packet.StreamOffset = _chunkStart;
-                _packet.WireBytes = (int)(chunkEnd - _chunkStart);
-                PacketCount++;
-                _sink.OnPacket(_packet);
+                Reject(chunkStart, chunkEnd);
+                return;
             }
-            else
-            {
-                Reject(chunkEnd);
-            }
-            StartChunk(chunkEnd);
+            ReportStretch();
+            _packet.Type = _buffer[1];
+            _packet.Sequence = (uint)(_buffer[2] | (_buffer[3] << 8) | (_buffer[4] << 16) | (_buffer[5] << 24));
+            _packet.PayloadLength = length - PacketFormat.HeaderBytes - PacketFormat.CrcBytes;
+            _packet.StreamOffset = chunkStart;
+            _packet.WireBytes = (int)(chunkEnd - chunkStart);
+            PacketCount++;
+            _sink.OnPacket(_packet);
         }
 
         /// <summary>Length, version, declared payload length and CRC all agree.</summary>
@@ -155,11 +159,11 @@ namespace Kiosk.Mat.Protocol
             return Crc32.Compute(_buffer, 0, crcAt) == sent;
         }
 
-        private void Reject(long chunkEnd)
+        private void Reject(long chunkStart, long chunkEnd)
         {
             if (_stretchStart < 0)
             {
-                _stretchStart = _chunkStart;
+                _stretchStart = chunkStart;
             }
             _stretchEnd = chunkEnd;
         }

@@ -169,6 +169,44 @@ public class PacketDecoderTests
         Assert.Equal([(1L, (long)bigWire.Length - 1)], decoded.Rejected);
     }
 
+    private sealed class SinkThatThrowsOnce : IPacketSink
+    {
+        public PacketRecorder Recorder { get; } = new();
+
+        private bool _thrown;
+
+        public void OnPacket(DecodedPacket packet)
+        {
+            if (!_thrown)
+            {
+                _thrown = true;
+                throw new InvalidOperationException("the display's handler failed");
+            }
+            Recorder.OnPacket(packet);
+        }
+
+        public void OnRejected(long streamOffset, long byteCount) => Recorder.OnRejected(streamOffset, byteCount);
+    }
+
+    [Fact]
+    public void SinkThatThrowsLeavesTheDecoderReadyForTheNextPacket()
+    {
+        var first = new SentPacket(MessageType.Status, 1, [1]);
+        var second = new SentPacket(MessageType.Status, 2, [2]);
+        byte[] stream = [.. first.Wire(), .. second.Wire()];
+        var sink = new SinkThatThrowsOnce();
+        var decoder = new PacketDecoder(sink, 64);
+
+        Assert.Throws<InvalidOperationException>(() => decoder.Feed(stream, 0, stream.Length));
+        int fed = (int)decoder.Position;
+        Assert.Equal(first.Wire().Length, fed);
+        decoder.Feed(stream, fed, stream.Length - fed);
+        decoder.Flush();
+
+        Assert.True(second.SameAs(Assert.Single(sink.Recorder.Packets)));
+        Assert.Empty(sink.Recorder.Rejected);
+    }
+
     [Fact]
     public void FramerRefusesPayloadsOverTheProtocolMaximum()
     {
@@ -187,6 +225,7 @@ public class PacketDecoderTests
         {
             Assert.Equal(0, PacketFramer.Encode(MessageType.Status, 5, payload, 0, payload.Length, new byte[capacity], 0));
         }
+        Assert.Equal(needed, PacketFramer.Encode(MessageType.Status, 5, payload, 0, payload.Length, new byte[needed], 0));
     }
 
     [Fact]
