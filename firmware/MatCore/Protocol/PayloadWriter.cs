@@ -24,8 +24,14 @@ namespace Kiosk.Mat.Protocol
 
         public bool Overflowed { get { return _overflowed; } }
 
-        /// <summary>Bytes written so far, or -1 when something did not fit.</summary>
+        /// <summary>Bytes written so far, or -1 when something did not fit or <see cref="Fail"/> was called.</summary>
         public int Length { get { return _overflowed ? -1 : _position - _start; } }
+
+        /// <summary>Marks the payload as not writable (the caller found its own data invalid).</summary>
+        public void Fail()
+        {
+            _overflowed = true;
+        }
 
         public void U8(int value)
         {

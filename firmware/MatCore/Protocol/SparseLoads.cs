@@ -20,8 +20,17 @@ namespace Kiosk.Mat.Protocol
             return 4 + Varint.MaxBytes + senselCount * (1 + Varint.MaxBytes);
         }
 
+        /// <summary>
+        /// Writes the block; a grid no receiver would accept (sides outside 2-256, fewer loads than sensels) fails the
+        /// writer instead, so a sender never emits bytes that would be refused, and resent, forever.
+        /// </summary>
         public static void Write(ref PayloadWriter writer, int[] loadGrams, int rows, int cols)
         {
+            if (rows < MinSide || cols < MinSide || rows > MaxSide || cols > MaxSide || loadGrams == null || loadGrams.Length < rows * cols)
+            {
+                writer.Fail();
+                return;
+            }
             int senselCount = rows * cols;
             int loaded = 0;
             for (int i = 0; i < senselCount; i++)

@@ -68,6 +68,22 @@ public class MessageRoundTripTests
         Assert.Equal(-1, sent.EncodePayload(buffer, 0, 100));
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 5)]
+    [InlineData(16, 17)]
+    public void ResultWithAnInvalidSummedFrameIsSentWithoutIt(int rows, int cols)
+    {
+        var sent = new ResultMessage(MaxSensels) { DeviceId = 1, ResultCounter = 2, HasSummedFrame = true, Rows = rows, Cols = cols };
+        var buffer = new byte[4096];
+        int length = sent.EncodePayload(buffer, 0, buffer.Length);
+
+        var received = new ResultMessage(MaxSensels);
+        Assert.True(received.DecodePayload(buffer, 0, length));
+        Assert.False(received.HasSummedFrame);
+        Assert.Equal(-1, new FrameMessage(0) { Rows = rows, Cols = cols, LoadGrams = new int[MaxSensels] }.EncodePayload(buffer, 0, buffer.Length));
+    }
+
     [Fact]
     public void FrameRoundTripsWithLoadsSaturatingAtTheMaximum()
     {
