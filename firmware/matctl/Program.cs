@@ -5,4 +5,5 @@ using Kiosk.Mat.Cli.Commands;
 var root = new RootCommand("matctl - foot-scan mat tool: analyse frames, simulate mats, check boards");
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(BoardCommand.Create());
+root.Subcommands.Add(DecodeCommand.Create());
 return root.Parse(args).Invoke();

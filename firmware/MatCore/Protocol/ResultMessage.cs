@@ -1,0 +1,169 @@
+using Kiosk.Mat.Analysis;
+
+namespace Kiosk.Mat.Protocol
+{
+    /// <summary>
+    /// The result of one scan (type <see cref="MessageType.Result"/>): its unique id (device id + counter),
+    /// every field of <see cref="ScanAnalysis"/> and the summed frame the analysis ran on. The device keeps it in
+    /// the <see cref="ResultOutbox"/> until the display acknowledges the id; the display stores each id once.
+    /// </summary>
+    public sealed class ResultMessage
+    {
+        /// <summary>Bit 0 of the flags byte: the summed frame follows. Cleared when the frame would not fit a packet.</summary>
+        public const int FlagSummedFrame = 1;
+
+        /// <summary>Payload bytes before the summed frame: id (12), analysis (48 + 2 x 58), flags (1).</summary>
+        public const int FixedPayloadBytes = 177;
+
+        public long DeviceId;
+
+        /// <summary>Never reused by a device, across reboots too (docs/protocol.md, "Result ids").</summary>
+        public uint ResultCounter;
+
+        public readonly ScanAnalysis Analysis = new ScanAnalysis();
+
+        public bool HasSummedFrame;
+        public int Rows;
+        public int Cols;
+
+        /// <summary>The frames of the still window summed, grams per sensel, row * Cols + col.</summary>
+        public int[] SummedLoadGrams;
+
+        public ResultMessage(int maxSensels)
+        {
+            SummedLoadGrams = new int[maxSensels];
+        }
+
+        /// <summary>The largest payload for a mat of <paramref name="senselCount"/> sensels: size the outbox so one always fits.</summary>
+        public static int MaxPayloadBytes(int senselCount)
+        {
+            return FixedPayloadBytes + SparseLoads.MaxBytes(senselCount);
+        }
+
+        /// <summary>
+        /// Writes the payload; returns its length, or -1 when even the analysis without the frame does not fit.
+        /// A summed frame too large for the buffer is left out (<see cref="HasSummedFrame"/> false in the bytes)
+        /// rather than losing the result.
+        /// </summary>
+        public int EncodePayload(byte[] buffer, int offset, int capacity)
+        {
+            if (HasSummedFrame)
+            {
+                int length = Write(buffer, offset, capacity, true);
+                if (length >= 0)
+                {
+                    return length;
+                }
+            }
+            return Write(buffer, offset, capacity, false);
+        }
+
+        public bool DecodePayload(byte[] buffer, int offset, int count)
+        {
+            PayloadReader reader = new PayloadReader(buffer, offset, count);
+            DeviceId = reader.I64();
+            ResultCounter = reader.U32();
+            ScanAnalysis a = Analysis;
+            a.QualityIssues = reader.I32();
+            a.TotalLoadGrams = reader.I32();
+            a.LoadLeftPctX10 = reader.I32();
+            a.LoadRightPctX10 = reader.I32();
+            a.RearfootPctX10 = reader.I32();
+            a.ForefootPctX10 = reader.I32();
+            a.CopXMmX10 = reader.I32();
+            a.CopYMmX10 = reader.I32();
+            a.SwayPathMmX10 = reader.I32();
+            a.SwayEllipseMm2 = reader.I32();
+            a.FrameCount = reader.I32();
+            a.WindowMs = reader.I32();
+            ReadFoot(ref reader, a.Left);
+            ReadFoot(ref reader, a.Right);
+            int flags = reader.U8();
+            if (reader.Failed || (flags & ~FlagSummedFrame) != 0)
+            {
+                return false;
+            }
+            HasSummedFrame = (flags & FlagSummedFrame) != 0;
+            Rows = 0;
+            Cols = 0;
+            if (HasSummedFrame && SparseLoads.Read(ref reader, SummedLoadGrams, out Rows, out Cols) < 0)
+            {
+                return false;
+            }
+            return reader.EndedCleanly;
+        }
+
+        private int Write(byte[] buffer, int offset, int capacity, bool withFrame)
+        {
+            PayloadWriter writer = new PayloadWriter(buffer, offset, capacity);
+            writer.I64(DeviceId);
+            writer.U32(ResultCounter);
+            ScanAnalysis a = Analysis;
+            writer.I32(a.QualityIssues);
+            writer.I32(a.TotalLoadGrams);
+            writer.I32(a.LoadLeftPctX10);
+            writer.I32(a.LoadRightPctX10);
+            writer.I32(a.RearfootPctX10);
+            writer.I32(a.ForefootPctX10);
+            writer.I32(a.CopXMmX10);
+            writer.I32(a.CopYMmX10);
+            writer.I32(a.SwayPathMmX10);
+            writer.I32(a.SwayEllipseMm2);
+            writer.I32(a.FrameCount);
+            writer.I32(a.WindowMs);
+            WriteFoot(ref writer, a.Left);
+            WriteFoot(ref writer, a.Right);
+            writer.U8(withFrame ? FlagSummedFrame : 0);
+            if (withFrame)
+            {
+                SparseLoads.Write(ref writer, SummedLoadGrams, Rows, Cols);
+            }
+            return writer.Length;
+        }
+
+        private static void WriteFoot(ref PayloadWriter writer, FootMeasures foot)
+        {
+            writer.Bool(foot.Present);
+            writer.U8((int)foot.Arch);
+            writer.I32(foot.ArchIndexX1000);
+            writer.I32(foot.LoadGrams);
+            writer.I32(foot.LoadPctX10);
+            writer.I32(foot.RearfootPctX10);
+            writer.I32(foot.ForefootPctX10);
+            writer.I32(foot.MedialPctX10);
+            writer.I32(foot.LateralPctX10);
+            writer.I32(foot.LengthMmX10);
+            writer.I32(foot.WidthMmX10);
+            writer.I32(foot.ContactAreaMm2);
+            writer.I32(foot.PeakKpa);
+            writer.I32(foot.CopXMmX10);
+            writer.I32(foot.CopYMmX10);
+            writer.I32(foot.ToeOutDegX10);
+        }
+
+        private static void ReadFoot(ref PayloadReader reader, FootMeasures foot)
+        {
+            foot.Present = reader.Bool();
+            int arch = reader.U8();
+            if (arch > (int)ArchType.Low)
+            {
+                reader.Fail();
+            }
+            foot.Arch = (ArchType)arch;
+            foot.ArchIndexX1000 = reader.I32();
+            foot.LoadGrams = reader.I32();
+            foot.LoadPctX10 = reader.I32();
+            foot.RearfootPctX10 = reader.I32();
+            foot.ForefootPctX10 = reader.I32();
+            foot.MedialPctX10 = reader.I32();
+            foot.LateralPctX10 = reader.I32();
+            foot.LengthMmX10 = reader.I32();
+            foot.WidthMmX10 = reader.I32();
+            foot.ContactAreaMm2 = reader.I32();
+            foot.PeakKpa = reader.I32();
+            foot.CopXMmX10 = reader.I32();
+            foot.CopYMmX10 = reader.I32();
+            foot.ToeOutDegX10 = reader.I32();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+namespace Kiosk.Mat.Protocol
+{
+    /// <summary>
+    /// The compact form of a frame of loads, shared by Frame and Result (docs/protocol.md, "Sparse loads"):
+    /// rows (u16), cols (u16), count of loaded sensels (varint), then per loaded sensel in row-major order the
+    /// number of unloaded sensels skipped since the previous one (varint) and its load in grams (varint, at least 1).
+    /// A standing shopper loads a fifth of the mat or less, so most sensels cost nothing; a loaded one costs 2-4 bytes.
+    /// </summary>
+    public static class SparseLoads
+    {
+        /// <summary>A sensel's load saturates here (2 097 151 g): the largest 3-byte varint. Negative loads are sent as 0.</summary>
+        public const int MaxLoadGrams = Varint.MaxValue;
+
+        public const int MinSide = 2;
+        public const int MaxSide = 256;
+
+        /// <summary>Encoded bytes for a <paramref name="senselCount"/> grid in the worst case (every sensel at the maximum).</summary>
+        public static int MaxBytes(int senselCount)
+        {
+            return 4 + Varint.MaxBytes + senselCount * (1 + Varint.MaxBytes);
+        }
+
+        /// <summary>
+        /// Writes the block; a grid no receiver would accept (sides outside 2-256, fewer loads than sensels) fails the
+        /// writer instead, so a sender never emits bytes that would be refused, and resent, forever.
+        /// </summary>
+        public static void Write(ref PayloadWriter writer, int[] loadGrams, int rows, int cols)
+        {
+            if (rows < MinSide || cols < MinSide || rows > MaxSide || cols > MaxSide || loadGrams == null || loadGrams.Length < rows * cols)
+            {
+                writer.Fail();
+                return;
+            }
+            int senselCount = rows * cols;
+            int loaded = 0;
+            for (int i = 0; i < senselCount; i++)
+            {
+                if (loadGrams[i] > 0)
+                {
+                    loaded++;
+                }
+            }
+            writer.U16(rows);
+            writer.U16(cols);
+            writer.Varint(loaded);
+            int skipped = 0;
+            for (int i = 0; i < senselCount && !writer.Overflowed; i++)
+            {
+                int load = loadGrams[i];
+                if (load <= 0)
+                {
+                    skipped++;
+                    continue;
+                }
+                writer.Varint(skipped);
+                writer.Varint(load);
+                skipped = 0;
+            }
+        }
+
+        /// <summary>
+        /// Reads a sparse block into <paramref name="loadGrams"/> (every sensel set, unloaded ones to 0).
+        /// Returns the sensel count, or -1 when the block is malformed or larger than the array.
+        /// </summary>
+        public static int Read(ref PayloadReader reader, int[] loadGrams, out int rows, out int cols)
+        {
+            rows = reader.U16();
+            cols = reader.U16();
+            int loaded = reader.Varint();
+            if (reader.Failed || rows < MinSide || cols < MinSide || rows > MaxSide || cols > MaxSide)
+            {
+                return -1;
+            }
+            int senselCount = rows * cols;
+            if (senselCount > loadGrams.Length || loaded > senselCount)
+            {
+                return -1;
+            }
+            for (int i = 0; i < senselCount; i++)
+            {
+                loadGrams[i] = 0;
+            }
+            int index = 0;
+            for (int n = 0; n < loaded; n++)
+            {
+                index += reader.Varint();
+                int load = reader.Varint();
+                if (reader.Failed || index >= senselCount || load < 1)
+                {
+                    return -1;
+                }
+                loadGrams[index] = load;
+                index++;
+            }
+            return senselCount;
+        }
+    }
+}
