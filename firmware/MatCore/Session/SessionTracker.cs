@@ -1,0 +1,292 @@
+using Kiosk.Mat.Analysis;
+using Kiosk.Mat.Arithmetic;
+using Kiosk.Mat.Geometry;
+
+namespace Kiosk.Mat.Session
+{
+    /// <summary>
+    /// Follows a shopper from stepping on to stepping off. Per frame it does only what is cheap: the total load and
+    /// the centre of pressure of the sensels in contact, the state, and adding the frame to the capture sum. Once the
+    /// shopper has stood still for the window, it runs the full analysis once, on the mean of the window's frames,
+    /// and adds the sway over the window (centre-of-pressure path length and 95% ellipse area).
+    /// Every buffer is allocated here, so stepping allocates nothing.
+    /// </summary>
+    public sealed class SessionTracker
+    {
+        // 95% confidence ellipse: area = pi x chi2(2 dof, 0.95) x sqrt(det(covariance)), pi x 5.991 = 18.82.
+        private const int EllipseFactorX100 = 1882;
+
+        private readonly MatGeometry _geometry;
+        private readonly SessionSettings _settings;
+        private readonly FootAnalyzer _analyzer;
+        private readonly int _contactGrams;
+        private readonly int[] _captureSum;
+        private readonly int[] _captureMean;
+        private readonly FrameHealth _captureHealth = new FrameHealth();
+        private readonly ScanAnalysis _result = new ScanAnalysis();
+
+        private int _stateSinceMs;
+        private int _belowPresenceSinceMs = -1;
+        private int _captureStartMs;
+        private int _captureFrames;
+        private int _captureLoadGrams;
+        private int _captureCopX;
+        private int _captureCopY;
+        private int _capturedLoadGrams;
+        private int _maxSaturated;
+        private long _copSumX;
+        private long _copSumY;
+        private long _copSumXX;
+        private long _copSumYY;
+        private long _copSumXY;
+        private long _copPathMmX10;
+        private int _lastCopX;
+        private int _lastCopY;
+
+        public SessionTracker(MatGeometry geometry, SessionSettings settings, FootAnalyzer analyzer)
+        {
+            _geometry = geometry;
+            _settings = settings ?? new SessionSettings();
+            _analyzer = analyzer ?? new FootAnalyzer(geometry, null);
+            _contactGrams = _analyzer.ContactGrams;
+            _captureSum = new int[geometry.SenselCount];
+            _captureMean = new int[geometry.SenselCount];
+            State = SessionState.Empty;
+        }
+
+        public SessionState State;
+
+        /// <summary>This frame's load on the sensels in contact, grams.</summary>
+        public int TotalLoadGrams;
+
+        /// <summary>This frame's centre of pressure, mm x 10 from the mat's left and front edges (0 when empty).</summary>
+        public int CopXMmX10;
+        public int CopYMmX10;
+
+        /// <summary>How long the shopper has stood still so far, ms (for a countdown).</summary>
+        public int StillForMs;
+
+        /// <summary>The last scan's analysis; valid from the frame <see cref="Step"/> returned true until the next one.</summary>
+        public ScanAnalysis Result { get { return _result; } }
+
+        /// <summary>Counts scans, so a reader can tell a new result from the last.</summary>
+        public int ScanCount;
+
+        public int StillWindowMs { get { return _settings.StillWindowMs; } }
+
+        /// <summary>
+        /// Takes one calibrated frame (grams per sensel) at a time in ms from any fixed start (wrapping is fine).
+        /// Returns true on the frame whose capture completed: the scan is in <see cref="Result"/>.
+        /// </summary>
+        public bool Step(int[] loadGrams, int elapsedMs, FrameHealth health)
+        {
+            MeasureFrame(loadGrams);
+            int load = TotalLoadGrams;
+            bool present = load >= _settings.PresenceGrams;
+            if (present)
+            {
+                _belowPresenceSinceMs = -1;
+            }
+            else if (_belowPresenceSinceMs < 0)
+            {
+                _belowPresenceSinceMs = elapsedMs;
+            }
+            bool gone = !present && elapsedMs - _belowPresenceSinceMs >= _settings.EmptyHoldMs;
+
+            switch (State)
+            {
+                case SessionState.Empty:
+                    if (present)
+                    {
+                        Enter(SessionState.Stepping, elapsedMs);
+                    }
+                    break;
+                case SessionState.Stepping:
+                    if (gone)
+                    {
+                        Enter(SessionState.Empty, elapsedMs);
+                    }
+                    else if (present && elapsedMs - _stateSinceMs >= _settings.StepOnMs)
+                    {
+                        StartCapture(loadGrams, elapsedMs, health);
+                    }
+                    break;
+                case SessionState.Settling:
+                case SessionState.Capturing:
+                    if (gone)
+                    {
+                        Enter(SessionState.Empty, elapsedMs);
+                    }
+                    else if (!present || !IsStill())
+                    {
+                        StartCapture(loadGrams, elapsedMs, health);
+                    }
+                    else
+                    {
+                        AddToCapture(loadGrams, health);
+                        State = SessionState.Capturing;
+                        StillForMs = elapsedMs - _captureStartMs;
+                        if (StillForMs >= _settings.StillWindowMs && _captureFrames >= _settings.MinFrames)
+                        {
+                            Analyse();
+                            Enter(SessionState.Done, elapsedMs);
+                            return true;
+                        }
+                    }
+                    break;
+                case SessionState.Done:
+                    if ((long)load * 1000 < (long)_capturedLoadGrams * _settings.LeavingPermille)
+                    {
+                        Enter(SessionState.Leaving, elapsedMs);
+                    }
+                    break;
+                case SessionState.Leaving:
+                    if (gone)
+                    {
+                        Enter(SessionState.Empty, elapsedMs);
+                    }
+                    else if ((long)load * 1000 >= (long)_capturedLoadGrams * _settings.LeavingPermille)
+                    {
+                        State = SessionState.Done;
+                    }
+                    break;
+            }
+            return false;
+        }
+
+        /// <summary>Total load and centre of pressure of the sensels in contact.</summary>
+        private void MeasureFrame(int[] loadGrams)
+        {
+            int cols = _geometry.Cols;
+            int rows = _geometry.Rows;
+            long total = 0;
+            long momentRow = 0;
+            long momentCol = 0;
+            int index = 0;
+            for (int r = 0; r < rows; r++)
+            {
+                long rowLoad = 0;
+                for (int c = 0; c < cols; c++)
+                {
+                    int grams = loadGrams[index++];
+                    if (grams >= _contactGrams)
+                    {
+                        rowLoad += grams;
+                        momentCol += (long)grams * c;
+                    }
+                }
+                total += rowLoad;
+                momentRow += rowLoad * r;
+            }
+            TotalLoadGrams = (int)total;
+            if (total == 0)
+            {
+                CopXMmX10 = 0;
+                CopYMmX10 = 0;
+                return;
+            }
+            // Centre of sensel c is (c + 0.5) x pitch; in mm x 10 that is (2c + 1) x pitchUm / 200.
+            long pitchUm = _geometry.PitchUm;
+            CopXMmX10 = (int)IntMath.DivRound((2 * momentCol + total) * pitchUm, total * 200);
+            CopYMmX10 = (int)IntMath.DivRound((2 * momentRow + total) * pitchUm, total * 200);
+        }
+
+        private bool IsStill()
+        {
+            long loadDeviation = IntMath.Abs((long)TotalLoadGrams - _captureLoadGrams) * 1000;
+            if (loadDeviation > (long)_captureLoadGrams * _settings.LoadTolerancePermille)
+            {
+                return false;
+            }
+            long dx = CopXMmX10 - _captureCopX;
+            long dy = CopYMmX10 - _captureCopY;
+            long tolerance = _settings.CopToleranceMm * 10L;
+            return dx * dx + dy * dy <= tolerance * tolerance;
+        }
+
+        private void StartCapture(int[] loadGrams, int elapsedMs, FrameHealth health)
+        {
+            Enter(SessionState.Settling, elapsedMs);
+            _captureStartMs = elapsedMs;
+            _captureLoadGrams = TotalLoadGrams;
+            _captureCopX = CopXMmX10;
+            _captureCopY = CopYMmX10;
+            _captureFrames = 0;
+            _maxSaturated = 0;
+            _copSumX = 0;
+            _copSumY = 0;
+            _copSumXX = 0;
+            _copSumYY = 0;
+            _copSumXY = 0;
+            _copPathMmX10 = 0;
+            StillForMs = 0;
+            for (int i = 0; i < _captureSum.Length; i++)
+            {
+                _captureSum[i] = 0;
+            }
+            _lastCopX = CopXMmX10;
+            _lastCopY = CopYMmX10;
+            AddToCapture(loadGrams, health);
+        }
+
+        private void AddToCapture(int[] loadGrams, FrameHealth health)
+        {
+            int[] sum = _captureSum;
+            for (int i = 0; i < sum.Length; i++)
+            {
+                sum[i] += loadGrams[i];
+            }
+            _captureFrames++;
+            if (health != null && health.SaturatedCount > _maxSaturated)
+            {
+                _maxSaturated = health.SaturatedCount;
+            }
+            _captureHealth.DeadMask = health == null ? null : health.DeadMask;
+            long x = CopXMmX10;
+            long y = CopYMmX10;
+            _copSumX += x;
+            _copSumY += y;
+            _copSumXX += x * x;
+            _copSumYY += y * y;
+            _copSumXY += x * y;
+            long dx = x - _lastCopX;
+            long dy = y - _lastCopY;
+            _copPathMmX10 += IntMath.Isqrt(dx * dx + dy * dy);
+            _lastCopX = CopXMmX10;
+            _lastCopY = CopYMmX10;
+        }
+
+        private void Analyse()
+        {
+            int frames = _captureFrames;
+            for (int i = 0; i < _captureSum.Length; i++)
+            {
+                _captureMean[i] = (_captureSum[i] + frames / 2) / frames;
+            }
+            _captureHealth.SaturatedCount = _maxSaturated;
+            _analyzer.Analyze(_captureMean, _captureHealth, _result);
+            _result.FrameCount = frames;
+            _result.WindowMs = StillForMs;
+            _result.SwayPathMmX10 = (int)_copPathMmX10;
+            // Covariance of the centre of pressure over the window, (mm x 10)^2.
+            long varX = (_copSumXX - _copSumX * _copSumX / frames) / frames;
+            long varY = (_copSumYY - _copSumY * _copSumY / frames) / frames;
+            long covXY = (_copSumXY - _copSumX * _copSumY / frames) / frames;
+            long determinant = varX * varY - covXY * covXY;
+            // sqrt(det) is in (mm x 10)^2 = mm2 x 100.
+            _result.SwayEllipseMm2 = (int)(IntMath.Isqrt(determinant) * EllipseFactorX100 / 10000);
+            _capturedLoadGrams = TotalLoadGrams;
+            ScanCount++;
+        }
+
+        private void Enter(SessionState state, int elapsedMs)
+        {
+            State = state;
+            _stateSinceMs = elapsedMs;
+            if (state != SessionState.Capturing && state != SessionState.Settling)
+            {
+                StillForMs = 0;
+            }
+        }
+    }
+}
