@@ -40,6 +40,10 @@ namespace Kiosk.Mat.Config
         public int TftDc = NoPin;
         public int TftRst = NoPin;
         public int TftBl = NoPin;
+        /// <summary>SPI1 pins of the screen (nanoFramework's ESP32 defaults: MOSI 23, MISO 25, clock 19; MISO is required).</summary>
+        public int TftMosi = 23;
+        public int TftMiso = 25;
+        public int TftClock = 19;
         public int TftWidth = 320;
         public int TftHeight = 240;
 
@@ -120,6 +124,18 @@ namespace Kiosk.Mat.Config
             board.TftDc = board.OptionalPin(file, "tft_dc");
             board.TftRst = board.OptionalPin(file, "tft_rst");
             board.TftBl = board.OptionalPin(file, "tft_bl");
+            if (file.Has("tft_mosi"))
+            {
+                board.TftMosi = board.RequiredPin(file, "tft_mosi");
+            }
+            if (file.Has("tft_miso"))
+            {
+                board.TftMiso = board.RequiredPin(file, "tft_miso");
+            }
+            if (file.Has("tft_clk"))
+            {
+                board.TftClock = board.RequiredPin(file, "tft_clk");
+            }
             board.TftWidth = board.OptionalInt(file, "tft_width", 16, 1024, 320);
             board.TftHeight = board.OptionalInt(file, "tft_height", 16, 1024, 240);
 
@@ -192,6 +208,12 @@ namespace Kiosk.Mat.Config
             UseOutput(used, TftDc, "tft_dc");
             UseOutput(used, TftRst, "tft_rst");
             UseOutput(used, TftBl, "tft_bl");
+            if (HasScreen)
+            {
+                UseOutput(used, TftMosi, "tft_mosi");
+                Use(used, TftMiso, "tft_miso");
+                UseOutput(used, TftClock, "tft_clk");
+            }
             for (int mux = 0; mux < MuxCount; mux++)
             {
                 int gpio = GpioOfAdc1Channel(MuxAdcChannels[mux]);

@@ -11,7 +11,7 @@ public class DeviceConfigTests
     private const string Board48 =
         "# mat-01, 48 x 48 at 7.5 mm\n" +
         "rows=48\ncols=48\npitch_um=7500\n" +
-        "row_driver=shift\nsr_data=23\nsr_clock=18\nsr_latch=5\n" +
+        "row_driver=shift\nsr_data=16\nsr_clock=17\nsr_latch=5\n" +
         "mux_count=3\nmux_select=13,12,14,27\nmux_enable=26\nmux_adc_channels=4,5,6\n" +
         "led=2\ntft_cs=15\ntft_dc=21\ntft_rst=4\ntft_bl=22\n";
 
@@ -129,12 +129,13 @@ public class DeviceConfigTests
     [InlineData("mux_adc_channels=4,5,6", "mux_adc_channels=4,5", "one ADC1 channel per multiplexer")]
     [InlineData("cols=48", "cols=64", "fewer than the mat's columns")]
     [InlineData("mux_select=13,12,14,27", "mux_select=13,12,14", "needs 4 pins")]
-    [InlineData("sr_clock=18", "sr_clock=23", "already used")]
+    [InlineData("sr_clock=17", "sr_clock=16", "already used")]
+    [InlineData("tft_bl=22", "tft_bl=19", "already used")]
     [InlineData("led=2", "led=35", "input only")]
     [InlineData("led=2", "led=32", "already used")]
     [InlineData("row_driver=shift", "row_driver=spi", "shift or gpio")]
     [InlineData("rows=48", "rows=400", "rows")]
-    [InlineData("sr_data=23\n", "", "sr_data")]
+    [InlineData("sr_data=16\n", "", "sr_data")]
     public void AWrongPinMapIsRefusedWithItsReason(string good, string bad, string reason)
     {
         var board = BoardConfig.From(Parse(Board48.Replace(good, bad)));
