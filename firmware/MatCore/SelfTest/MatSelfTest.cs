@@ -150,36 +150,46 @@ namespace Kiosk.Mat.SelfTest
             return count * 100 >= _limits.LinePercent * length;
         }
 
+        // A line is (start, step, length): row r = (r * cols, 1, cols), column c = (c, cols, rows).
+        private static int CountAtLeast(ushort[] frame, int start, int step, int length, int min)
+        {
+            int count = 0;
+            for (int i = 0, index = start; i < length; i++, index += step)
+            {
+                if (frame[index] >= min)
+                {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        private static int CountResponseBelow(ushort[] frame, ushort[] reference, int start, int step, int length, int below)
+        {
+            int count = 0;
+            for (int i = 0, index = start; i < length; i++, index += step)
+            {
+                if (Response(frame, reference, index) < below)
+                {
+                    count++;
+                }
+            }
+            return count;
+        }
+
         private void FindShortedLines(ushort[] frame)
         {
             int shortMin = _limits.ShortMinRaw;
             for (int row = 0; row < _rows; row++)
             {
-                int high = 0;
-                int index = row * _cols;
-                for (int col = 0; col < _cols; col++, index++)
-                {
-                    if (frame[index] >= shortMin)
-                    {
-                        high++;
-                    }
-                }
-                if (MostOfLine(high, _cols))
+                if (MostOfLine(CountAtLeast(frame, row * _cols, 1, _cols, shortMin), _cols))
                 {
                     RowFault[row] = LineFault.Shorted;
                 }
             }
             for (int col = 0; col < _cols; col++)
             {
-                int high = 0;
-                for (int index = col; index < frame.Length; index += _cols)
-                {
-                    if (frame[index] >= shortMin)
-                    {
-                        high++;
-                    }
-                }
-                if (MostOfLine(high, _rows))
+                if (MostOfLine(CountAtLeast(frame, col, _cols, _rows, shortMin), _rows))
                 {
                     ColFault[col] = LineFault.Shorted;
                 }
@@ -249,39 +259,16 @@ namespace Kiosk.Mat.SelfTest
 
             for (int row = 0; row < _rows; row++)
             {
-                if (RowFault[row] != LineFault.None)
-                {
-                    continue;
-                }
-                int dead = 0;
-                for (int col = 0; col < _cols; col++)
-                {
-                    int index = row * _cols + col;
-                    if (Response(loadedFrame, emptyFrame, index) < deadBelow)
-                    {
-                        dead++;
-                    }
-                }
-                if (MostOfLine(dead, _cols))
+                if (RowFault[row] == LineFault.None
+                    && MostOfLine(CountResponseBelow(loadedFrame, emptyFrame, row * _cols, 1, _cols, deadBelow), _cols))
                 {
                     RowFault[row] = LineFault.Open;
                 }
             }
             for (int col = 0; col < _cols; col++)
             {
-                if (ColFault[col] != LineFault.None)
-                {
-                    continue;
-                }
-                int dead = 0;
-                for (int index = col; index < loadedFrame.Length; index += _cols)
-                {
-                    if (Response(loadedFrame, emptyFrame, index) < deadBelow)
-                    {
-                        dead++;
-                    }
-                }
-                if (MostOfLine(dead, _rows))
+                if (ColFault[col] == LineFault.None
+                    && MostOfLine(CountResponseBelow(loadedFrame, emptyFrame, col, _cols, _rows, deadBelow), _rows))
                 {
                     ColFault[col] = LineFault.Open;
                 }
