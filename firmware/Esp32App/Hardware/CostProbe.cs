@@ -33,9 +33,12 @@ namespace Kiosk.Esp32App.Hardware
             ulong frameUs = HighResTimer.GetCurrent() - start;
 
             ScanCallCosts measured = new ScanCallCosts((int)gpioNs, (int)adcNs, 0);
+            long modelNs = model.FrameTimeNs(measured);
+            long overheadNs = ((long)frameUs * 1000 - modelNs) / model.TotalHardwareCalls;
             System.Console.WriteLine("cost probe: gpio write " + gpioNs.ToString() + " ns, adc read " + adcNs.ToString()
                 + " ns, frame " + frameUs.ToString() + " us; model without interpreter overhead "
-                + (model.FrameTimeNs(measured) / 1000).ToString() + " us, " + model.TotalHardwareCalls.ToString() + " calls");
+                + (modelNs / 1000).ToString() + " us over " + model.TotalHardwareCalls.ToString()
+                + " calls, so about " + overheadNs.ToString() + " ns of overhead per call");
         }
     }
 }
