@@ -1,3 +1,4 @@
+using CsCheck;
 using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Scanning;
 using Kiosk.Mat.Testing;
@@ -150,6 +151,23 @@ public class ScanLoopTests
         long after = GC.GetAllocatedBytesForCurrentThread();
 
         Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public void AnyMatGeometryIsFilledExactlyWithTheCallsTheCostModelCounts()
+    {
+        Gen.Select(Gen.Int[2, 80], Gen.Int[2, 128], Gen.Int[0, 20], Gen.Int[0, 20]).Sample((rows, cols, rowSettle, channelSettle) =>
+        {
+            var timing = new ScanTiming(rowSettle, channelSettle);
+            var (loop, grid) = NewLoop(rows, cols, timing);
+            var model = new ScanCostModel(rows, cols, 4, timing, ScanCostModel.RowDriverShiftRegister, (rows + 7) / 8);
+
+            AssertFrameMatchesGrid(loop.ScanFrame(), grid);
+
+            Assert.Equal(model.TotalHardwareCalls, grid.TotalCalls);
+            Assert.Equal(model.SettleUsPerFrame, grid.DelayedUs);
+            Assert.Equal(0, grid.ReadsWithoutOneDrivenRow + grid.ReadsOfNoColumn + grid.UnsettledReads);
+        }, iter: 200);
     }
 
     [Fact]
