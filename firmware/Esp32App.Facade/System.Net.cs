@@ -25,9 +25,8 @@ namespace System.Net
 {
     public class SocketAddress
     {
-        public SocketAddress(AddressFamily family, int size)
+        private SocketAddress()
         {
-            throw new NotImplementedException();
         }
     }
 
@@ -40,9 +39,8 @@ namespace System.Net
 
     public class IPAddress
     {
-        public IPAddress(long newAddress)
+        private IPAddress()
         {
-            throw new NotImplementedException();
         }
 
         public static IPAddress Parse(string ipString)
@@ -71,6 +69,10 @@ namespace System.Net
 
     public class IPHostEntry
     {
+        private IPHostEntry()
+        {
+        }
+
         public IPAddress[] AddressList { get { throw new NotImplementedException(); } }
     }
 

@@ -40,9 +40,8 @@ namespace nanoFramework.UI
     {
         public const ushort OpacityOpaque = 256;
 
-        public Bitmap(int width, int height)
+        private Bitmap()
         {
-            throw new NotImplementedException();
         }
 
         public int Width { get { throw new NotImplementedException(); } }
