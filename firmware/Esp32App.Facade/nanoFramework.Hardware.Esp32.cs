@@ -1,0 +1,40 @@
+// Mirrors nanoFramework.Hardware.Esp32 1.6.40 (assembly nanoFramework.Hardware.Esp32): only the members the app uses.
+// Read from nanoframework/nanoFramework.Hardware.Esp32: Configuration.cs, DeviceTypePins.cs, HighResTimer.cs.
+using System;
+
+namespace nanoFramework.Hardware.Esp32
+{
+    /// <summary>Only the SPI1 pins; real values = DeviceTypes.SPI (0x10000) + bus 1 (0x100) + signal.</summary>
+    public enum DeviceFunction
+    {
+        SPI1_MOSI = 0x10000 + 0x100 + 0,
+        SPI1_MISO = 0x10000 + 0x100 + 1,
+        SPI1_CLOCK = 0x10000 + 0x100 + 2,
+    }
+
+    public class Configuration
+    {
+        public static void SetPinFunction(int pin, DeviceFunction value)
+        {
+            throw new NotImplementedException();
+        }
+    }
+
+    public class HighResTimer : IDisposable
+    {
+        private HighResTimer()
+        {
+        }
+
+        /// <summary>Microseconds since boot.</summary>
+        public static ulong GetCurrent()
+        {
+            throw new NotImplementedException();
+        }
+
+        public void Dispose()
+        {
+            throw new NotImplementedException();
+        }
+    }
+}

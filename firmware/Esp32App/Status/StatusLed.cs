@@ -1,0 +1,66 @@
+using System.Threading;
+using Kiosk.Mat.Scanning;
+
+namespace Kiosk.Esp32App.Status
+{
+    /// <summary>
+    /// Blinks <see cref="DeviceState"/> codes on one LED, from its own low-priority thread, for mats without a
+    /// screen. A code of n blinks is n x (200 ms on, 300 ms off), then 1.5 s dark.
+    /// </summary>
+    public sealed class StatusLed
+    {
+        private readonly IDigitalOutput _led;
+        private int _state = DeviceState.Booting;
+
+        public StatusLed(IDigitalOutput led)
+        {
+            _led = led;
+            Thread thread = new Thread(Run);
+            thread.Priority = ThreadPriority.BelowNormal;
+            thread.Start();
+        }
+
+        public int State
+        {
+            get { return _state; }
+            set { _state = value; }
+        }
+
+        private void Run()
+        {
+            while (true)
+            {
+                int blinks = DeviceState.Blinks(_state);
+                if (blinks == 0)
+                {
+                    _led.Write(true);
+                    Thread.Sleep(500);
+                }
+                else if (blinks < 0)
+                {
+                    Pulse(100, 100);
+                }
+                else if (blinks == 1)
+                {
+                    Pulse(100, 1900);
+                }
+                else
+                {
+                    for (int i = 0; i < blinks; i++)
+                    {
+                        Pulse(200, 300);
+                    }
+                    Thread.Sleep(1500);
+                }
+            }
+        }
+
+        private void Pulse(int onMs, int offMs)
+        {
+            _led.Write(true);
+            Thread.Sleep(onMs);
+            _led.Write(false);
+            Thread.Sleep(offMs);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text;
+using CsCheck;
+using Kiosk.Mat.Config;
+using Kiosk.Mat.Scanning;
+
+namespace Kiosk.Mat.Tests.Scanning;
+
+/// <summary>The device's key=value settings files (I:\board.txt, I:\device.txt), parsed on the host.</summary>
+public class DeviceConfigTests
+{
+    private const string Board48 =
+        "# mat-01, 48 x 48 at 7.5 mm\n" +
+        "rows=48\ncols=48\npitch_um=7500\n" +
+        "row_driver=shift\nsr_data=16\nsr_clock=17\nsr_latch=5\n" +
+        "mux_count=3\nmux_select=13,12,14,27\nmux_enable=26\nmux_adc_channels=4,5,6\n" +
+        "led=2\ntft_cs=15\ntft_dc=21\ntft_rst=4\ntft_bl=22\n";
+
+    private static KeyValueFile Parse(string text) => KeyValueFile.Parse(Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public void ReadsKeysValuesAndSkipsCommentsAndBlankLines()
+    {
+        var file = Parse("\uFEFF# comment\r\n\r\n  wifi_ssid = Shop Floor \r\nwifi_password=p=ss#1\nempty=\n");
+        Assert.Null(file.Error);
+        Assert.Equal(3, file.Count);
+        Assert.Equal("Shop Floor", file.Get("wifi_ssid"));
+        Assert.Equal("p=ss#1", file.Get("wifi_password"));
+        Assert.Equal("", file.Get("empty"));
+        Assert.Null(file.Get("absent"));
+    }
+
+    [Fact]
+    public void DecodesUtf8Values()
+    {
+        var file = Parse("wifi_ssid=Café Größe\n");
+        Assert.Equal("Café Größe", file.Get("wifi_ssid"));
+    }
+
+    [Theory]
+    [InlineData("rows=48\nno equals here\n", 2, "no '='")]
+    [InlineData("=5\n", 1, "no key")]
+    [InlineData("Rows=5\n", 1, "a-z")]
+    [InlineData("rows=1\nrows=2\n", 2, "twice")]
+    public void AMalformedLineIsNamedNotThrown(string text, int line, string problem)
+    {
+        var file = Parse(text);
+        Assert.Equal(line, file.ErrorLine);
+        Assert.Contains(problem, file.Error);
+        Assert.StartsWith($"line {line}:", file.Error);
+    }
+
+    [Fact]
+    public void InvalidUtf8IsAnErrorNotACrash()
+    {
+        var file = KeyValueFile.Parse(new byte[] { (byte)'a', (byte)'=', 0xC3 });
+        Assert.Contains("UTF-8", file.Error);
+    }
+
+    [Theory]
+    [InlineData("5", true, 5)]
+    [InlineData(" -12 ", true, -12)]
+    [InlineData("2147483647", true, int.MaxValue)]
+    [InlineData("-2147483648", true, int.MinValue)]
+    [InlineData("2147483648", false, 0)]
+    [InlineData("12a", false, 0)]
+    [InlineData("", false, 0)]
+    [InlineData("-", false, 0)]
+    public void WholeNumbersParseWithoutOverflow(string text, bool ok, int expected)
+    {
+        Assert.Equal(ok, KeyValueFile.ParseInt(text, 0, text.Length, out int value));
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void IntListsParseAndRejectGapsAndOverflow()
+    {
+        var file = Parse("a=1, 2,3\nb=1,,2\nc=1,2,3,4,5\n");
+        var into = new int[4];
+        Assert.Equal(3, file.GetIntList("a", into));
+        Assert.Equal(new[] { 1, 2, 3 }, into.Take(3));
+        Assert.Equal(-1, file.GetIntList("b", into));
+        Assert.Equal(-1, file.GetIntList("c", into));
+        Assert.Equal(-1, file.GetIntList("absent", into));
+    }
+
+    [Fact]
+    public void TheParserNeverThrowsOnAnyBytes()
+    {
+        Gen.Byte.Array[0, 300].Sample(bytes =>
+        {
+            var file = KeyValueFile.Parse(bytes);
+            Assert.True(file.Count <= KeyValueFile.MaxEntries);
+        });
+    }
+
+    [Fact]
+    public void AShiftRegisterBoardIsReadWithItsPinMap()
+    {
+        var board = BoardConfig.From(Parse(Board48));
+
+        Assert.Null(board.Error);
+        Assert.Equal(48, board.Rows);
+        Assert.Equal(7500, board.PitchUm);
+        Assert.Equal(ScanCostModel.RowDriverShiftRegister, board.RowDriver);
+        Assert.Equal(6, board.SrChips);
+        Assert.Equal(new[] { 13, 12, 14, 27 }, board.MuxSelect);
+        Assert.Equal(new[] { 4, 5, 6 }, board.MuxAdcChannels.Take(board.MuxCount));
+        Assert.Equal(32, BoardConfig.GpioOfAdc1Channel(4));
+        Assert.True(board.HasScreen);
+        Assert.Equal(10, board.RowSettleUs);
+    }
+
+    [Fact]
+    public void AGpioRowBoardNeedsOnePinPerRow()
+    {
+        string text = "rows=4\ncols=16\npitch_um=10000\nrow_driver=gpio\nrow_gpio=16,17,18,19\n" +
+                      "mux_count=1\nmux_select=13,12,14,27\nmux_adc_channels=0\n";
+        var board = BoardConfig.From(Parse(text));
+        Assert.Null(board.Error);
+        Assert.Equal(new[] { 16, 17, 18, 19 }, board.RowGpio.Take(4));
+        Assert.False(board.HasScreen);
+
+        var short1 = BoardConfig.From(Parse(text.Replace("row_gpio=16,17,18,19", "row_gpio=16,17,18")));
+        Assert.Contains("row_gpio", short1.Error);
+    }
+
+    [Theory]
+    [InlineData("mux_adc_channels=4,5,6", "mux_adc_channels=4,5,12", "ADC1 channels 0-7")]
+    [InlineData("mux_adc_channels=4,5,6", "mux_adc_channels=4,5", "one ADC1 channel per multiplexer")]
+    [InlineData("cols=48", "cols=64", "fewer than the mat's columns")]
+    [InlineData("mux_select=13,12,14,27", "mux_select=13,12,14", "needs 4 pins")]
+    [InlineData("sr_clock=17", "sr_clock=16", "already used")]
+    [InlineData("tft_bl=22", "tft_bl=19", "already used")]
+    [InlineData("led=2", "led=35", "input only")]
+    [InlineData("led=2", "led=32", "already used")]
+    [InlineData("row_driver=shift", "row_driver=spi", "shift or gpio")]
+    [InlineData("rows=48", "rows=400", "rows")]
+    [InlineData("sr_data=16\n", "", "sr_data")]
+    public void AWrongPinMapIsRefusedWithItsReason(string good, string bad, string reason)
+    {
+        var board = BoardConfig.From(Parse(Board48.Replace(good, bad)));
+        Assert.NotNull(board.Error);
+        Assert.Contains(reason, board.Error);
+        Assert.StartsWith("board.txt: ", board.Error);
+    }
+
+    [Fact]
+    public void DeviceSettingsNeedAnIdAKeyAndADisplayWhenOnWifi()
+    {
+        var ok = DeviceSettings.From(Parse("wifi_ssid=Shop\nwifi_password=secret\ndisplay_host=192.0.2.10\ndisplay_port=6000\ndevice_id=mat-01\ndevice_key=abc123\n"));
+        Assert.Null(ok.Error);
+        Assert.True(ok.HasWifi);
+        Assert.Equal(6000, ok.DisplayPort);
+
+        var serialOnly = DeviceSettings.From(Parse("device_id=mat-02\ndevice_key=k\n"));
+        Assert.Null(serialOnly.Error);
+        Assert.False(serialOnly.HasWifi);
+        Assert.Equal(DeviceSettings.DefaultDisplayPort, serialOnly.DisplayPort);
+
+        Assert.Contains("display_host", DeviceSettings.From(Parse("wifi_ssid=Shop\ndevice_id=m\ndevice_key=k\n")).Error);
+        Assert.Contains("device_key", DeviceSettings.From(Parse("device_id=m\n")).Error);
+        Assert.Contains("display_port", DeviceSettings.From(Parse("device_id=m\ndevice_key=k\ndisplay_port=70000\n")).Error);
+    }
+}
