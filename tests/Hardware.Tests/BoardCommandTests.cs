@@ -1,3 +1,4 @@
+using Kiosk.Tests;
 using static Kiosk.Hardware.Tests.Boards;
 
 namespace Kiosk.Hardware.Tests;

@@ -120,8 +120,15 @@ namespace Kiosk.Mat.Analysis
             {
                 issues |= QualityIssue.OneFootOnly;
             }
-            issues |= MeasureFoot(ContactMap.LeftFoot, result.Left);
-            issues |= MeasureFoot(ContactMap.RightFoot, result.Right);
+            if (feet == 1)
+            {
+                issues |= MeasureLoneFoot(result);
+            }
+            else
+            {
+                issues |= MeasureFoot(ContactMap.LeftFoot, result.Left);
+                issues |= MeasureFoot(ContactMap.RightFoot, result.Right);
+            }
             if (total < Settings.MinStandingLoadGrams)
             {
                 issues |= QualityIssue.TooLight;
@@ -145,6 +152,34 @@ namespace Kiosk.Mat.Analysis
             result.RearfootPctX10 = (int)IntMath.DivRound(rear, total);
             result.ForefootPctX10 = 1000 - result.RearfootPctX10;
             result.QualityIssues = issues;
+        }
+
+        /// <summary>
+        /// One foot alone: which half of the mat it stands on is a guess; its own shape says more. Its midfoot contact
+        /// lies on its lateral side (the arch lifts the medial), so a foot whose midfoot lies toward +x is a right foot.
+        /// </summary>
+        private int MeasureLoneFoot(ScanAnalysis result)
+        {
+            ContactMap map = Map;
+            int foot = map.Foot[map.Active[0]];
+            FootMeasures measures = foot == ContactMap.LeftFoot ? result.Left : result.Right;
+            int issues = MeasureFoot(foot, measures);
+            // Only a clear offset (2 mm and more) overrules the side of the mat.
+            long offset = _measurer.MidfootOffsetPlusX;
+            bool looksRight = offset > 20;
+            bool looksLeft = offset < -20;
+            if ((foot == ContactMap.LeftFoot && looksRight) || (foot == ContactMap.RightFoot && looksLeft))
+            {
+                byte other = foot == ContactMap.LeftFoot ? (byte)ContactMap.RightFoot : (byte)ContactMap.LeftFoot;
+                for (int k = 0; k < map.ActiveCount; k++)
+                {
+                    map.Foot[map.Active[k]] = other;
+                }
+                measures.Clear();
+                measures = other == ContactMap.LeftFoot ? result.Left : result.Right;
+                issues = MeasureFoot(other, measures);
+            }
+            return issues;
         }
 
         private int MeasureFoot(int foot, FootMeasures measures)

@@ -53,12 +53,19 @@ namespace Kiosk.Mat.Analysis
         /// <summary>True when the last measured foot's footprint was too small or short to classify.</summary>
         public bool Unreliable;
 
+        /// <summary>
+        /// Where the last foot's midfoot contact lies across its axis, toward +x positive, area-weighted mm x 10.
+        /// The arch lifts the medial midfoot, so the contact there is lateral: +x for a right foot, -x for a left.
+        /// </summary>
+        public long MidfootOffsetPlusX;
+
         public void Measure(int foot, FootMeasures result)
         {
             ContactMap map = _map;
             result.Clear();
             AtEdge = false;
             Unreliable = false;
+            MidfootOffsetPlusX = 0;
 
             long load = 0;
             long momentX = 0;
@@ -154,6 +161,7 @@ namespace Kiosk.Mat.Analysis
             int third2 = toelessBack + 2 * toelessLength / 3;
             long rearArea = 0;
             long midArea = 0;
+            long midOffset = 0;
             long frontArea = 0;
             // Load splits: rear/fore at half the foot's length, medial/lateral at the axis.
             int footMiddle = (footBack + footFront) / 2;
@@ -182,10 +190,13 @@ namespace Kiosk.Mat.Analysis
                 }
                 long coverage = map.CoverageQ8[index];
                 rearArea += coverage * IntMath.Overlap(t - half, t + half, toelessBack, third1);
-                midArea += coverage * IntMath.Overlap(t - half, t + half, third1, third2);
+                long mid = coverage * IntMath.Overlap(t - half, t + half, third1, third2);
+                midArea += mid;
+                midOffset += mid * s;
                 frontArea += coverage * IntMath.Overlap(t - half, t + half, third2, toelessFront);
             }
             long toelessArea = rearArea + midArea + frontArea;
+            MidfootOffsetPlusX = midArea > 0 ? midOffset / midArea : 0;
             result.ArchIndexX1000 = toelessArea > 0 ? (int)IntMath.DivRound(midArea * 1000, toelessArea) : 0;
             result.RearfootPctX10 = (int)IntMath.DivRound(rearLoad * 1000, load);
             result.ForefootPctX10 = 1000 - result.RearfootPctX10;
