@@ -26,11 +26,14 @@ namespace Kiosk.Mat.Analysis
         public const int MaxValleyPermille = 15;
 
         /// <summary>Each foot runs at least this share of the contact's length along the line, per thousand.</summary>
-        public const int MinFootLengthPermille = 500;
+        public const int MinFootLengthPermille = 650;
 
         private readonly ContactMap _map;
         private readonly long[] _profile;
+        private readonly long[] _wholeProfile;
         private readonly long[] _valley = new long[13];
+        private readonly long[] _wholeValley = new long[13];
+        private readonly long[] _bandLoad = new long[13];
         private readonly int[] _gap = new int[13];
         private readonly int[] _boundary = new int[13];
 
@@ -41,6 +44,7 @@ namespace Kiosk.Mat.Analysis
             long depthMmX10 = (long)map.Geometry.DepthUm / 100;
             long diagonal = IntMath.Isqrt(widthMmX10 * widthMmX10 + depthMmX10 * depthMmX10);
             _profile = new long[(int)(diagonal / BinMmX10) + 2 * map.PitchMmX10 / BinMmX10 + 8];
+            _wholeProfile = new long[_profile.Length];
         }
 
         /// <summary>Marks every sensel in contact as left or right foot; returns how many feet are on the mat (0-2).</summary>
@@ -51,82 +55,40 @@ namespace Kiosk.Mat.Analysis
             {
                 return 0;
             }
-            // The best line at each angle: the emptiest valley, then the widest empty gap.
-            for (int angle = 0; angle < CosQ14.Length; angle++)
+            // Feet that touch (heels together, toes apart; or toes together) leave no empty valley across the whole
+            // contact, but one across its front or its rear half: try the whole, then each half.
+            int yMin = int.MaxValue;
+            int yMax = int.MinValue;
+            for (int k = 0; k < map.ActiveCount; k++)
             {
-                _valley[angle] = long.MaxValue;
-                _gap[angle] = -1;
-                int origin = Profile(angle, out int bins);
-                long left = 0;
-                for (int b = 1; b < bins; b++)
+                int y = map.YMmX10(map.Active[k]);
+                yMin = IntMath.Min(yMin, y);
+                yMax = IntMath.Max(yMax, y);
+            }
+            int yMid = (yMin + yMax) / 2;
+            // Of the lines the three bands find, the straightest wins: feet stand side by side, and a slanted line
+            // with an empty valley can run between one high-arched foot's heel and its forefoot.
+            int bestAngle = -1;
+            int bestBoundary = 0;
+            for (int band = 0; band < 3; band++)
+            {
+                int yLow = band == 2 ? yMid : int.MinValue;
+                int yHigh = band == 1 ? yMid : int.MaxValue;
+                if (FindLine(totalLoadGrams, yLow, yHigh, out int angle, out int boundary)
+                    && (bestAngle < 0 || IntMath.Abs(angle - StraightAngle) < IntMath.Abs(bestAngle - StraightAngle)))
                 {
-                    left += _profile[b - 1];
-                    if (left * 1000 < totalLoadGrams * MinSidePermille || (totalLoadGrams - left) * 1000 < totalLoadGrams * MinSidePermille)
-                    {
-                        continue;
-                    }
-                    long valley = 0;
-                    for (int w = b - WindowBins; w < b + WindowBins; w++)
-                    {
-                        if (w >= 0 && w < bins)
-                        {
-                            valley += _profile[w];
-                        }
-                    }
-                    int zerosLeft = 0;
-                    while (b - 1 - zerosLeft >= 0 && _profile[b - 1 - zerosLeft] == 0)
-                    {
-                        zerosLeft++;
-                    }
-                    int zerosRight = 0;
-                    while (b + zerosRight < bins && _profile[b + zerosRight] == 0)
-                    {
-                        zerosRight++;
-                    }
-                    int gap = zerosLeft + zerosRight;
-                    if (valley < _valley[angle] || (valley == _valley[angle] && gap > _gap[angle]))
-                    {
-                        _valley[angle] = valley;
-                        _gap[angle] = gap;
-                        // Put the line in the middle of an empty gap.
-                        _boundary[angle] = origin + (b - zerosLeft) * BinMmX10 + gap * BinMmX10 / 2;
-                    }
+                    bestAngle = angle;
+                    bestBoundary = boundary;
                 }
             }
-
-            // Try the lines from the best; the first whose two sides both look like a foot splits the feet.
-            for (int tries = 0; tries < CosQ14.Length; tries++)
+            if (bestAngle >= 0)
             {
-                int best = -1;
-                for (int angle = 0; angle < CosQ14.Length; angle++)
+                for (int k = 0; k < map.ActiveCount; k++)
                 {
-                    if (_valley[angle] == long.MaxValue)
-                    {
-                        continue;
-                    }
-                    bool better = best < 0
-                        || _valley[angle] < _valley[best]
-                        || (_valley[angle] == _valley[best] && _gap[angle] > _gap[best])
-                        || (_valley[angle] == _valley[best] && _gap[angle] == _gap[best] && IntMath.Abs(angle - StraightAngle) < IntMath.Abs(best - StraightAngle));
-                    if (better)
-                    {
-                        best = angle;
-                    }
+                    int index = map.Active[k];
+                    map.Foot[index] = Project(index, bestAngle) < bestBoundary ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
                 }
-                if (best < 0 || _valley[best] * 1000 > totalLoadGrams * MaxValleyPermille)
-                {
-                    break;
-                }
-                if (BothSidesFootLong(best, _boundary[best]))
-                {
-                    for (int k = 0; k < map.ActiveCount; k++)
-                    {
-                        int index = map.Active[k];
-                        map.Foot[index] = Project(index, best) < _boundary[best] ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
-                    }
-                    return 2;
-                }
-                _valley[best] = long.MaxValue;
+                return 2;
             }
 
             // One foot: it is the left or right one by which half of the mat it stands on.
@@ -146,17 +108,117 @@ namespace Kiosk.Mat.Analysis
         }
 
         /// <summary>
-        /// Whether both sides of the line run at least half the contact's length along it. A single foot whose
+        /// Looks for the line parting the feet using the contact within a band of rows (y from yLow to yHigh): the
+        /// emptiest valley of the band's profile; among equally empty ones, the one carrying least of the whole
+        /// contact's load, then the widest gap. The first line whose two sides both look like a foot is the band's.
+        /// </summary>
+        private bool FindLine(long totalLoadGrams, int yLow, int yHigh, out int lineAngle, out int lineBoundary)
+        {
+            lineAngle = -1;
+            lineBoundary = 0;
+            for (int angle = 0; angle < CosQ14.Length; angle++)
+            {
+                _valley[angle] = long.MaxValue;
+                _wholeValley[angle] = long.MaxValue;
+                _gap[angle] = -1;
+                int origin = Profile(angle, yLow, yHigh, out int bins);
+                long bandLoad = 0;
+                for (int b = 0; b < bins; b++)
+                {
+                    bandLoad += _profile[b];
+                }
+                _bandLoad[angle] = bandLoad;
+                long left = 0;
+                for (int b = 1; b < bins; b++)
+                {
+                    left += _profile[b - 1];
+                    if (left * 1000 < bandLoad * MinSidePermille || (bandLoad - left) * 1000 < bandLoad * MinSidePermille)
+                    {
+                        continue;
+                    }
+                    long valley = 0;
+                    long wholeValley = 0;
+                    for (int w = b - WindowBins; w < b + WindowBins; w++)
+                    {
+                        if (w >= 0 && w < bins)
+                        {
+                            valley += _profile[w];
+                            wholeValley += _wholeProfile[w];
+                        }
+                    }
+                    int zerosLeft = 0;
+                    while (b - 1 - zerosLeft >= 0 && _wholeProfile[b - 1 - zerosLeft] == 0)
+                    {
+                        zerosLeft++;
+                    }
+                    int zerosRight = 0;
+                    while (b + zerosRight < bins && _wholeProfile[b + zerosRight] == 0)
+                    {
+                        zerosRight++;
+                    }
+                    int gap = zerosLeft + zerosRight;
+                    bool better = valley < _valley[angle]
+                        || (valley == _valley[angle] && wholeValley < _wholeValley[angle])
+                        || (valley == _valley[angle] && wholeValley == _wholeValley[angle] && gap > _gap[angle]);
+                    if (better)
+                    {
+                        _valley[angle] = valley;
+                        _wholeValley[angle] = wholeValley;
+                        _gap[angle] = gap;
+                        // Put the line in the middle of an empty gap.
+                        _boundary[angle] = gap > 0 ? origin + (b - zerosLeft) * BinMmX10 + gap * BinMmX10 / 2 : origin + b * BinMmX10;
+                    }
+                }
+            }
+
+            for (int tries = 0; tries < CosQ14.Length; tries++)
+            {
+                int best = -1;
+                for (int angle = 0; angle < CosQ14.Length; angle++)
+                {
+                    if (_valley[angle] == long.MaxValue)
+                    {
+                        continue;
+                    }
+                    bool better = best < 0
+                        || _valley[angle] < _valley[best]
+                        || (_valley[angle] == _valley[best] && _wholeValley[angle] < _wholeValley[best])
+                        || (_valley[angle] == _valley[best] && _wholeValley[angle] == _wholeValley[best] && _gap[angle] > _gap[best])
+                        || (_valley[angle] == _valley[best] && _wholeValley[angle] == _wholeValley[best] && _gap[angle] == _gap[best]
+                            && IntMath.Abs(angle - StraightAngle) < IntMath.Abs(best - StraightAngle));
+                    if (better)
+                    {
+                        best = angle;
+                    }
+                }
+                if (best < 0 || _valley[best] * 1000 > _bandLoad[best] * MaxValleyPermille)
+                {
+                    return false;
+                }
+                if (BothSidesFootLong(best, _boundary[best], totalLoadGrams))
+                {
+                    lineAngle = best;
+                    lineBoundary = _boundary[best];
+                    return true;
+                }
+                _valley[best] = long.MaxValue;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Whether both sides of the line run at least 65% of the contact's length along it, and carry enough load. A single foot whose
         /// midfoot is broken (a high arch, or a walking print) has an empty valley too, between heel and forefoot,
         /// but one side of that line is only a heel.
         /// </summary>
-        private bool BothSidesFootLong(int angle, int boundary)
+        private bool BothSidesFootLong(int angle, int boundary, long totalLoadGrams)
         {
             ContactMap map = _map;
             int leftMin = int.MaxValue;
             int leftMax = int.MinValue;
             int rightMin = int.MaxValue;
             int rightMax = int.MinValue;
+            long leftLoad = 0;
             for (int k = 0; k < map.ActiveCount; k++)
             {
                 int index = map.Active[k];
@@ -164,6 +226,7 @@ namespace Kiosk.Mat.Analysis
                 int along = (int)((-(long)map.XMmX10(index) * SinQ14[angle] + (long)map.YMmX10(index) * CosQ14[angle]) >> 14);
                 if (Project(index, angle) < boundary)
                 {
+                    leftLoad += map.LoadGrams[index];
                     leftMin = IntMath.Min(leftMin, along);
                     leftMax = IntMath.Max(leftMax, along);
                 }
@@ -173,7 +236,8 @@ namespace Kiosk.Mat.Analysis
                     rightMax = IntMath.Max(rightMax, along);
                 }
             }
-            if (leftMin > leftMax || rightMin > rightMax)
+            if (leftMin > leftMax || rightMin > rightMax
+                || leftLoad * 1000 < totalLoadGrams * MinSidePermille || (totalLoadGrams - leftLoad) * 1000 < totalLoadGrams * MinSidePermille)
             {
                 return false;
             }
@@ -186,8 +250,11 @@ namespace Kiosk.Mat.Analysis
             return (int)(((long)_map.XMmX10(index) * CosQ14[angle] + (long)_map.YMmX10(index) * SinQ14[angle]) >> 14);
         }
 
-        /// <summary>Fills the load profile across lines at this angle; returns the position of bin 0 (mm x 10).</summary>
-        private int Profile(int angle, out int bins)
+        /// <summary>
+        /// Fills the load profile across lines at this angle, of the whole contact and of the band of rows from yLow
+        /// to yHigh, on the same bins; returns the position of bin 0 (mm x 10).
+        /// </summary>
+        private int Profile(int angle, int yLow, int yHigh, out int bins)
         {
             ContactMap map = _map;
             int min = int.MaxValue;
@@ -214,12 +281,15 @@ namespace Kiosk.Mat.Analysis
             for (int b = 0; b < bins; b++)
             {
                 _profile[b] = 0;
+                _wholeProfile[b] = 0;
             }
             // Spread each sensel's load over the width it spans across the line.
             for (int k = 0; k < map.ActiveCount; k++)
             {
                 int index = map.Active[k];
                 int s = Project(index, angle);
+                int y = map.YMmX10(index);
+                bool inBand = y >= yLow && y <= yHigh;
                 int low = s - half;
                 int high = s + half;
                 int load = map.LoadGrams[index];
@@ -229,7 +299,12 @@ namespace Kiosk.Mat.Analysis
                     int overlap = IntMath.Overlap(low, high, binLow, binLow + BinMmX10);
                     if (overlap > 0)
                     {
-                        _profile[b] += (long)load * overlap / (high - low);
+                        long share = (long)load * overlap / (high - low);
+                        _wholeProfile[b] += share;
+                        if (inBand)
+                        {
+                            _profile[b] += share;
+                        }
                     }
                 }
             }
