@@ -25,8 +25,6 @@ public sealed class KioskServer(bool demoFeed = false, bool kestrel = false, Dic
         ["DemoFeed:StandSeconds"] = "1.5",
         ["DemoFeed:StayAfterResultSeconds"] = "3",
         ["DemoFeed:Sequence:0"] = "low",
-        ["DemoFeed:Sequence:1"] = "low",
-        ["DemoFeed:Sequence:2"] = "low",
         ["Kiosk:EmptyResetSeconds"] = "0.5",
         ["Kiosk:HoldStillSeconds"] = "1",
     };

@@ -28,7 +28,7 @@ public sealed class DemoShopperFeed(IScanFeed feed, IScanStore store, IOptions<D
             while (!stoppingToken.IsCancellationRequested)
             {
                 await IdleAsync(TimeSpan.FromSeconds(demo.IdleSeconds), stoppingToken);
-                string arch = demo.Sequence.Count == 0 ? "normal" : demo.Sequence[shopper % demo.Sequence.Count];
+                string arch = demo.Shoppers[shopper % demo.Shoppers.Count];
                 shopper++;
                 await ShopperAsync(arch, $"{demo.DeviceId}-{runId}-{shopper}", noise, stoppingToken);
             }
