@@ -11,6 +11,8 @@ public sealed class KioskOptions
     [Required]
     public string DataFolder { get; set; } = "data";
 
+    public string DataFolderPath(string contentRoot) => Path.GetFullPath(DataFolder, contentRoot);
+
     /// <summary>"sqlite" (default, embedded) or "postgres" (a chain's shared database; not implemented yet).</summary>
     [RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Kiosk:Storage must be sqlite or postgres")]
     public string Storage { get; set; } = "sqlite";

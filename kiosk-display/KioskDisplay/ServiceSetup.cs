@@ -1,6 +1,8 @@
 using Kiosk.Display.Feed;
 using Kiosk.Display.Recommend;
 using Kiosk.Display.Storage;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display;
@@ -29,8 +31,13 @@ public static class ServiceSetup
         {
             var options = provider.GetRequiredService<IOptions<KioskOptions>>().Value;
             var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            return new SqliteScanStore(Path.Combine(Path.GetFullPath(options.DataFolder, root), "kiosk.db"));
+            return new SqliteScanStore(Path.Combine(options.DataFolderPath(root), "kiosk.db"));
         });
+        // Login cookies stay valid across a restart: the keys that sign them live in the data folder too.
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<KioskOptions>, IHostEnvironment, ILoggerFactory>((keys, options, host, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(options.Value.DataFolderPath(host.ContentRootPath), "keys")), logs));
         services.AddSingleton<IScanStore>(provider => provider.GetRequiredService<SqliteScanStore>());
         services.AddSingleton<ICatalogStore>(provider => provider.GetRequiredService<SqliteScanStore>());
         services.AddSingleton<CatalogService>();

@@ -168,13 +168,13 @@ public sealed class BrowserTests(BrowserFixture browser)
         {
             var page = await browser.PageAsync(width, height);
             await page.GotoAsync("/");
-            await page.WaitForSelectorAsync("#idle:not([hidden])");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"shopper-{name}-1-idle.png") });
             await page.WaitForSelectorAsync("#live:not([hidden])");
             await page.WaitForFunctionAsync("() => Number(document.getElementById('heatmap').dataset.frames || 0) >= 12");
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"shopper-{name}-2-live.png") });
             await page.WaitForSelectorAsync("#result:not([hidden])");
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"shopper-{name}-3-result.png") });
+            await page.WaitForSelectorAsync("#idle:not([hidden])"); // stepped off: the page resets itself
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"shopper-{name}-1-idle.png") });
             await page.Context.CloseAsync();
         }
         var staff = await browser.SignedInPageAsync("staff");

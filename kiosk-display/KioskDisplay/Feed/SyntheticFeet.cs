@@ -39,12 +39,12 @@ public static class SyntheticFeet
                 double x = (col - centreCol) * medialSign; // + is medial
                 double kpa =
                     Blob(t, x, 0.06, 0.4, 0.11, 2.9, 95) +                                   // heel
-                    Band(t, x - midfootShift * 1, 0.25, 0.62, midfootHalfWidth, arch == "low" ? 34 : 24) + // midfoot
+                    Band(t, x - midfootShift, 0.16, 0.64, midfootHalfWidth, arch == "low" ? 15 : 10) + // midfoot
                     Blob(t, x, 0.74, 0.6, 0.09, 4.2, 70) +                                   // ball
                     Blob(t, x, 0.95, 2.6, 0.045, 1.3, 45) +                                  // big toe
                     Blob(t, x, 0.92, -1.5, 0.04, 2.2, 25);                                   // lesser toes
                 if (kpa < 2) continue;
-                kpa *= scale * (0.95 + 0.1 * noise.NextDouble());
+                kpa *= 0.74 * scale * (0.95 + 0.1 * noise.NextDouble()); // about 75 kg in all
                 loads[row * Cols + col] += (int)(kpa * GramsPerKpa);
             }
         }

@@ -42,7 +42,7 @@ export const legendGradient = () =>
  * Creates a heatmap on the canvas. `scale` is canvas pixels per sensel; `maxKpa` the top of the colour scale.
  * Returns { draw(grid), frames } where grid = { rows, cols, pitchMm, loads }.
  */
-export function createHeatmap(canvas, { scale = 8, maxKpa = 150 } = {}) {
+export function createHeatmap(canvas, { scale = 8, maxKpa = 120 } = {}) {
   const ctx = canvas.getContext("2d");
   let image = null;
   let pixels = null;
@@ -58,7 +58,7 @@ export function createHeatmap(canvas, { scale = 8, maxKpa = 150 } = {}) {
   function draw(grid) {
     const { rows, cols, pitchMm, loads } = grid;
     if (!image || canvas.width !== cols * scale || canvas.height !== rows * scale) resize(rows, cols);
-    const toIndex = 255 / kpa(1, pitchMm) / maxKpa; // grams -> colour index
+    const toIndex = (kpa(1, pitchMm) * 255) / maxKpa; // grams -> colour index
     const w = canvas.width;
     const h = canvas.height;
     for (let y = 0; y < h; y++) {
@@ -89,8 +89,8 @@ export function createHeatmap(canvas, { scale = 8, maxKpa = 150 } = {}) {
 }
 
 /** Fills a legend element: gradient bar with kPa ticks. */
-export function renderLegend(element, maxKpa = 150) {
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => `<span style="left:${t * 100}%">${Math.round(t * maxKpa)}</span>`).join("");
+export function renderLegend(element, maxKpa = 120) {
+  const ticks = [0, 1 / 3, 2 / 3, 1].map((t) => `<span style="left:${t * 100}%">${Math.round(t * maxKpa)}</span>`).join("");
   element.innerHTML = `<div class="legend-bar" style="background:${legendGradient()}"></div>
     <div class="legend-ticks">${ticks}</div><div class="legend-unit">pressure, kPa</div>`;
 }

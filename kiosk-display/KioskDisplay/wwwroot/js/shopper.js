@@ -61,12 +61,14 @@ function drawLoop() {
 
 // ---- the result ----
 
-function bar(leftLabel, leftPct, rightLabel, rightPct, kind) {
+function bar(leftLabel, leftShare, rightLabel, kind) {
+  const leftPct = Math.round(leftShare);
+  const rightPct = 100 - leftPct; // shown rounded, the two always add up to 100
   return `<div class="split ${kind}">
     <div class="split-labels"><span>${leftLabel}</span><span>${rightLabel}</span></div>
-    <div class="split-bar" role="img" aria-label="${leftLabel} ${Math.round(leftPct)}%, ${rightLabel} ${Math.round(rightPct)}%">
-      <div class="a" style="width:${leftPct}%">${Math.round(leftPct)}%</div>
-      <div class="b" style="width:${rightPct}%">${Math.round(rightPct)}%</div>
+    <div class="split-bar" role="img" aria-label="${leftLabel} ${leftPct}%, ${rightLabel} ${rightPct}%">
+      <div class="a" style="width:${leftPct}%">${leftPct}%</div>
+      <div class="b" style="width:${rightPct}%">${rightPct}%</div>
       <div class="mid"></div>
     </div></div>`;
 }
@@ -77,8 +79,8 @@ function renderFeet(r) {
       <p class="arch ${esc(f?.archType ?? "unknown")}">${esc(f?.label ?? "Not on the mat")}</p></div>`;
   $("feet").innerHTML = foot(r.left, false, "Left") + foot(r.right, true, "Right");
   $("weight").innerHTML =
-    bar("Left foot", r.loadLeftPct, "Right foot", r.loadRightPct, "lr") +
-    bar("Heels", r.rearfootPct, "Front of feet", r.forefootPct, "hf");
+    bar("Left foot", r.loadLeftPct, "Right foot", "lr") +
+    bar("Heels", r.rearfootPct, "Front of feet", "hf");
   $("balance").textContent = r.balance;
 }
 
