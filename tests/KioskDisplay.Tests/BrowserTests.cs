@@ -66,6 +66,7 @@ public sealed class BrowserTests(BrowserFixture browser)
     /// <summary>Waits for a whole new shopper: the live heatmap, then the result screen.</summary>
     private static async Task NextShopperAsync(IPage page)
     {
+        await page.WaitForSelectorAsync("#idle:not([hidden])"); // not one who is already half-way through
         await page.WaitForSelectorAsync("#live:not([hidden])");
         await page.WaitForFunctionAsync("() => Number(document.getElementById('heatmap').dataset.frames || 0) >= 5");
         await page.WaitForSelectorAsync("#result:not([hidden])");
@@ -155,6 +156,10 @@ public sealed class BrowserTests(BrowserFixture browser)
         Assert.Contains("Nothing was imported", problems);
         await page.GotoAsync("/staff/catalog");
         Assert.DoesNotContain("GOOD-ROW-1", await page.InnerTextAsync("table.list"));
+        await page.ClickAsync("header form button"); // sign out
+        await page.WaitForURLAsync(url => url.Contains("/login"));
+        await page.GotoAsync("/staff/catalog");
+        Assert.Contains("/login", page.Url);
         await page.Context.CloseAsync();
     }
 

@@ -49,7 +49,7 @@ function startSession(state) {
 }
 
 function drawLoop() {
-  if (pendingFrame) {
+  if (pendingFrame && $("kiosk").dataset.screen === "live") {
     heatmap.draw(pendingFrame.grid);
     stats.frames++;
     const latency = Date.now() - pendingFrame.sentAtMs;
