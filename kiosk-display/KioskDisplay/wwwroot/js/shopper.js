@@ -11,6 +11,7 @@ const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const heatmap = createHeatmap($("heatmap"));
+const footprint = createHeatmap($("footprint"), { scale: 5 });
 const stats = { frames: 0, latencyMs: 0 }; // latency: server send -> drawn, rolling average
 window.kioskStats = stats;
 
@@ -82,6 +83,7 @@ function renderFeet(r) {
     bar("Left foot", r.loadLeftPct, "Right foot", "lr") +
     bar("Heels", r.rearfootPct, "Front of feet", "hf");
   $("balance").textContent = r.balance;
+  footprint.draw(r.grid);
 }
 
 function renderAdvice(r) {
