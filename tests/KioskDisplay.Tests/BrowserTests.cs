@@ -191,6 +191,14 @@ public sealed class BrowserTests(BrowserFixture browser)
         await staff.ClickAsync("table.list a >> nth=0");
         await staff.WaitForSelectorAsync("canvas[data-grid]");
         await staff.ScreenshotAsync(new() { Path = Path.Combine(folder, "staff-scan.png"), FullPage = true });
+        await staff.ClickAsync("text=Printable report");
+        await staff.WaitForSelectorAsync("canvas[data-grid]");
+        await staff.EmulateMediaAsync(new() { Media = Media.Print });
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(folder, "staff-report-print.png"), FullPage = true });
+        byte[] pdf = await staff.PdfAsync(new() { Path = Path.Combine(folder, "staff-report.pdf"), Format = "A4", PrintBackground = true });
+        int pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
+        Assert.Equal(1, pages); // the report is one printed page
+        await staff.EmulateMediaAsync(new() { Media = Media.Screen });
         await staff.GotoAsync("/staff/catalog");
         await staff.ScreenshotAsync(new() { Path = Path.Combine(folder, "staff-catalog.png"), FullPage = true });
         await staff.Context.CloseAsync();
