@@ -14,6 +14,8 @@ public sealed class DemoShopperFeed(IScanFeed feed, IScanStore store, IOptions<D
 {
     private readonly DemoFeedOptions demo = options.Value;
     private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
+    private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(5);
+    private DateTimeOffset lastStatus;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,7 +47,7 @@ public sealed class DemoShopperFeed(IScanFeed feed, IScanStore store, IOptions<D
         {
             await PublishStatusAsync(ct);
             var left = until - DateTimeOffset.UtcNow;
-            if (left > TimeSpan.Zero) await Task.Delay(left < TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5), ct);
+            if (left > TimeSpan.Zero) await Task.Delay(left < StatusEvery ? left : StatusEvery, ct);
         }
     }
 
@@ -74,6 +76,7 @@ public sealed class DemoShopperFeed(IScanFeed feed, IScanStore store, IOptions<D
                 var ack = await feed.PublishResultAsync(new ScanResult(resultId, demo.DeviceId, report, summed, now), ct);
                 if (!ack.Acknowledged) logger.LogWarning("Demo result {Id} not acknowledged: {Error}", resultId, ack.Error);
             }
+            if (now - lastStatus >= StatusEvery) await PublishStatusAsync(ct); // a mat reports while in use too
             await timer.WaitForNextTickAsync(ct);
         }
         var empty = new MatGrid(SyntheticFeet.Rows, SyntheticFeet.Cols, SyntheticFeet.PitchMm, new int[SyntheticFeet.Rows * SyntheticFeet.Cols]);
@@ -83,6 +86,7 @@ public sealed class DemoShopperFeed(IScanFeed feed, IScanStore store, IOptions<D
     private Task PublishStatusAsync(CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
+        lastStatus = now;
         int[] dead = [3 * SyntheticFeet.Cols + 40, 27 * SyntheticFeet.Cols + 2];
         return feed.PublishStatusAsync(new DeviceStatus(demo.DeviceId, "demo-0.1 (simulated)", (long)(now - started).TotalSeconds,
             demo.FramesPerSecond, -52 - now.Second % 5, dead.Length,

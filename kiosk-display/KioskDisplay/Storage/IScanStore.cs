@@ -26,6 +26,8 @@ public interface IScanStore
 
     Task AddLogAsync(string level, string? deviceId, string message, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<LogEntry>> RecentLogAsync(int limit, CancellationToken cancellationToken = default);
+    /// <summary>Deletes log lines and device command records older than the cutoff.</summary>
+    Task<int> DeleteLogBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 
     Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default);
     Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default);

@@ -199,6 +199,10 @@ public sealed class SqliteScanStore : IScanStore, ICatalogStore
         await QueryAsync("SELECT at_utc, level, device_id, message FROM log ORDER BY id DESC LIMIT $1",
             r => new LogEntry(ReadUtc(r, 0), r.GetString(1), NullableString(r, 2), r.GetString(3)), cancellationToken, limit);
 
+    public async Task<int> DeleteLogBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync("DELETE FROM log WHERE at_utc < $1", cancellationToken, Utc(cutoff))
+        + await ExecuteAsync("DELETE FROM device_commands WHERE requested_utc < $1", cancellationToken, Utc(cutoff));
+
     public async Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default) =>
         (await QueryAsync("SELECT value FROM settings WHERE key = $1", r => r.GetString(0), cancellationToken, key)).FirstOrDefault();
 

@@ -34,6 +34,7 @@ public sealed class ScanExpiryJob(IScanStore store, Microsoft.Extensions.Options
     {
         int days = await RetentionDaysAsync(ct);
         int deleted = await store.DeleteScansBeforeAsync(now.AddDays(-days), ct);
+        await store.DeleteLogBeforeAsync(now.AddDays(-days), ct); // the log names results and staff: it expires too
         if (deleted > 0)
         {
             await store.AddLogAsync("info", null, $"expiry: deleted {deleted} scans older than {days} days", ct);
