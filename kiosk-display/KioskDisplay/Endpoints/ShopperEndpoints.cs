@@ -38,8 +38,11 @@ public static class ShopperEndpoints
     }
 
     private static async Task StreamAsync(HttpContext http, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog,
-        IOptions<KioskOptions> options, string? device, CancellationToken ct)
+        IOptions<KioskOptions> options, IHostApplicationLifetime lifetime, string? device, CancellationToken requestAborted)
     {
+        // ends when the page goes away or the server stops (the page reconnects by itself)
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var ct = stream.Token;
         device ??= string.IsNullOrWhiteSpace(options.Value.KioskDeviceId) ? null : options.Value.KioskDeviceId;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache, no-store";
