@@ -14,6 +14,7 @@ builder.Services.AddKioskStorage();
 builder.Services.AddScanFeed(builder.Configuration);
 builder.Services.AddRecommendations();
 builder.Services.AddKioskAuth();
+builder.Services.AddProblemDetails();   // every error answers in words, never a bare status or a stack trace
 builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Staff", KioskAuth.StaffPolicy);
@@ -22,6 +23,11 @@ builder.Services.AddRazorPages(pages =>
 
 var app = builder.Build();
 
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
+app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();

@@ -102,6 +102,43 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await staff.PutAsJsonAsync("/api/staff/catalog/99999", new Product(0, "N-1", "N", "insole", 1, 1, 1, 36, 46, 1, 1m))).StatusCode);
     }
 
+    private static string AntiforgeryToken(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    [Fact]
+    public async Task ProductPageReportsBadValuesAndSavesGoodOnes()
+    {
+        var staff = await server.SignedInAsync("staff");
+        var product = (await server.Get<ICatalogStore>().ListProductsAsync(true))[0];
+        string page = await staff.GetStringAsync($"/staff/product?id={product.Id}");
+        Assert.Contains(product.Name, page);
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken(page), ["sku"] = product.Sku, ["name"] = "Renamed on the page",
+            ["category"] = product.Category, ["archSupport"] = "2", ["cushioning"] = "2", ["stability"] = "2",
+            ["sizeMin"] = "36", ["sizeMax"] = "46", ["stock"] = "3", ["price"] = "lots",
+        };
+        var bad = await staff.PostAsync($"/staff/product?id={product.Id}", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("Not saved", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(product.Name, (await server.Get<ICatalogStore>().GetProductAsync(product.Id))!.Name);
+
+        form["price"] = "12.50";
+        var good = await staff.PostAsync($"/staff/product?id={product.Id}", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Equal("Renamed on the page", (await server.Get<ICatalogStore>().GetProductAsync(product.Id))!.Name);
+    }
+
+    [Fact]
+    public async Task MalformedJsonGetsAProblemNotACrash()
+    {
+        var staff = await server.SignedInAsync("staff");
+        var response = await staff.PostAsync("/api/staff/catalog", new StringContent("{ not json", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var advice = await server.Client().PostAsync("/api/shopper/advice", new StringContent("[]", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, advice.StatusCode);
+    }
+
     [Fact]
     public async Task CsvImportRefusesABadRowWholeWithItsLineAndColumn()
     {
@@ -176,7 +213,7 @@ public sealed class ServerTests : IAsyncLifetime
 
         var staff = await server.SignedInAsync("staff");
         var settings = await staff.GetStringAsync("/staff/settings");
-        string token = System.Text.RegularExpressions.Regex.Match(settings, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        string token = AntiforgeryToken(settings);
         var saved = await staff.PostAsync("/staff/settings", new FormUrlEncodedContent(new Dictionary<string, string>
             { ["retentionDays"] = "3", ["__RequestVerificationToken"] = token }));
         Assert.Contains("kept for 3 days", await saved.Content.ReadAsStringAsync());
