@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Kiosk.Display.Feed;
+using Kiosk.Display.Recommend;
+using Kiosk.Display.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Display.Endpoints;
+
+/// <summary>The shopper page's API: a Server-Sent Events stream of the mat, and advice for the shopper on it now.</summary>
+public static class ShopperEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static RouteGroupBuilder MapShopperEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/shopper");
+        group.MapGet("/events", StreamAsync);
+        group.MapPost("/advice", AdviceAsync);
+        return group;
+    }
+
+    public sealed record AdviceRequest(string? ResultId, string? SessionId, string? Activity, bool Pain);
+
+    /// <summary>Advice for the result on the mat now; refused for any other result, so no shopper sees another's.</summary>
+    private static async Task<IResult> AdviceAsync(AdviceRequest request, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog, CancellationToken ct)
+    {
+        string activity = request.Activity ?? "everyday";
+        if (!Recommender.Activities.Contains(activity))
+        {
+            return Results.Problem($"unknown activity '{activity}'", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (request.ResultId is null || request.SessionId is null || sessions.CurrentResult(request.ResultId, request.SessionId) is not { } result)
+        {
+            return Results.Problem("this result is no longer on the mat", statusCode: StatusCodes.Status409Conflict);
+        }
+        var advice = recommender.Advise(FootProfile.From(result.Report, activity), await catalog.ListProductsAsync(false, ct), request.Pain);
+        return Results.Json(ShopperView.Result(result, request.SessionId, advice, activity, request.Pain), Json);
+    }
+
+    private static async Task StreamAsync(HttpContext http, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog,
+        IOptions<KioskOptions> options, IHostApplicationLifetime lifetime, string? device, CancellationToken requestAborted)
+    {
+        // ends when the page goes away or the server stops (the page reconnects by itself)
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var ct = stream.Token;
+        device ??= string.IsNullOrWhiteSpace(options.Value.KioskDeviceId) ? null : options.Value.KioskDeviceId;
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache, no-store";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        using var subscription = sessions.Subscribe();
+        try
+        {
+            foreach (var item in sessions.Snapshot(device))
+            {
+                await WriteAsync(http.Response, item, recommender, catalog, ct);
+            }
+            await http.Response.Body.FlushAsync(ct);
+            var reader = subscription.Reader;
+            while (!ct.IsCancellationRequested)
+            {
+                using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                heartbeat.CancelAfter(TimeSpan.FromSeconds(15));
+                bool more;
+                try
+                {
+                    more = await reader.WaitToReadAsync(heartbeat.Token);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    await http.Response.WriteAsync(": still here\n\n", ct);
+                    await http.Response.Body.FlushAsync(ct);
+                    continue;
+                }
+                if (!more) break;
+                while (reader.TryRead(out var item))
+                {
+                    if (device is not null && item.DeviceId != device) continue;
+                    await WriteAsync(http.Response, item, recommender, catalog, ct);
+                }
+                await http.Response.Body.FlushAsync(ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // the page went away
+        }
+    }
+
+    private static async Task WriteAsync(HttpResponse response, ShopperEvent item, Recommender recommender, ICatalogStore catalog, CancellationToken ct)
+    {
+        (string name, object data) = item switch
+        {
+            SessionStateEvent s => ("state", (object)new { deviceId = s.DeviceId, state = s.State, sessionId = s.SessionId, holdStillSeconds = s.HoldStillSeconds }),
+            SessionFrameEvent f => ("frame", new
+            {
+                deviceId = f.DeviceId,
+                sessionId = f.SessionId,
+                capturedAtMs = f.Frame.CapturedAt.ToUnixTimeMilliseconds(),
+                // the server's send time, so the page can measure the latency from here to its screen
+                sentAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+                grid = ShopperView.Grid(f.Frame.Grid),
+            }),
+            SessionResultEvent r => ("result", ShopperView.Result(r.Result, r.SessionId,
+                recommender.Advise(FootProfile.From(r.Result.Report, "everyday"), await catalog.ListProductsAsync(false, ct), false),
+                "everyday", false)),
+            _ => throw new InvalidOperationException(item.GetType().Name),
+        };
+        await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Kiosk.Display.Auth;
+using Kiosk.Display.Feed;
+using Kiosk.Display.Storage;
+
+namespace Kiosk.Display.Endpoints;
+
+/// <summary>The staff API (JSON and CSV): scans and the catalog. The staff pages use the same services.</summary>
+public static class StaffEndpoints
+{
+    public static RouteGroupBuilder MapStaffEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/staff").RequireAuthorization(KioskAuth.StaffPolicy);
+
+        group.MapGet("/scans", async (IScanStore store, DateOnly? date, string? arch, bool? qualityOk, CancellationToken ct) =>
+            (await store.ListScansAsync(new ScanFilter(date ?? DateOnly.FromDateTime(DateTime.UtcNow), arch, qualityOk), ct))
+                .Select(s => new { s.Result.ResultId, s.Result.DeviceId, s.Result.ScannedAt, s.Result.Report }));
+
+        group.MapGet("/scans/{id}", async (IScanStore store, string id, CancellationToken ct) =>
+            await store.GetScanAsync(id, ct) is { } scan ? Results.Ok(new { scan.Result.ResultId, scan.Result.Report }) : Results.NotFound());
+
+        var catalog = group.MapGroup("/catalog");
+        catalog.MapGet("/", async (ICatalogStore store, bool? includeRetired, CancellationToken ct) =>
+            await store.ListProductsAsync(includeRetired ?? true, ct));
+        catalog.MapPost("/", async (CatalogService service, Product product, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var (id, problems) = await service.AddAsync(product with { Id = 0 }, user.Identity!.Name!, ct);
+            return id is { } newId ? Results.Created($"/api/staff/catalog/{newId}", new { id = newId }) : Invalid(problems);
+        });
+        catalog.MapPut("/{id:long}", async (CatalogService service, long id, Product product, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var problems = await service.UpdateAsync(product with { Id = id }, user.Identity!.Name!, ct);
+            return problems.Count == 0 ? Results.NoContent() : problems[0].Field == "id" ? Results.NotFound() : Invalid(problems);
+        });
+        catalog.MapPost("/{id:long}/retire", async (CatalogService service, long id, ClaimsPrincipal user, CancellationToken ct) =>
+            await service.SetRetiredAsync(id, true, user.Identity!.Name!, ct) ? Results.NoContent() : Results.NotFound());
+        catalog.MapGet("/export", async (ICatalogStore store, CancellationToken ct) =>
+            Results.Text(CatalogCsv.Write(await store.ListProductsAsync(true, ct)), "text/csv; charset=utf-8"));
+        catalog.MapPost("/import", async (HttpRequest request, CatalogService service, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var (count, problems) = await service.ImportCsvAsync(await reader.ReadToEndAsync(ct), user.Identity!.Name!, ct);
+            return problems.Count == 0
+                ? Results.Ok(new { imported = count })
+                : Results.BadRequest(new { imported = 0, problems = problems.Select(p => new { p.Line, p.Column, p.ColumnName, p.Message, text = p.ToString() }) });
+        });
+        return group;
+    }
+
+    private static IResult Invalid(IReadOnlyList<(string Field, string Message)> problems) =>
+        Results.ValidationProblem(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+}
+
+/// <summary>The technician API: devices and commands to them.</summary>
+public static class TechnicianEndpoints
+{
+    public sealed record CommandRequest(string? Command, string? Argument);
+
+    public static RouteGroupBuilder MapTechnicianEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tech").RequireAuthorization(KioskAuth.TechnicianPolicy);
+        group.MapGet("/devices", async (IScanStore store, CancellationToken ct) => await store.ListDevicesAsync(ct));
+        group.MapPost("/devices/{id}/commands", async (IDeviceCommands commands, string id, CommandRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            if (request.Command is null || !IDeviceCommands.Known.Contains(request.Command))
+            {
+                return Results.Problem($"command must be one of {string.Join(", ", IDeviceCommands.Known)}", statusCode: StatusCodes.Status400BadRequest);
+            }
+            return Results.Accepted(value: await commands.RequestAsync(id, request.Command, request.Argument, user.Identity!.Name!, ct));
+        });
+        group.MapGet("/log", async (IScanStore store, CancellationToken ct) => await store.RecentLogAsync(100, ct));
+        return group;
+    }
+}

@@ -1,0 +1,56 @@
+using Kiosk.Mat.Host.Json;
+
+namespace Kiosk.Display.Feed;
+
+/// <summary>One grid of loads from the mat, row-major: <c>LoadGrams[row * Cols + col]</c>.</summary>
+public sealed record MatGrid(int Rows, int Cols, double PitchMm, int[] LoadGrams)
+{
+    /// <summary>Null when the grid is usable, otherwise what is wrong with it in plain words.</summary>
+    public string? Problem() =>
+        Rows is < 1 or > 512 || Cols is < 1 or > 512 ? $"grid size {Rows}x{Cols} is out of range"
+        : PitchMm is <= 0 or > 100 || double.IsNaN(PitchMm) ? $"pitch {PitchMm} mm is out of range"
+        : LoadGrams is null || LoadGrams.Length != Rows * Cols ? $"expected {Rows * Cols} loads, got {LoadGrams?.Length ?? 0}"
+        : null;
+
+    public long TotalGrams()
+    {
+        long sum = 0;
+        foreach (int g in LoadGrams) sum += g;
+        return sum;
+    }
+}
+
+/// <summary>(a) A live frame while someone stands on the mat.</summary>
+public sealed record LiveFrame(string DeviceId, MatGrid Grid, DateTimeOffset CapturedAt);
+
+/// <summary>(b) The analysis of one scan. <see cref="ResultId"/> is unique (device + counter) and stored once.</summary>
+public sealed record ScanResult(string ResultId, string DeviceId, AnalysisReport Report, MatGrid Summed, DateTimeOffset ScannedAt);
+
+/// <summary>Sensels found dead by the mat's self-test, as row-major indices.</summary>
+public sealed record DeadSenselMap(int Rows, int Cols, int[] Indices);
+
+/// <summary>(c) What a mat says about itself.</summary>
+public sealed record DeviceStatus(
+    string DeviceId,
+    string FirmwareVersion,
+    long UptimeSeconds,
+    double FrameRateHz,
+    int RssiDbm,
+    int DeadSenselCount,
+    DeadSenselMap? DeadSensels,
+    DateTimeOffset LastSeen)
+{
+    /// <summary>A mat that has not reported for this long counts as offline.</summary>
+    public static readonly TimeSpan OfflineAfter = TimeSpan.FromSeconds(30);
+
+    public bool Online => DateTimeOffset.UtcNow - LastSeen < OfflineAfter;
+}
+
+/// <summary>What the display answers for a result: acknowledged means the mat may forget it.</summary>
+public sealed record ResultAck(string ResultId, bool Acknowledged, bool NewlyStored, string? Error = null);
+
+/// <summary>Everything the feed carries, for subscribers.</summary>
+public abstract record FeedEvent;
+public sealed record FrameEvent(LiveFrame Frame) : FeedEvent;
+public sealed record ResultEvent(ScanResult Result) : FeedEvent;
+public sealed record StatusEvent(DeviceStatus Status) : FeedEvent;

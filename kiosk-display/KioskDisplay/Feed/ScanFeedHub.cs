@@ -1,0 +1,53 @@
+using Kiosk.Display.Storage;
+
+namespace Kiosk.Display.Feed;
+
+/// <summary>The in-process <see cref="IScanFeed"/>: stores results and statuses, then broadcasts.</summary>
+public sealed class ScanFeedHub(IScanStore store, ILogger<ScanFeedHub> logger) : IScanFeed
+{
+    private readonly Broadcaster<FeedEvent> events = new();
+
+    public void PublishFrame(LiveFrame frame)
+    {
+        if (frame.Grid.Problem() is { } problem)
+        {
+            logger.LogWarning("Dropped a live frame from {Device}: {Problem}", frame.DeviceId, problem);
+            return;
+        }
+        events.Publish(new FrameEvent(frame));
+    }
+
+    public async Task<ResultAck> PublishResultAsync(ScanResult result, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(result.ResultId) || result.Summed.Problem() is not null)
+        {
+            string error = string.IsNullOrWhiteSpace(result.ResultId) ? "result has no id" : result.Summed.Problem()!;
+            logger.LogWarning("Refused a result from {Device}: {Error}", result.DeviceId, error);
+            return new ResultAck(result.ResultId ?? "", false, false, error);
+        }
+        try
+        {
+            bool stored = await store.SaveResultAsync(result, cancellationToken);
+            if (stored)
+            {
+                await store.AddLogAsync("info", result.DeviceId, $"result {result.ResultId} stored", cancellationToken);
+                events.Publish(new ResultEvent(result));
+            }
+            return new ResultAck(result.ResultId, true, stored);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not acknowledged: the mat keeps the result and sends it again.
+            logger.LogError(e, "Could not store result {ResultId}", result.ResultId);
+            return new ResultAck(result.ResultId, false, false, "the display could not store the result");
+        }
+    }
+
+    public async Task PublishStatusAsync(DeviceStatus status, CancellationToken cancellationToken = default)
+    {
+        await store.UpsertDeviceStatusAsync(status, cancellationToken);
+        events.Publish(new StatusEvent(status));
+    }
+
+    public Broadcaster<FeedEvent>.Subscription Subscribe() => events.Subscribe();
+}

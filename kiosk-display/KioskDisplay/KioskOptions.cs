@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Kiosk.Display;
+
+/// <summary>Section "Kiosk" of appsettings.json or the command line (<c>--Kiosk:RetentionDays=14</c>).</summary>
+public sealed class KioskOptions
+{
+    public const string Section = "Kiosk";
+
+    /// <summary>Folder of the SQLite file; relative paths are taken from the content root.</summary>
+    [Required]
+    public string DataFolder { get; set; } = "data";
+
+    public string DataFolderPath(string contentRoot) => Path.GetFullPath(DataFolder, contentRoot);
+
+    /// <summary>"sqlite" (default, embedded) or "postgres" (a chain's shared database; not implemented yet).</summary>
+    [RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Kiosk:Storage must be sqlite or postgres")]
+    public string Storage { get; set; } = "sqlite";
+
+    /// <summary>Connection string when <see cref="Storage"/> is postgres.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>Scans older than this are deleted by the expiry job; staff may override it on the settings page.</summary>
+    [Range(1, 3650)]
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>How often the expiry job runs.</summary>
+    [Range(1, 1440)]
+    public int ExpiryIntervalMinutes { get; set; } = 60;
+
+    /// <summary>The mat the shopper page follows; empty = whichever mat a shopper steps on.</summary>
+    public string? KioskDeviceId { get; set; }
+
+    /// <summary>Total load (grams) above which the mat counts as occupied.</summary>
+    [Range(100, 100_000)]
+    public int OccupiedLoadGrams { get; set; } = 5000;
+
+    /// <summary>The shopper page returns to its idle screen after the mat has been empty this long.</summary>
+    [Range(0.2, 600)]
+    public double EmptyResetSeconds { get; set; } = 5;
+
+    /// <summary>Length of the "hold still" countdown the shopper sees (the mat's still window).</summary>
+    [Range(1, 30)]
+    public int HoldStillSeconds { get; set; } = 3;
+
+    /// <summary>Staff and technician accounts; passwords as hashes from <c>KioskDisplay hash-password</c>.</summary>
+    public List<KioskUser> Users { get; set; } = [];
+}
+
+public sealed class KioskUser
+{
+    [Required] public string Name { get; set; } = "";
+    [Required] public string PasswordHash { get; set; } = "";
+    /// <summary>"staff", "technician" or both.</summary>
+    public List<string> Roles { get; set; } = [];
+}
+
+/// <summary>Section "DemoFeed": timing of the stand-in shopper, short in tests.</summary>
+public sealed class DemoFeedOptions
+{
+    public const string Section = "DemoFeed";
+
+    public bool Enabled { get; set; } = true;
+    public string DeviceId { get; set; } = "demo-mat";
+    [Range(0.1, 600)] public double IdleSeconds { get; set; } = 8;
+    [Range(0.5, 60)] public double StandSeconds { get; set; } = 4;
+    [Range(0.5, 600)] public double StayAfterResultSeconds { get; set; } = 25;
+    [Range(1, 60)] public int FramesPerSecond { get; set; } = 16;
+    /// <summary>Arch types the demo shoppers have, in turn ("low", "normal", "high"); empty means all three.</summary>
+    /// <remarks>Empty by default: the configuration binder appends to a list, it does not replace it.</remarks>
+    public List<string> Sequence { get; set; } = [];
+
+    public IReadOnlyList<string> Shoppers => Sequence.Count > 0 ? Sequence : ["low", "normal", "high"];
+}

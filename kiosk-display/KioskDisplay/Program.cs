@@ -1,0 +1,46 @@
+using Kiosk.Display;
+using Kiosk.Display.Auth;
+using Kiosk.Display.Endpoints;
+
+if (PasswordHashing.TryRunCommand(args)) return;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Options: appsettings.json, then the command line (--Kiosk:DataFolder=/var/kiosk --DemoFeed:Enabled=false --urls=...)
+builder.Services.AddKioskOptions(builder.Configuration);
+
+// Services
+builder.Services.AddKioskStorage();
+builder.Services.AddScanFeed(builder.Configuration);
+builder.Services.AddRecommendations();
+builder.Services.AddKioskAuth();
+builder.Services.AddProblemDetails();   // every error answers in words, never a bare status or a stack trace
+builder.Services.AddRazorPages(pages =>
+{
+    pages.Conventions.AuthorizeFolder("/Staff", KioskAuth.StaffPolicy);
+    pages.Conventions.AuthorizeFolder("/Tech", KioskAuth.TechnicianPolicy);
+});
+
+var app = builder.Build();
+
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+// Endpoints, by feature
+app.MapShopperEndpoints();      // /api/shopper: live events and advice for the shopper on the mat
+app.MapAuthEndpoints();         // /api/auth: login for staff and technicians
+app.MapStaffEndpoints();        // /api/staff: scans and catalog
+app.MapTechnicianEndpoints();   // /api/tech: devices, commands, log
+app.MapRazorPages();            // /login, /staff/..., /tech/...
+
+app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

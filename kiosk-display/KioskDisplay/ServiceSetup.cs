@@ -1,0 +1,70 @@
+using Kiosk.Display.Feed;
+using Kiosk.Display.Recommend;
+using Kiosk.Display.Storage;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Display;
+
+/// <summary>The services Program.cs lists, one method per feature.</summary>
+public static class ServiceSetup
+{
+    public static IServiceCollection AddKioskOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KioskOptions>().Bind(configuration.GetSection(KioskOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Storage != "postgres",
+                "Kiosk:Storage=postgres is the seam for a chain's shared database, but its store is not written yet; use sqlite")
+            .Validate(o => o.Users.All(u => u.PasswordHash.StartsWith("pbkdf2-sha256$", StringComparison.Ordinal)),
+                "Kiosk:Users: every PasswordHash must come from 'KioskDisplay hash-password SECRET'")
+            .ValidateOnStart();
+        services.AddOptions<DemoFeedOptions>().Bind(configuration.GetSection(DemoFeedOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Sequence.All(a => a is "low" or "normal" or "high"), "DemoFeed:Sequence may hold only low, normal, high")
+            .ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>SQLite under the data folder; the expiry job; the demo catalog for an empty database.</summary>
+    public static IServiceCollection AddKioskStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<KioskOptions>>().Value;
+            var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            return new SqliteScanStore(Path.Combine(options.DataFolderPath(root), "kiosk.db"));
+        });
+        // Login cookies stay valid across a restart: the keys that sign them live in the data folder too.
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<KioskOptions>, IHostEnvironment, ILoggerFactory>((keys, options, host, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(options.Value.DataFolderPath(host.ContentRootPath), "keys")), logs));
+        services.AddSingleton<IScanStore>(provider => provider.GetRequiredService<SqliteScanStore>());
+        services.AddSingleton<ICatalogStore>(provider => provider.GetRequiredService<SqliteScanStore>());
+        services.AddSingleton<CatalogService>();
+        services.AddHostedService<StoreInitializer>(); // first: the schema must exist before anything else starts
+        services.AddSingleton<ScanExpiryJob>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScanExpiryJob>());
+        return services;
+    }
+
+    /// <summary>The feed seam, the shopper sessions on it, device commands, and the demo shopper until a real mat.</summary>
+    public static IServiceCollection AddScanFeed(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IScanFeed, ScanFeedHub>();
+        services.AddSingleton<IDeviceCommands, QueuedDeviceCommands>();
+        services.AddSingleton<ShopperSessions>();
+        services.AddHostedService(provider => provider.GetRequiredService<ShopperSessions>());
+        if (configuration.GetValue(DemoFeedOptions.Section + ":Enabled", true))
+        {
+            services.AddHostedService<DemoShopperFeed>();
+        }
+        return services;
+    }
+
+    public static IServiceCollection AddRecommendations(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => RecommendationRules.Load(RecommendationRules.DefaultPath));
+        services.AddSingleton<Recommender>();
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using Kiosk.Display.Feed;
+
+namespace Kiosk.Display.Storage;
+
+/// <summary>
+/// Where scans, devices, the log and settings live. <see cref="SqliteScanStore"/> is the embedded default;
+/// a chain's PostgreSQL store implements the same interface (not written yet).
+/// </summary>
+public interface IScanStore
+{
+    /// <summary>Creates or upgrades the schema; run once at start-up.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>True when stored now; false when this result id was already stored (a no-op).</summary>
+    Task<bool> SaveResultAsync(ScanResult result, CancellationToken cancellationToken = default);
+    Task<StoredScan?> GetScanAsync(string resultId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken cancellationToken = default);
+    Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+
+    Task UpsertDeviceStatusAsync(DeviceStatus status, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<DeviceRecord>> ListDevicesAsync(CancellationToken cancellationToken = default);
+    Task SetDevicePairedAsync(string deviceId, bool paired, CancellationToken cancellationToken = default);
+
+    Task AddCommandAsync(DeviceCommandRecord command, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<DeviceCommandRecord>> ListCommandsAsync(int limit, CancellationToken cancellationToken = default);
+
+    Task AddLogAsync(string level, string? deviceId, string message, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<LogEntry>> RecentLogAsync(int limit, CancellationToken cancellationToken = default);
+    /// <summary>Deletes log lines and device command records older than the cutoff.</summary>
+    Task<int> DeleteLogBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+
+    Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default);
+    Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The store's product catalog. Implemented by the same class as <see cref="IScanStore"/>.</summary>
+public interface ICatalogStore
+{
+    Task<IReadOnlyList<Product>> ListProductsAsync(bool includeRetired, CancellationToken cancellationToken = default);
+    Task<Product?> GetProductAsync(long id, CancellationToken cancellationToken = default);
+    /// <summary>Adds a product; returns its id. Throws <see cref="CatalogConflictException"/> for a taken SKU.</summary>
+    Task<long> AddProductAsync(Product product, CancellationToken cancellationToken = default);
+    Task UpdateProductAsync(Product product, CancellationToken cancellationToken = default);
+    Task SetRetiredAsync(long id, bool retired, CancellationToken cancellationToken = default);
+    /// <summary>Adds or updates (by SKU) every product in one transaction: all or nothing.</summary>
+    Task<int> ImportProductsAsync(IReadOnlyList<Product> products, CancellationToken cancellationToken = default);
+}
+
+public sealed class CatalogConflictException(string message) : Exception(message);
+
+public sealed record ScanFilter(DateOnly Day, string? ArchType = null, bool? QualityOk = null);
+
+public sealed record StoredScan(ScanResult Result, DateTimeOffset ReceivedAt);
+
+public sealed record DeviceRecord(DeviceStatus Status, bool Paired);
+
+public sealed record DeviceCommandRecord(string DeviceId, string Command, string? Argument, string RequestedBy, DateTimeOffset RequestedAt, string State);
+
+public sealed record LogEntry(DateTimeOffset At, string Level, string? DeviceId, string Message);

@@ -1,0 +1,210 @@
+using Microsoft.Playwright;
+
+namespace Kiosk.Display.Tests;
+
+/// <summary>
+/// One real server (Kestrel on a free loopback port, fast demo shoppers with flat feet) and one headless Debian
+/// Chromium, shared by the browser tests. Needs <c>apt-get install -y chromium</c>; never downloads a browser.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public KioskServer Server { get; } = new(demoFeed: true, kestrel: true, settings: KioskServer.FastDemo());
+    public Uri BaseAddress { get; private set; } = null!;
+    private IPlaywright playwright = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"the browser tests need Debian's Chromium at {ChromiumPath}: apt-get install -y chromium");
+        }
+        BaseAddress = Server.StartKestrel();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> PageAsync(int width = 1080, int height = 1920)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignedInPageAsync(string name)
+    {
+        var page = await PageAsync(1280, 900);
+        await page.GotoAsync("/login");
+        await page.FillAsync("input[name=name]", name);
+        await page.FillAsync("input[name=password]", name);
+        await page.ClickAsync("form button");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Server.DisposeAsync();
+    }
+}
+
+[CollectionDefinition("browser")]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;
+
+[Collection("browser")]
+public sealed class BrowserTests(BrowserFixture browser)
+{
+    /// <summary>Waits for a whole new shopper: the live heatmap, then the result screen.</summary>
+    private static async Task NextShopperAsync(IPage page)
+    {
+        await page.WaitForSelectorAsync("#idle:not([hidden])"); // not one who is already half-way through
+        await page.WaitForSelectorAsync("#live:not([hidden])");
+        await page.WaitForFunctionAsync("() => Number(document.getElementById('heatmap').dataset.frames || 0) >= 5");
+        await page.WaitForSelectorAsync("#result:not([hidden])");
+    }
+
+    [Fact]
+    public async Task FlatFootedShopperSeesTheLiveHeatmapThenLowArchAndAnArchSupportProduct()
+    {
+        var page = await browser.PageAsync();
+        await page.GotoAsync("/");
+        await NextShopperAsync(page);
+
+        var arches = await page.Locator(".arch").AllInnerTextsAsync();
+        Assert.Equal(2, arches.Count);
+        Assert.All(arches, a => Assert.Contains("Flat / low arch", a));
+        Assert.Contains("firm arch support to limit inward rolling", await page.InnerTextAsync("#products"));
+        Assert.Contains("not a diagnosis", await page.InnerTextAsync("#result"));
+        double frames = await page.EvaluateAsync<double>("() => window.kioskStats.frames");
+        Assert.True(frames >= 10, $"only {frames} live frames drawn"); // 1.5 s at 16 frames/s
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ShopperChoosesRunningAndKneePainAndIsAdvisedCalmly()
+    {
+        var page = await browser.PageAsync(1920, 1080);
+        await page.GotoAsync("/");
+        await NextShopperAsync(page);
+        await page.ClickAsync("#activities button[data-activity=running]");
+        await page.WaitForSelectorAsync("#products >> text=made for running");
+        await page.ClickAsync("#pain button[data-pain=true]");
+        await page.WaitForSelectorAsync("#cautions:not([hidden]) >> text=podiatrist");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task StaffAddsAProductAndTheNextScanRecommendsIt()
+    {
+        var staff = await browser.SignedInPageAsync("staff");
+        await staff.GotoAsync("/staff/product");
+        await staff.FillAsync("input[name=sku]", "ARCH-MAX-99");
+        await staff.FillAsync("input[name=name]", "ArchMax Test Insole");
+        await staff.SelectOptionAsync("select[name=category]", "insole");
+        foreach (string level in new[] { "archSupport", "cushioning", "stability" }) await staff.SelectOptionAsync($"select[name={level}]", "3");
+        await staff.FillAsync("input[name=sizeMin]", "35");
+        await staff.FillAsync("input[name=sizeMax]", "48");
+        await staff.FillAsync("input[name=stock]", "10");
+        await staff.FillAsync("input[name=price]", "49.90");
+        await staff.ClickAsync("form.product-form button");
+        await staff.WaitForURLAsync(url => url.Contains("/staff/catalog"));
+        Assert.Contains("ArchMax Test Insole", await staff.InnerTextAsync("table.list"));
+
+        var shopper = await browser.PageAsync();
+        await shopper.GotoAsync("/");
+        await NextShopperAsync(shopper);
+        Assert.Contains("ArchMax Test Insole", await shopper.InnerTextAsync("#products"));
+        await staff.Context.CloseAsync();
+        await shopper.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ShopperPageHasNoWayToStaffPages()
+    {
+        var page = await browser.PageAsync();
+        await page.GotoAsync("/");
+        Assert.Equal(0, await page.Locator("a[href]").CountAsync());
+        foreach (string path in new[] { "/staff", "/staff/catalog", "/tech" })
+        {
+            await page.GotoAsync(path);
+            Assert.Contains("/login", page.Url);
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task CsvWithABadRowIsRefusedWholeAndTheLineIsShown()
+    {
+        var page = await browser.SignedInPageAsync("staff");
+        await page.GotoAsync("/staff/import");
+        await page.FillAsync("textarea[name=text]",
+            "sku,name,category,arch_support,cushioning,stability,size_min,size_max,stock,price\n" +
+            "GOOD-ROW-1,Good Row,insole,2,2,2,36,46,4,20.00\n" +
+            "BAD-ROW-2,Bad Row,insole,2,2,2,36,46,lots,20.00\n");
+        await page.ClickAsync("main form button");
+        string problems = await page.InnerTextAsync("#import-problems");
+        Assert.Contains("line 3, column 9 (stock)", problems);
+        Assert.Contains("Nothing was imported", problems);
+        await page.GotoAsync("/staff/catalog");
+        Assert.DoesNotContain("GOOD-ROW-1", await page.InnerTextAsync("table.list"));
+        await page.ClickAsync("header form button"); // sign out
+        await page.WaitForURLAsync(url => url.Contains("/login"));
+        await page.GotoAsync("/staff/catalog");
+        Assert.Contains("/login", page.Url);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Not a check: pictures of every screen for a person to look at, in /tmp/kiosk-screenshots.</summary>
+    [Fact]
+    public async Task SaveScreenshots()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "kiosk-screenshots");
+        Directory.CreateDirectory(folder);
+        foreach (var (width, height, name) in new[] { (1080, 1920, "portrait"), (1920, 1080, "landscape") })
+        {
+            var page = await browser.PageAsync(width, height);
+            await page.GotoAsync("/");
+            await page.WaitForSelectorAsync("#live:not([hidden])");
+            await page.WaitForFunctionAsync("() => Number(document.getElementById('heatmap').dataset.frames || 0) >= 12");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"shopper-{name}-2-live.png") });
+            await page.WaitForSelectorAsync("#result:not([hidden])");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"shopper-{name}-3-result.png") });
+            await page.WaitForSelectorAsync("#idle:not([hidden])"); // stepped off: the page resets itself
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"shopper-{name}-1-idle.png") });
+            await page.Context.CloseAsync();
+        }
+        var staff = await browser.SignedInPageAsync("staff");
+        await staff.GotoAsync("/staff");
+        await staff.ClickAsync("table.list a >> nth=0");
+        await staff.WaitForSelectorAsync("canvas[data-grid]");
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(folder, "staff-scan.png"), FullPage = true });
+        await staff.ClickAsync("text=Printable report");
+        await staff.WaitForSelectorAsync("canvas[data-grid]");
+        await staff.EmulateMediaAsync(new() { Media = Media.Print });
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(folder, "staff-report-print.png"), FullPage = true });
+        byte[] pdf = await staff.PdfAsync(new() { Path = Path.Combine(folder, "staff-report.pdf"), Format = "A4", PrintBackground = true });
+        int pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
+        Assert.Equal(1, pages); // the report is one printed page
+        await staff.EmulateMediaAsync(new() { Media = Media.Screen });
+        await staff.GotoAsync("/staff/catalog");
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(folder, "staff-catalog.png"), FullPage = true });
+        await staff.Context.CloseAsync();
+        var tech = await browser.SignedInPageAsync("tech");
+        await tech.GotoAsync("/tech/device/demo-mat");
+        await tech.ScreenshotAsync(new() { Path = Path.Combine(folder, "tech-device.png"), FullPage = true });
+        await tech.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,297 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Kiosk.Display.Feed;
+using Kiosk.Display.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Display.Tests;
+
+/// <summary>The display over HTTP (in-memory server, no demo feed): login, catalog, CSV import, results, expiry.</summary>
+public sealed class ServerTests : IAsyncLifetime
+{
+    private readonly KioskServer server = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    [Theory]
+    [InlineData("/staff")]
+    [InlineData("/staff/catalog")]
+    [InlineData("/staff/import")]
+    [InlineData("/staff/settings")]
+    [InlineData("/tech")]
+    public async Task StaffPagesRedirectToLoginWithoutSignIn(string path)
+    {
+        var response = await server.Client().GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("/api/staff/catalog")]
+    [InlineData("/api/staff/scans")]
+    [InlineData("/api/staff/catalog/export")]
+    [InlineData("/api/tech/devices")]
+    public async Task StaffApisAnswer401WithoutSignIn(string path)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Client().GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task StaffUserIsForbiddenTechnicianPagesAndApis()
+    {
+        var staff = await server.SignedInAsync("staff");
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/tech")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/tech/devices")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/staff")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TechnicianIsForbiddenStaffPagesButSeesDevices()
+    {
+        var tech = await server.SignedInAsync("tech");
+        Assert.Equal(HttpStatusCode.Forbidden, (await tech.GetAsync("/staff/catalog")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tech.GetAsync("/tech")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongPasswordIsRefused()
+    {
+        var response = await server.Client().PostAsJsonAsync("/api/auth/login", new { name = "staff", password = "nope" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var page = await server.Client().PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "staff", ["password"] = "x" }));
+        Assert.NotEqual(HttpStatusCode.InternalServerError, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task CatalogAddEditRetireAndExport()
+    {
+        var staff = await server.SignedInAsync("staff");
+        var product = new Product(0, "TST-1", "Test Insole", "insole", 3, 2, 3, 36, 46, 5, 30m);
+        var created = await staff.PostAsJsonAsync("/api/staff/catalog", product);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        long id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        var edited = await staff.PutAsJsonAsync($"/api/staff/catalog/{id}", product with { Name = "Test Insole Pro", Stock = 9 });
+        Assert.Equal(HttpStatusCode.NoContent, edited.StatusCode);
+        var stored = await server.Get<ICatalogStore>().GetProductAsync(id);
+        Assert.Equal(("Test Insole Pro", 9), (stored!.Name, stored.Stock));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsync($"/api/staff/catalog/{id}/retire", null)).StatusCode);
+        Assert.DoesNotContain(await server.Get<ICatalogStore>().ListProductsAsync(includeRetired: false), p => p.Id == id);
+
+        string csv = await staff.GetStringAsync("/api/staff/catalog/export");
+        Assert.Contains("TST-1,Test Insole Pro,insole,3,2,3,36,46,9,30,yes", csv);
+    }
+
+    [Fact]
+    public async Task InvalidOrDuplicateProductIsRefusedWithReasons()
+    {
+        var staff = await server.SignedInAsync("staff");
+        var bad = await staff.PostAsJsonAsync("/api/staff/catalog", new Product(0, "", "X", "hat", 7, 2, 2, 40, 30, -1, 10m));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        string body = await bad.Content.ReadAsStringAsync();
+        foreach (string field in new[] { "sku", "category", "arch_support", "size_max", "stock" }) Assert.Contains(field, body);
+
+        var duplicate = await staff.PostAsJsonAsync("/api/staff/catalog", new Product(0, "INS-FIRM-01", "Copy", "insole", 3, 2, 3, 36, 46, 1, 10m));
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.Contains("already exists", await duplicate.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PutAsJsonAsync("/api/staff/catalog/99999", new Product(0, "N-1", "N", "insole", 1, 1, 1, 36, 46, 1, 1m))).StatusCode);
+    }
+
+    private static string AntiforgeryToken(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    [Fact]
+    public async Task ProductPageReportsBadValuesAndSavesGoodOnes()
+    {
+        var staff = await server.SignedInAsync("staff");
+        var product = (await server.Get<ICatalogStore>().ListProductsAsync(true))[0];
+        string page = await staff.GetStringAsync($"/staff/product?id={product.Id}");
+        Assert.Contains(product.Name, page);
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken(page), ["sku"] = product.Sku, ["name"] = "Renamed on the page",
+            ["category"] = product.Category, ["archSupport"] = "2", ["cushioning"] = "2", ["stability"] = "2",
+            ["sizeMin"] = "36", ["sizeMax"] = "46", ["stock"] = "3", ["price"] = "lots",
+        };
+        var bad = await staff.PostAsync($"/staff/product?id={product.Id}", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("Not saved", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(product.Name, (await server.Get<ICatalogStore>().GetProductAsync(product.Id))!.Name);
+
+        form["price"] = "12.50";
+        var good = await staff.PostAsync($"/staff/product?id={product.Id}", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Equal("Renamed on the page", (await server.Get<ICatalogStore>().GetProductAsync(product.Id))!.Name);
+    }
+
+    [Fact]
+    public async Task MalformedJsonGetsAProblemNotACrash()
+    {
+        var staff = await server.SignedInAsync("staff");
+        var response = await staff.PostAsync("/api/staff/catalog", new StringContent("{ not json", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var advice = await server.Client().PostAsync("/api/shopper/advice", new StringContent("[]", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, advice.StatusCode);
+    }
+
+    [Fact]
+    public async Task CsvImportRefusesABadRowWholeWithItsLineAndColumn()
+    {
+        var staff = await server.SignedInAsync("staff");
+        var before = await server.Get<ICatalogStore>().ListProductsAsync(true);
+        const string csv = """
+            sku,name,category,arch_support,cushioning,stability,size_min,size_max,stock,price
+            NEW-1,Good Row,insole,2,2,2,36,46,4,20.00
+            INS-FIRM-01,Changed Name,insole,3,2,3,35,47,abc,39.90
+            NEW-2,"Quoted, fine",walking-shoe,2,2,2,36,46,4,80
+            """;
+        var response = await staff.PostAsync("/api/staff/catalog/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems")[0];
+        Assert.Equal((3, 9, "stock"), (problem.GetProperty("line").GetInt32(), problem.GetProperty("column").GetInt32(), problem.GetProperty("columnName").GetString()));
+
+        var after = await server.Get<ICatalogStore>().ListProductsAsync(true);
+        Assert.Equal(before, after); // nothing half-imported: no new row, no changed name
+    }
+
+    [Fact]
+    public async Task CsvImportAddsNewAndUpdatesKnownSkusInOneGo()
+    {
+        var staff = await server.SignedInAsync("staff");
+        const string csv = "sku,name,category,arch_support,cushioning,stability,size_min,size_max,stock,price,retired\r\n" +
+                           "NEW-1,\"New \"\"Pro\"\" Insole\",insole,2,3,2,36,46,4,20.00,no\r\n" +
+                           "INS-FIRM-01,FirmStep Renamed,insole,3,2,3,35,47,0,39.90,yes\r\n";
+        var response = await staff.PostAsync("/api/staff/catalog/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var products = await server.Get<ICatalogStore>().ListProductsAsync(true);
+        Assert.Contains(products, p => p.Sku == "NEW-1" && p.Name == "New \"Pro\" Insole");
+        Assert.Contains(products, p => p.Sku == "INS-FIRM-01" && p.Name == "FirmStep Renamed" && p.Retired);
+    }
+
+    [Fact]
+    public async Task ResultIsStoredOnceAndARepeatIsStillAcknowledged()
+    {
+        var feed = server.Get<IScanFeed>();
+        var result = TestScans.Result("mat-7-0001");
+        var first = await feed.PublishResultAsync(result);
+        var second = await feed.PublishResultAsync(result with { Report = result.Report with { LoadLeftPct = 1 } });
+        Assert.Equal((true, true), (first.Acknowledged, first.NewlyStored));
+        Assert.Equal((true, false), (second.Acknowledged, second.NewlyStored));
+        var stored = await server.Get<IScanStore>().ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow)));
+        var only = Assert.Single(stored);
+        Assert.Equal(result.Report.LoadLeftPct, only.Result.Report.LoadLeftPct); // the first one is kept
+    }
+
+    [Fact]
+    public async Task MalformedResultIsNotAcknowledgedAndNotStored()
+    {
+        var feed = server.Get<IScanFeed>();
+        var result = TestScans.Result("bad-1");
+        var ack = await feed.PublishResultAsync(result with { Summed = result.Summed with { LoadGrams = [1, 2, 3] } });
+        Assert.False(ack.Acknowledged);
+        Assert.Contains("expected", ack.Error);
+        Assert.Null(await server.Get<IScanStore>().GetScanAsync("bad-1"));
+    }
+
+    [Fact]
+    public async Task ExpiryDeletesScansOlderThanTheRetentionSetting()
+    {
+        var store = server.Get<IScanStore>();
+        var now = DateTimeOffset.UtcNow;
+        await store.SaveResultAsync(TestScans.Result("old", at: now.AddDays(-31)));
+        await store.SaveResultAsync(TestScans.Result("recent", at: now.AddDays(-5)));
+        var expiry = server.Get<ScanExpiryJob>();
+
+        Assert.Equal(1, await expiry.RunOnceAsync(now)); // default 30 days
+        Assert.Null(await store.GetScanAsync("old"));
+        Assert.NotNull(await store.GetScanAsync("recent"));
+
+        var staff = await server.SignedInAsync("staff");
+        var settings = await staff.GetStringAsync("/staff/settings");
+        string token = AntiforgeryToken(settings);
+        var saved = await staff.PostAsync("/staff/settings", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["retentionDays"] = "3", ["__RequestVerificationToken"] = token }));
+        Assert.Contains("kept for 3 days", await saved.Content.ReadAsStringAsync());
+        Assert.Equal(1, await expiry.RunOnceAsync(now));
+        Assert.Null(await store.GetScanAsync("recent"));
+    }
+
+    [Fact]
+    public async Task AdviceIsRefusedForAResultThatIsNotOnTheMat()
+    {
+        await server.Get<IScanFeed>().PublishResultAsync(TestScans.Result("someone-else"));
+        var response = await server.Client().PostAsJsonAsync("/api/shopper/advice", new { resultId = "someone-else", sessionId = "guess", activity = "running" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var unknownActivity = await server.Client().PostAsJsonAsync("/api/shopper/advice", new { resultId = "x", sessionId = "y", activity = "skydiving" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownActivity.StatusCode);
+    }
+
+    [Fact]
+    public async Task TechnicianCommandIsRecordedAsQueued()
+    {
+        await server.Get<IScanFeed>().PublishStatusAsync(new DeviceStatus("mat-9", "1.2.3", 100, 20, -60, 0, null, DateTimeOffset.UtcNow));
+        var tech = await server.SignedInAsync("tech");
+        var accepted = await tech.PostAsJsonAsync("/api/tech/devices/mat-9/commands", new { command = "zero" });
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await tech.PostAsJsonAsync("/api/tech/devices/mat-9/commands", new { command = "reboot" })).StatusCode);
+        var commands = await server.Get<IScanStore>().ListCommandsAsync(10);
+        Assert.StartsWith("queued", Assert.Single(commands).State);
+        Assert.Contains("mat-9", await tech.GetStringAsync("/tech"));
+    }
+
+    [Fact]
+    public async Task StaffScanPagesShowAStoredScan()
+    {
+        await server.Get<IScanStore>().SaveResultAsync(TestScans.Result("scan-page-1", "high"));
+        var staff = await server.SignedInAsync("staff");
+        string list = await staff.GetStringAsync("/staff?arch=high");
+        Assert.Contains("scan-page-1", list);
+        Assert.DoesNotContain("scan-page-1", await staff.GetStringAsync("/staff?arch=low"));
+        string scan = await staff.GetStringAsync("/staff/scan/scan-page-1");
+        Assert.Contains("High arch", scan);
+        Assert.Contains("high-arch-cushioning", scan);
+        Assert.Contains("@media print", await staff.GetStringAsync("/css/staff.css"));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/staff/report/nope")).StatusCode);
+    }
+}
+
+/// <summary>Start-up checks and the store on its own.</summary>
+public sealed class StoreTests
+{
+    [Fact]
+    public async Task PostgresIsRefusedAtStartUpWithAClearMessage()
+    {
+        await using var server = new KioskServer(settings: new() { ["Kiosk:Storage"] = "postgres" });
+        var error = Assert.ThrowsAny<Exception>(() => server.Client());
+        Assert.Contains("not written yet", error.ToString());
+    }
+
+    [Fact]
+    public async Task ResultSurvivesDisplayRestartAndMigrationsRunOnce()
+    {
+        string folder = Directory.CreateTempSubdirectory("kiosk-store-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "kiosk.db");
+            var first = new SqliteScanStore(path);
+            await first.MigrateAsync();
+            Assert.True(await first.SaveResultAsync(TestScans.Result("kept-1")));
+
+            var second = new SqliteScanStore(path);
+            await second.MigrateAsync();
+            Assert.Equal([1, 2], await second.AppliedMigrationsAsync());
+            Assert.Equal("kept-1", (await second.GetScanAsync("kept-1"))!.Result.ResultId);
+            Assert.False(await second.SaveResultAsync(TestScans.Result("kept-1")));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, true);
+        }
+    }
+}
