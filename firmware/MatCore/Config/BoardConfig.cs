@@ -132,9 +132,9 @@ namespace Kiosk.Mat.Config
             {
                 board.TftMiso = board.RequiredPin(file, "tft_miso");
             }
-            if (file.Has("tft_clk"))
+            if (file.Has("tft_sck"))
             {
-                board.TftClock = board.RequiredPin(file, "tft_clk");
+                board.TftClock = board.RequiredPin(file, "tft_sck");
             }
             board.TftWidth = board.OptionalInt(file, "tft_width", 16, 1024, 320);
             board.TftHeight = board.OptionalInt(file, "tft_height", 16, 1024, 240);
@@ -212,7 +212,7 @@ namespace Kiosk.Mat.Config
             {
                 UseOutput(used, TftMosi, "tft_mosi");
                 Use(used, TftMiso, "tft_miso");
-                UseOutput(used, TftClock, "tft_clk");
+                UseOutput(used, TftClock, "tft_sck");
             }
             for (int mux = 0; mux < MuxCount; mux++)
             {

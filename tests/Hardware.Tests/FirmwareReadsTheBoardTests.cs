@@ -1,0 +1,54 @@
+using System.Text;
+using Kiosk.Mat.Config;
+
+namespace Kiosk.Hardware.Tests;
+
+/// <summary>
+/// One board definition feeds both sides: what <c>matctl board export</c> writes from hardware/*.json, the
+/// firmware's own parser (firmware/MatCore/Config/BoardConfig) reads back to the same mat and the same pins.
+/// </summary>
+public class FirmwareReadsTheBoardTests
+{
+    [Theory]
+    [MemberData(nameof(Boards.Committed), MemberType = typeof(Boards))]
+    public void ExportedBoardIsReadByTheFirmwareWithTheSamePins(string name)
+    {
+        BoardDefinition board = Boards.Load(name);
+        string text = DeviceBoardText.Export(board);
+        IReadOnlyDictionary<string, string> exported = DeviceBoardText.Parse(text);
+
+        BoardConfig firmware = BoardConfig.From(KeyValueFile.Parse(Encoding.UTF8.GetBytes(text)));
+
+        Assert.Null(firmware.Error);
+        Assert.Equal(int.Parse(exported["rows"]), firmware.Rows);
+        Assert.Equal(int.Parse(exported["cols"]), firmware.Cols);
+        Assert.Equal(int.Parse(exported["pitch_um"]), firmware.PitchUm);
+        Assert.Equal(int.Parse(exported["sr_data"]), firmware.SrData);
+        Assert.Equal(int.Parse(exported["sr_clock"]), firmware.SrClock);
+        Assert.Equal(int.Parse(exported["sr_latch"]), firmware.SrLatch);
+        Assert.Equal(int.Parse(exported["mux_count"]), firmware.MuxCount);
+        Assert.Equal(exported["mux_select"], string.Join(",", firmware.MuxSelect.Take(4)));
+        Assert.Equal(exported["mux_adc_channels"], string.Join(",", firmware.MuxAdcChannels.Take(firmware.MuxCount)));
+        Assert.Equal(int.Parse(exported["led"]), firmware.Led);
+        Assert.Equal(int.Parse(exported["tft_cs"]), firmware.TftCs);
+        Assert.Equal(int.Parse(exported["tft_dc"]), firmware.TftDc);
+        Assert.Equal(int.Parse(exported["tft_sck"]), firmware.TftClock);
+        Assert.Equal(int.Parse(exported["tft_mosi"]), firmware.TftMosi);
+        Assert.Equal(int.Parse(exported["tft_miso"]), firmware.TftMiso);
+        Assert.Equal(board.Mat.Rows, firmware.Rows);
+    }
+
+    [Fact]
+    public void ScreenPinsOffTheFirmwaresDefaultsStillArrive()
+    {
+        // The committed boards use the firmware's default SPI pins; moved pins prove the keys, not the defaults, are read.
+        BoardDefinition board = Boards.Variant(Boards.Mat48, json =>
+        {
+            json["display"]!["clockGpio"] = 15;
+            json["display"]!["mosiGpio"] = 2;
+        });
+        BoardConfig firmware = BoardConfig.From(KeyValueFile.Parse(Encoding.UTF8.GetBytes(DeviceBoardText.Export(board))));
+        Assert.Equal(15, firmware.TftClock);
+        Assert.Equal(2, firmware.TftMosi);
+    }
+}
