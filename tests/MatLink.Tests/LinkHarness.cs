@@ -1,0 +1,45 @@
+using System.Net;
+using Kiosk.Mat.Protocol;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Kiosk.Display.MatLink.Tests;
+
+/// <summary>
+/// A running <see cref="MatListener"/> on 127.0.0.1 and a port the system picks, with a <see cref="RecordingSink"/>
+/// and an in-memory pairing registry in which <see cref="FakeMat.DefaultDeviceId"/> is paired.
+/// </summary>
+public sealed class LinkHarness : IAsyncDisposable
+{
+    public RecordingSink Sink { get; } = new();
+    public InMemoryPairingRegistry Pairing { get; } = new(FakeMat.DefaultDeviceId);
+    public ConnectedMats Connected { get; } = new();
+    public MatLinkContext Context { get; }
+    public MatListener Listener { get; }
+    public MatCommandSender Commands { get; }
+    public IPEndPoint Endpoint { get; private set; } = null!;
+
+    private LinkHarness(MatLinkOptions options)
+    {
+        Context = new MatLinkContext(Sink, Pairing, Connected, options, NullLoggerFactory.Instance);
+        Listener = new MatListener(Context);
+        Commands = new MatCommandSender(Connected);
+    }
+
+    public static async Task<LinkHarness> StartAsync(Action<MatLinkOptions>? configure = null)
+    {
+        var options = new MatLinkOptions { ListenAddress = "127.0.0.1", Port = 0 };
+        configure?.Invoke(options);
+        var harness = new LinkHarness(options);
+        await harness.Listener.StartAsync(CancellationToken.None);
+        harness.Endpoint = await Guard.Within(harness.Listener.Listening);
+        return harness;
+    }
+
+    public Task<(FakeMat Mat, AckMessage HelloAck)> ConnectPairedMatAsync() => FakeMat.ConnectAndHelloAsync(Endpoint);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Guard.Within(Listener.StopAsync(CancellationToken.None));
+        Listener.Dispose();
+    }
+}
