@@ -9,7 +9,9 @@ public class PairingTests
     [Fact]
     public async Task UnpairedMatIsRefusedReportedWaitingAndClosedWithNothingDelivered()
     {
-        await using var link = await LinkHarness.StartAsync(o => o.UnpairedLingerMs = 300);
+        await using var link = await LinkHarness.StartAsync(o => o.UnpairedLingerMs = 1000);
+        int[] loads = SampleScan.FrameLoads;
+        byte[] result = SampleScan.ResultPayload(StrangerId, 1);
         var (mat, helloAck) = await FakeMat.ConnectAndHelloAsync(link.Endpoint, StrangerId);
         await using var _ = mat;
 
@@ -17,9 +19,16 @@ public class PairingTests
         Assert.False(helloAck.HasResultId);
         Assert.Equal(StrangerId, await link.Sink.WaitingForPairing.NextAsync());
 
-        await mat.SendFrameAsync(1, SampleScan.FrameLoads);
-        await mat.SendStatusAsync(5);
-        await mat.SendResultAsync(SampleScan.ResultPayload(StrangerId, 1));
+        try
+        {
+            await mat.SendFrameAsync(1, loads);
+            await mat.SendStatusAsync(5);
+            await mat.SendResultAsync(result);
+        }
+        catch (IOException)
+        {
+            // On a loaded machine the linger can end before the mat is done sending; what matters is below.
+        }
 
         // The display closes the refused link; until then it sent nothing more: no result was acked, so the mat keeps it.
         Assert.Null(await mat.NextOrClosedAsync());
