@@ -133,11 +133,15 @@ public sealed class MatConnection : IPacketSink
     private async Task ReadLoopAsync(CancellationToken token)
     {
         var buffer = new byte[ReadChunkBytes];
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
         while (true)
         {
-            deadline.CancelAfter(ReadTimeout());
-            int count = await _stream.ReadAsync(buffer, deadline.Token);
+            int count;
+            // A deadline per read, so time spent in the sink (a slow store) never counts as the mat being idle.
+            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(token))
+            {
+                deadline.CancelAfter(ReadTimeout());
+                count = await _stream.ReadAsync(buffer, deadline.Token);
+            }
             if (count == 0)
             {
                 _decoder.Flush();

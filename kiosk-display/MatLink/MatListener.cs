@@ -98,7 +98,9 @@ public sealed class MatListener : BackgroundService
             // Acks and commands are tiny and the mat waits for them: send at once instead of batching.
             client.NoDelay = true;
             var connection = new MatConnection(client.GetStream(), remote, _context);
-            _connections[connection] = RunConnectionAsync(connection, client, stoppingToken);
+            // Counted before it runs: a connection that ends at once must not be added back after it removed itself.
+            _connections[connection] = Task.CompletedTask;
+            _connections.TryUpdate(connection, RunConnectionAsync(connection, client, stoppingToken), Task.CompletedTask);
         }
     }
 
