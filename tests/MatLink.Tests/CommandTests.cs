@@ -8,9 +8,9 @@ public class CommandTests
     [Fact]
     public async Task CommandsReachTheMatDecodedWithTheConnectionsSequence()
     {
-        await using var link = await LinkHarness.StartAsync();
-        var (mat, helloAck) = await link.ConnectPairedMatAsync();
-        await using var _mat = mat;
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
+        var helloAck = link.HelloAck;
         await link.Sink.Hellos.NextAsync();
         long id = mat.DeviceId;
         var none = CancellationToken.None;
@@ -47,9 +47,8 @@ public class CommandTests
     [Fact]
     public async Task CommandsToAnAbsentMatOrWithBadValuesAreNotSent()
     {
-        await using var link = await LinkHarness.StartAsync();
-        var (mat, _) = await link.ConnectPairedMatAsync();
-        await using var _mat = mat;
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
         var none = CancellationToken.None;
 
         Assert.False(await link.Commands.CalibrateZeroAsync(0x99, none));
@@ -68,9 +67,8 @@ public class CommandTests
     [Fact]
     public async Task DisconnectClosesTheMatsLink()
     {
-        await using var link = await LinkHarness.StartAsync();
-        var (mat, _) = await link.ConnectPairedMatAsync();
-        await using var _mat = mat;
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
         await link.Sink.Hellos.NextAsync();
 
         Assert.True(link.Commands.Disconnect(mat.DeviceId));

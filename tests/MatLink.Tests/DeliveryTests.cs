@@ -9,9 +9,8 @@ public class DeliveryTests
     [Fact]
     public async Task PairedMatsFrameStatusAndResultReachTheSinkIntact()
     {
-        await using var link = await LinkHarness.StartAsync();
-        var (mat, _) = await link.ConnectPairedMatAsync();
-        await using var _mat = mat;
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
         int[] loads = SampleScan.FrameLoads;
 
         await mat.SendFrameAsync(123456, loads);
@@ -46,9 +45,8 @@ public class DeliveryTests
     [Fact]
     public async Task MalformedResultWithAReadableIdIsAckedAsBadValueAndNotStored()
     {
-        await using var link = await LinkHarness.StartAsync();
-        var (mat, _) = await link.ConnectPairedMatAsync();
-        await using var _mat = mat;
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
         byte[] payload = SampleScan.ResultPayload(mat.DeviceId, 9);
         byte[] truncated = payload[..(ResultMessage.FixedPayloadBytes - 1)];
 
@@ -62,9 +60,8 @@ public class DeliveryTests
     [Fact]
     public async Task ResultOfAnotherDeviceIsNeitherStoredNorAcked()
     {
-        await using var link = await LinkHarness.StartAsync();
-        var (mat, _) = await link.ConnectPairedMatAsync();
-        await using var _mat = mat;
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
 
         await mat.SendResultAsync(SampleScan.ResultPayload(0x0BAD_0BAD_0BAD, 1));
         uint own = await mat.SendResultAsync(SampleScan.ResultPayload(mat.DeviceId, 2));

@@ -9,9 +9,8 @@ public class DeliveryThatLosesNothingTests
     [Fact]
     public async Task ResultIsAckedOnlyAfterTheSinkStoredIt()
     {
-        await using var link = await LinkHarness.StartAsync();
-        var (mat, _) = await link.ConnectPairedMatAsync();
-        await using var _mat = mat;
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
         var storing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var mayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int acksWhileStoring = -1;
@@ -36,9 +35,8 @@ public class DeliveryThatLosesNothingTests
     [Fact]
     public async Task SameResultSentTwiceIsStoredOnceAndAckedTwice()
     {
-        await using var link = await LinkHarness.StartAsync();
-        var (mat, _) = await link.ConnectPairedMatAsync();
-        await using var _mat = mat;
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
         byte[] payload = SampleScan.ResultPayload(mat.DeviceId, 7);
 
         uint first = await mat.SendResultAsync(payload);
@@ -55,9 +53,8 @@ public class DeliveryThatLosesNothingTests
     [Fact]
     public async Task FailedStoreGetsNoAckKeepsTheLinkAndAResendIsStored()
     {
-        await using var link = await LinkHarness.StartAsync();
-        var (mat, _) = await link.ConnectPairedMatAsync();
-        await using var _mat = mat;
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
         int attempts = 0;
         link.Sink.StoreResult = result => ++attempts switch
         {

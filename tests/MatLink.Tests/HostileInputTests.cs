@@ -8,9 +8,8 @@ public class HostileInputTests
     [Fact]
     public async Task GarbageBetweenPacketsIsSkippedAndTheLinkSurvives()
     {
-        await using var link = await LinkHarness.StartAsync();
-        var (mat, _) = await link.ConnectPairedMatAsync();
-        await using var _mat = mat;
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
         var random = new Random(1234);
         byte[] garbage = new byte[3000];
         random.NextBytes(garbage);
@@ -35,9 +34,8 @@ public class HostileInputTests
     public async Task OversizedPacketIsDiscardedAndTheLinkSurvives()
     {
         // A small limit, so a valid Frame of the 48 x 48 mat is "oversized" as well as the endless run of garbage.
-        await using var link = await LinkHarness.StartAsync(o => o.MaxPacketBytes = 512);
-        var (mat, _) = await link.ConnectPairedMatAsync();
-        await using var _mat = mat;
+        await using var link = await LinkHarness.StartWithMatAsync(o => o.MaxPacketBytes = 512);
+        var mat = link.Mat;
         byte[] endless = new byte[2_000_000];
         Array.Fill(endless, (byte)0x5A);
 
@@ -56,9 +54,8 @@ public class HostileInputTests
     {
         const int QueueLength = 2;
         const int FramesSent = 40;
-        await using var link = await LinkHarness.StartAsync(o => o.LiveFrameQueueLength = QueueLength);
-        var (mat, _) = await link.ConnectPairedMatAsync();
-        await using var _mat = mat;
+        await using var link = await LinkHarness.StartWithMatAsync(o => o.LiveFrameQueueLength = QueueLength);
+        var mat = link.Mat;
         var heatmapStuck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         link.Sink.TakeFrame = _ => heatmapStuck.Task;
         int[] loads = SampleScan.FrameLoads;
@@ -77,5 +74,17 @@ public class HostileInputTests
 
         Assert.InRange(link.Sink.Frames.Count, 1, QueueLength + 1);
         Assert.Equal(FramesSent - 1u, link.Sink.Frames.Last().CapturedAtMs);
+    }
+
+    [Fact]
+    public async Task SilentLinkIsClosedAfterTheIdleTimeoutAndReportedDisconnected()
+    {
+        // A mat that vanished without a FIN (power cut, Wi-Fi gone) looks exactly like this one: silent.
+        await using var link = await LinkHarness.StartWithMatAsync(o => o.IdleTimeoutMs = 300);
+        var mat = link.Mat;
+
+        Assert.Null(await mat.NextOrClosedAsync());
+        Assert.Equal(mat.DeviceId, await link.Sink.Disconnects.NextAsync());
+        Assert.Empty(link.Commands.ConnectedDevices);
     }
 }

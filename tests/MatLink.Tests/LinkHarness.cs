@@ -37,8 +37,25 @@ public sealed class LinkHarness : IAsyncDisposable
 
     public Task<(FakeMat Mat, AckMessage HelloAck)> ConnectPairedMatAsync() => FakeMat.ConnectAndHelloAsync(Endpoint);
 
+    /// <summary>The paired mat of <see cref="StartWithMatAsync"/>, closed with the harness.</summary>
+    public FakeMat Mat { get; private set; } = null!;
+
+    public AckMessage HelloAck { get; private set; } = null!;
+
+    /// <summary>A running listener with the paired fake mat connected and its Hello answered.</summary>
+    public static async Task<LinkHarness> StartWithMatAsync(Action<MatLinkOptions>? configure = null)
+    {
+        var harness = await StartAsync(configure);
+        (harness.Mat, harness.HelloAck) = await harness.ConnectPairedMatAsync();
+        return harness;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (Mat != null)
+        {
+            await Mat.DisposeAsync();
+        }
         await Guard.Within(Listener.StopAsync(CancellationToken.None));
         Listener.Dispose();
     }
