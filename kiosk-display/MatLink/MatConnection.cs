@@ -235,9 +235,10 @@ public sealed class MatConnection : IPacketSink
                 Unpair();
             }
             // Sized to the device's own grid: a frame claiming a larger grid does not decode and is dropped.
-            int sensels = grid.Rows * grid.Cols;
-            _frame = new FrameMessage(sensels);
-            _result = new ResultMessage(sensels);
+            _frame = new FrameMessage(grid.Rows * grid.Cols);
+            // Any grid the protocol allows (256 KiB once per link): a result that failed to decode would be acked as
+            // bad-value and so lost, which a summed frame of another size than the Hello's must not cause.
+            _result ??= new ResultMessage(SparseLoads.MaxSide * SparseLoads.MaxSide);
         }
         _deviceId = deviceId;
         _grid = grid;

@@ -71,4 +71,22 @@ public class DeliveryTests
         Assert.Equal((own, 2u), (ack.AckedSequence, ack.ResultCounter));
         Assert.Equal(["240ac4123456-2"], link.Sink.Stored.Keys);
     }
+
+    [Fact]
+    public async Task ResultWhoseSummedFrameIsLargerThanTheHellosGridIsStillStored()
+    {
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
+        var message = new ResultMessage(64 * 64) { DeviceId = mat.DeviceId, ResultCounter = 8, HasSummedFrame = true, Rows = 64, Cols = 64 };
+        message.SummedLoadGrams[64 * 64 - 1] = 1234;
+        var payload = new byte[ResultMessage.MaxPayloadBytes(64 * 64)];
+        int length = message.EncodePayload(payload, 0, payload.Length);
+
+        await mat.SendResultAsync(payload[..length]);
+
+        AckMessage ack = (await mat.NextAsync()).Ack();
+        Assert.Equal((AckStatus.Ok, 8u), (ack.Status, ack.ResultCounter));
+        SummedFrame summed = link.Sink.Stored["240ac4123456-8"].SummedFrame!;
+        Assert.Equal((64, 64, 1234), (summed.Grid.Rows, summed.Grid.Cols, summed.LoadGrams[^1]));
+    }
 }
