@@ -213,8 +213,18 @@ public sealed class MatConnection : IPacketSink
             return;
         }
         long deviceId = _hello.DeviceId;
-        // A registry that cannot answer (database down) throws out of here and ends the link: the device retries later.
-        bool paired = await _context.Pairing.IsPairedAsync(deviceId, token);
+        bool paired;
+        try
+        {
+            paired = await _context.Pairing.IsPairedAsync(deviceId, token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Neither accept nor refuse on a guess (database down): end the link unanswered; the device retries later.
+            _logger.LogError(e, "Pairing registry failed for mat {Device}: closing its link without an answer", PacketJson.DeviceIdText(deviceId));
+            Close();
+            return;
+        }
         await SendAsync(MessageType.Ack, payload => EncodeAck(payload, packet.Sequence, paired ? AckStatus.Ok : AckStatus.UnknownDevice), token);
         if (!paired)
         {
