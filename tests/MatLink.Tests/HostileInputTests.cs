@@ -87,4 +87,15 @@ public class HostileInputTests
         Assert.Equal(mat.DeviceId, await link.Sink.Disconnects.NextAsync());
         Assert.Empty(link.Commands.ConnectedDevices);
     }
+
+    [Fact]
+    public async Task ConnectionsBeyondTheLimitAreClosedWhileTheOpenOneWorks()
+    {
+        await using var link = await LinkHarness.StartWithMatAsync(o => o.MaxConnections = 1);
+        await using var intruder = await FakeMat.ConnectAsync(link.Endpoint, 0x77);
+
+        Assert.Null(await intruder.NextOrClosedAsync());
+        await link.Mat.SendStatusAsync(9);
+        Assert.Equal(9u, (await link.Sink.Statuses.NextAsync()).UptimeSeconds);
+    }
 }

@@ -12,24 +12,28 @@ public sealed class LinkHarness : IAsyncDisposable
 {
     public RecordingSink Sink { get; } = new();
     public InMemoryPairingRegistry Pairing { get; } = new(FakeMat.DefaultDeviceId);
+
+    /// <summary>The registry the listener asks: <see cref="Pairing"/> unless a test brings its own.</summary>
+    public IPairingRegistry Registry { get; }
     public ConnectedMats Connected { get; } = new();
     public MatLinkContext Context { get; }
     public MatListener Listener { get; }
     public MatCommandSender Commands { get; }
     public IPEndPoint Endpoint { get; private set; } = null!;
 
-    private LinkHarness(MatLinkOptions options)
+    private LinkHarness(MatLinkOptions options, IPairingRegistry? registry)
     {
-        Context = new MatLinkContext(Sink, Pairing, Connected, options, NullLoggerFactory.Instance);
+        Registry = registry ?? Pairing;
+        Context = new MatLinkContext(Sink, Registry, Connected, options, NullLoggerFactory.Instance);
         Listener = new MatListener(Context);
         Commands = new MatCommandSender(Connected);
     }
 
-    public static async Task<LinkHarness> StartAsync(Action<MatLinkOptions>? configure = null)
+    public static async Task<LinkHarness> StartAsync(Action<MatLinkOptions>? configure = null, IPairingRegistry? registry = null)
     {
         var options = new MatLinkOptions { ListenAddress = "127.0.0.1", Port = 0 };
         configure?.Invoke(options);
-        var harness = new LinkHarness(options);
+        var harness = new LinkHarness(options, registry);
         await harness.Listener.StartAsync(CancellationToken.None);
         harness.Endpoint = await Guard.Within(harness.Listener.Listening);
         return harness;

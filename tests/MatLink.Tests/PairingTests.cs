@@ -86,4 +86,28 @@ public class PairingTests
         Assert.Equal(FakeMat.DefaultDeviceId, await link.Sink.Disconnects.NextAsync());
         Assert.False(await link.Commands.RebootAsync(FakeMat.DefaultDeviceId, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task RegistryOutageClosesTheLinkWithoutAnAnswerSoTheMatRetries()
+    {
+        await using var link = await LinkHarness.StartAsync(registry: new UnavailableRegistry());
+        await using var mat = await FakeMat.ConnectAsync(link.Endpoint);
+
+        await mat.SendHelloAsync();
+
+        // Neither accepted nor refused: the mat learns nothing false and keeps its results for the next connection.
+        Assert.Null(await mat.NextOrClosedAsync());
+        Assert.False(link.Sink.WaitingForPairing.Reader.TryRead(out long _));
+        Assert.False(link.Sink.Hellos.Reader.TryRead(out MatHello? _));
+    }
+
+    private sealed class UnavailableRegistry : IPairingRegistry
+    {
+        public ValueTask<bool> IsPairedAsync(long deviceId, CancellationToken cancellationToken) =>
+            throw new IOException("database unavailable");
+
+        public Task PairAsync(long deviceId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task UnpairAsync(long deviceId, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
