@@ -233,7 +233,11 @@ public sealed class MatConnection : IPacketSink
             {
                 Unpair();
             }
-            _closeAtTicks = DateTime.UtcNow.Ticks + TimeSpan.FromMilliseconds(_options.UnpairedLingerMs).Ticks;
+            if (_closeAtTicks == 0)
+            {
+                // Set on the first refusal only: a device repeating its Hello cannot stretch its stay.
+                _closeAtTicks = DateTime.UtcNow.Ticks + TimeSpan.FromMilliseconds(_options.UnpairedLingerMs).Ticks;
+            }
             await Deliver(() => _sink.OnDeviceWaitingForPairingAsync(deviceId, RemoteEndpoint, token), "waiting-for-pairing");
             return;
         }
