@@ -1,0 +1,79 @@
+using System.Text;
+using Kiosk.Mat.Protocol;
+
+namespace Kiosk.Display.MatLink.Tests;
+
+public class CommandTests
+{
+    [Fact]
+    public async Task CommandsReachTheMatDecodedWithTheConnectionsSequence()
+    {
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
+        var helloAck = link.HelloAck;
+        await link.Sink.Hellos.NextAsync();
+        long id = mat.DeviceId;
+        var none = CancellationToken.None;
+
+        Assert.True(await link.Commands.CalibrateZeroAsync(id, none));
+        Assert.True(await link.Commands.CalibrateGainAsync(id, 20_000, none));
+        Assert.True(await link.Commands.SetConfigAsync(id, "store.name", "Schuhhaus Müller", none));
+        Assert.True(await link.Commands.RebootAsync(id, none));
+
+        MatPacket zero = await mat.NextAsync();
+        MatPacket gain = await mat.NextAsync();
+        MatPacket config = await mat.NextAsync();
+        MatPacket reboot = await mat.NextAsync();
+        Assert.Equal((MessageType.CalibrateZero, 0), (zero.Type, zero.Payload.Length));
+        Assert.Equal((MessageType.Reboot, 0), (reboot.Type, reboot.Payload.Length));
+        var gainMessage = new CalibrateGainMessage();
+        Assert.Equal(MessageType.CalibrateGain, gain.Type);
+        Assert.True(gainMessage.DecodePayload(gain.Payload, 0, gain.Payload.Length));
+        Assert.Equal(20_000, gainMessage.KnownWeightGrams);
+        var configMessage = new SetConfigMessage();
+        Assert.Equal(MessageType.SetConfig, config.Type);
+        Assert.True(configMessage.DecodePayload(config.Payload, 0, config.Payload.Length));
+        Assert.True(configMessage.KeyIs("store.name"));
+        Assert.Equal("Schuhhaus Müller", Encoding.UTF8.GetString(configMessage.Value, 0, configMessage.ValueLength));
+        // The display's sequence runs on from the Hello's ack: 0 was that ack, commands follow without gaps.
+        Assert.Equal([1u, 2u, 3u, 4u], new[] { zero.Sequence, gain.Sequence, config.Sequence, reboot.Sequence });
+
+        await mat.SendAckAsync(gain.Sequence, AckStatus.Busy);
+        CommandAck ack = await link.Sink.CommandAcks.NextAsync();
+        Assert.Equal(new CommandAck(id, "calibrate-gain", "busy"), ack);
+        Assert.False(ack.Ok);
+    }
+
+    [Fact]
+    public async Task CommandsToAnAbsentMatOrWithBadValuesAreNotSent()
+    {
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
+        var none = CancellationToken.None;
+
+        Assert.False(await link.Commands.CalibrateZeroAsync(0x99, none));
+        Assert.False(link.Commands.Disconnect(0x99));
+        Assert.False(await link.Commands.CalibrateGainAsync(mat.DeviceId, 0, none));
+        Assert.False(await link.Commands.CalibrateGainAsync(mat.DeviceId, CalibrateGainMessage.MaxKnownWeightGrams + 1, none));
+        Assert.False(await link.Commands.SetConfigAsync(mat.DeviceId, "", "x", none));
+        Assert.False(await link.Commands.SetConfigAsync(mat.DeviceId, "has space", "x", none));
+        Assert.False(await link.Commands.SetConfigAsync(mat.DeviceId, "k", new string('x', SetConfigMessage.MaxValueBytes + 1), none));
+
+        // Nothing went out: the next packet the mat sees is the one sent after all of the refusals.
+        Assert.True(await link.Commands.RebootAsync(mat.DeviceId, none));
+        Assert.Equal(MessageType.Reboot, (await mat.NextAsync()).Type);
+    }
+
+    [Fact]
+    public async Task DisconnectClosesTheMatsLink()
+    {
+        await using var link = await LinkHarness.StartWithMatAsync();
+        var mat = link.Mat;
+        await link.Sink.Hellos.NextAsync();
+
+        Assert.True(link.Commands.Disconnect(mat.DeviceId));
+
+        Assert.Null(await mat.NextOrClosedAsync());
+        Assert.Equal(mat.DeviceId, await link.Sink.Disconnects.NextAsync());
+    }
+}
