@@ -6,4 +6,6 @@ var root = new RootCommand("matctl - foot-scan mat tool: analyse frames, simulat
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(BoardCommand.Create());
 root.Subcommands.Add(DecodeCommand.Create());
+root.Subcommands.Add(ScenariosCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
 return root.Parse(args).Invoke();
