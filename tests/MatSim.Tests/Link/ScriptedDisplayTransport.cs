@@ -1,0 +1,99 @@
+using Kiosk.Mat.Link;
+using Kiosk.Mat.Protocol;
+
+namespace Kiosk.Mat.Simulation.Tests.Link;
+
+/// <summary>
+/// An in-memory display for the link session's tests: it decodes what the session sends, acks the Hello, acks a
+/// result only when the test says so, and refuses packets while <see cref="Busy"/> (back-pressure).
+/// </summary>
+public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
+{
+    private readonly PacketDecoder _decoder;
+    private readonly Queue<byte> _toDevice = new();
+    private readonly AckMessage _ack = new();
+    private readonly ResultMessage _result = new(64 * 64);
+    private uint _sequence;
+
+    public ScriptedDisplayTransport()
+    {
+        _decoder = new PacketDecoder(this, PacketFormat.MaxPacketBytes);
+    }
+
+    public bool IsOpen { get; set; } = true;
+
+    public bool Busy { get; set; }
+
+    /// <summary>False: the display does not know the device and leaves its Hello unanswered.</summary>
+    public bool AcksHello { get; set; } = true;
+
+    /// <summary>The last Status received.</summary>
+    public StatusMessage? LastStatus { get; private set; }
+
+    /// <summary>(type, sequence) of every packet received, in order.</summary>
+    public List<(byte Type, uint Sequence)> Packets { get; } = [];
+
+    /// <summary>Result counters in the order their packets arrived (resends included).</summary>
+    public List<uint> ResultCounters { get; } = [];
+
+    public bool TrySend(byte[] buffer, int offset, int count)
+    {
+        if (Busy || !IsOpen)
+        {
+            return false;
+        }
+        _decoder.Feed(buffer, offset, count);
+        return true;
+    }
+
+    public int Receive(byte[] buffer, int offset, int count)
+    {
+        int read = 0;
+        while (read < count && _toDevice.Count > 0)
+        {
+            buffer[offset + read++] = _toDevice.Dequeue();
+        }
+        return read;
+    }
+
+    public void OnPacket(DecodedPacket packet)
+    {
+        Packets.Add((packet.Type, packet.Sequence));
+        if (packet.Type == MessageType.Status)
+        {
+            var status = new StatusMessage();
+            Assert.True(status.DecodePayload(packet.Buffer, packet.PayloadOffset, packet.PayloadLength));
+            LastStatus = status;
+        }
+        else if (packet.Type == MessageType.Hello && AcksHello)
+        {
+            Acknowledge(packet.Sequence, false, 0, 0);
+        }
+        else if (packet.Type == MessageType.Result && _result.DecodePayload(packet.Buffer, packet.PayloadOffset, packet.PayloadLength))
+        {
+            ResultCounters.Add(_result.ResultCounter);
+        }
+    }
+
+    public void OnRejected(long streamOffset, long byteCount) => throw new InvalidOperationException("the session sent bytes that do not decode");
+
+    /// <summary>Acks a result by id, as a display does once it has stored it.</summary>
+    public void AcknowledgeResult(long deviceId, uint counter) => Acknowledge(0, true, deviceId, counter);
+
+    private void Acknowledge(uint sequence, bool result, long deviceId, uint counter)
+    {
+        _ack.AckedSequence = sequence;
+        _ack.Status = AckStatus.Ok;
+        _ack.HasResultId = result;
+        _ack.DeviceId = deviceId;
+        _ack.ResultCounter = counter;
+        var payload = new byte[32];
+        var wire = new byte[64];
+        int length = _ack.EncodePayload(payload, 0, payload.Length);
+        int bytes = PacketFramer.Encode(MessageType.Ack, _sequence++, payload, 0, length, wire, 0);
+        for (int i = 0; i < bytes; i++)
+        {
+            _toDevice.Enqueue(wire[i]);
+        }
+    }
+}
