@@ -44,7 +44,7 @@ public sealed class VirtualMat
         Grid = new SimulatedGrid(geometry, electrics);
         Scan = new ScanLoop(geometry, Grid, Grid, Grid, ScanTiming.Default());
         Compensation = new CrosstalkCompensation(geometry, electrics.FullScalePermilleOfDrive,
-            (int)Math.Round(electrics.DividerOhms), (int)Math.Round(electrics.MuxOnOhms));
+            (int)Math.Round(electrics.DividerOhms), (int)Math.Round(electrics.ReadPathOnOhms));
         Calibration = new SenselCalibration(geometry.SenselCount, new ConductanceLaw(electrics.HalfDriveGrams, electrics.FullScalePermilleOfDrive));
         Tracker = new SessionTracker(geometry, new SessionSettings(), new FootAnalyzer(geometry, null));
         SelfTest = new MatSelfTest(geometry, new SelfTestLimits());

@@ -12,11 +12,22 @@ public sealed record GridElectrics
     /// <summary>ADC input at the top count, mV: 11 dB attenuation reads up to ~2450 mV (DESIGN.md).</summary>
     public double AdcFullScaleMv { get; init; } = 2450;
 
-    /// <summary>Divider resistor from each multiplexer's common pin to ground, ohms.</summary>
+    /// <summary>The divider resistor to ground, ohms (hardware/README.md: 10 kohm).</summary>
     public double DividerOhms { get; init; } = 10000;
+
+    /// <summary>
+    /// True (the boards in hardware/, <c>"dividerPlacement": "per-column"</c>): every column line has its own divider
+    /// to ground, and the multiplexer only connects the line to the high-impedance ADC input, so its on-resistance
+    /// carries no current. False: one divider behind each multiplexer's common pin, so the read path is the
+    /// on-resistance in series with the divider, and unselected columns float.
+    /// </summary>
+    public bool DividerPerColumn { get; init; } = true;
 
     /// <summary>CD74HC4067 on-resistance: ~70 ohm at 4.5 V, more at 3.3 V (DESIGN.md), ohms.</summary>
     public double MuxOnOhms { get; init; } = 100;
+
+    /// <summary>On-resistance in series with the divider: none when the divider sits on the column line.</summary>
+    public double ReadPathOnOhms => DividerPerColumn ? 0 : MuxOnOhms;
 
     /// <summary>Load at which a nominal sensel's resistance equals the divider resistor (the conductance law's constant), grams.</summary>
     public int HalfDriveGrams { get; init; } = 1000;

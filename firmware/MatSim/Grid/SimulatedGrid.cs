@@ -59,7 +59,7 @@ public sealed class SimulatedGrid : IRowDriver, IColumnReader, IMicrosecondDelay
         _openColumn = new bool[geometry.Cols];
         _stuck = new bool[count];
 
-        double pathOhms = electrics.MuxOnOhms + electrics.DividerOhms;
+        double pathOhms = electrics.ReadPathOnOhms + electrics.DividerOhms;
         _adcShareOfNode = electrics.DividerOhms / pathOhms;
         _countsPerDrive = AdcMaxCounts * electrics.DriveMv / electrics.AdcFullScaleMv;
         _leakage = pathOhms / electrics.LeakageOhms;

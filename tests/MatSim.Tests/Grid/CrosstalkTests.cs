@@ -17,16 +17,18 @@ public class CrosstalkTests(ITestOutputHelper output)
 {
     private static readonly MatGeometry Mat48 = new(48, 48, 10000);
 
-    [Fact]
-    public void CompensatedFrameMatchesTheIdealReadoutSenselBySensel()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void CompensatedFrameMatchesTheIdealReadoutSenselBySensel(bool dividerPerColumn)
     {
-        var quiet = new GridElectrics { AdcNoiseCounts = 0 };
+        var quiet = new GridElectrics { AdcNoiseCounts = 0, DividerPerColumn = dividerPerColumn };
         int[] load = new int[Mat48.SenselCount];
         ShopperScenarios.Find("normal-arches-still")!.Timeline(Mat48).LoadAt(4000, load);
         ushort[] ideal = Scan(quiet with { Crosstalk = false }, load);
         ushort[] crossed = Scan(quiet, load);
         var compensated = new ushort[crossed.Length];
-        new CrosstalkCompensation(Mat48, quiet.FullScalePermilleOfDrive, 10000, 100).Apply(crossed, compensated);
+        new CrosstalkCompensation(Mat48, quiet.FullScalePermilleOfDrive, 10000, (int)quiet.ReadPathOnOhms).Apply(crossed, compensated);
 
         int loaded = 0, worstBefore = 0, worstAfter = 0;
         double worstAfterPct = 0;
@@ -45,7 +47,7 @@ public class CrosstalkTests(ITestOutputHelper output)
             Assert.True(after <= 6 + ideal[i] / 100, $"sensel {i}: ideal {ideal[i]}, compensated {compensated[i]}");
             worstAfterPct = Math.Max(worstAfterPct, 100.0 * after / ideal[i]);
         }
-        output.WriteLine($"{loaded} loaded sensels: worst raw shortfall {worstBefore} counts with crosstalk, {worstAfter} counts ({worstAfterPct:F1}%) after compensation");
+        output.WriteLine($"divider per column {dividerPerColumn}: {loaded} loaded sensels: worst raw shortfall {worstBefore} counts with crosstalk, {worstAfter} counts ({worstAfterPct:F1}%) after compensation");
         Assert.True(worstBefore > 1000, $"crosstalk should pull loaded readings far down, worst {worstBefore}");
     }
 
