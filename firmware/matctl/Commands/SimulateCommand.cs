@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Kiosk.Hardware;
+using Kiosk.Mat.Cli.Links;
+using Kiosk.Mat.Link;
 using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Simulation;
 using Kiosk.Mat.Simulation.Grid;
@@ -10,10 +12,10 @@ using Kiosk.Mat.Simulation.Transports;
 namespace Kiosk.Mat.Cli.Commands;
 
 /// <summary>
-/// <c>matctl simulate --scenario NAME (--out FILE | --connect HOST:PORT)</c>: the virtual mat runs a scripted
-/// shopper through the real firmware loop over the simulated grid and sends the protocol's bytes to a file (as a
-/// display that acks everything would receive them; <c>matctl decode</c> reads it) or to a display over TCP, reading
-/// its acks and reconnecting when it goes away. Exit codes: 0 every result delivered, 1 some still unacknowledged
+/// <c>matctl simulate --scenario NAME (--out FILE | --connect HOST:PORT | --serial PORT)</c>: the virtual mat runs a
+/// scripted shopper through the real firmware loop over the simulated grid and sends the protocol's bytes to a file
+/// (as a display that acks everything would receive them; <c>matctl decode</c> reads it) or to a display over TCP or
+/// a serial port, reading its acks and reconnecting when it goes away. Exit codes: 0 every result delivered, 1 some still unacknowledged
 /// at the end, 2 bad arguments (an unknown scenario prints the list).
 /// </summary>
 public static class SimulateCommand
@@ -31,6 +33,7 @@ public static class SimulateCommand
     {
         var scenario = new Option<string>("--scenario") { Description = "a scripted shopper (matctl scenarios lists them)", Required = true };
         var connect = new Option<string?>("--connect") { Description = "HOST:PORT of a display to send to over TCP" };
+        var serial = new Option<string?>("--serial") { Description = "serial port of a display (921600 8N1), e.g. /dev/ttyUSB0 or COM3" };
         var output = new Option<string?>("--out") { Description = "file to write the byte stream to" };
         var fps = new Option<int>("--fps") { Description = "simulated frames per second", DefaultValueFactory = _ => 20 };
         var realtime = new Option<bool>("--realtime") { Description = "run at wall-clock speed (for a display); default is as fast as possible" };
@@ -40,7 +43,7 @@ public static class SimulateCommand
         var board = new Option<string?>("--board") { Description = "board definition (hardware/*.json) or the device's key=value board text; default 48 x 48 at 10 mm" };
 
         var command = new Command("simulate", "run a scripted shopper on the virtual mat and send the protocol to a file or a display");
-        foreach (Option option in new Option[] { scenario, connect, output, fps, realtime, seed, crosstalk, board })
+        foreach (Option option in new Option[] { scenario, connect, serial, output, fps, realtime, seed, crosstalk, board })
         {
             command.Options.Add(option);
         }
@@ -57,9 +60,10 @@ public static class SimulateCommand
             }
             string? outPath = parse.GetValue(output);
             string? endpoint = parse.GetValue(connect);
-            if ((outPath == null) == (endpoint == null))
+            string? serialPort = parse.GetValue(serial);
+            if (new[] { outPath, endpoint, serialPort }.Count(d => d != null) != 1)
             {
-                error.WriteLine("matctl simulate: give exactly one of --out FILE or --connect HOST:PORT");
+                error.WriteLine("matctl simulate: give exactly one of --out FILE, --connect HOST:PORT or --serial PORT");
                 return BadArguments;
             }
             if (!TryGeometry(parse.GetValue(board), error, out MatGeometry geometry))
@@ -85,12 +89,23 @@ public static class SimulateCommand
             {
                 return run.ToFile(shopper.Timeline(geometry), outPath, error);
             }
+            if (serialPort != null)
+            {
+                // Retried every simulated second while it fails; the reason is worth saying once.
+                TextWriter firstFailure = error;
+                return run.ToDisplay(shopper.Timeline(geometry), serialPort, () =>
+                {
+                    SerialPacketTransport? link = SerialPacketTransport.TryOpen(serialPort, firstFailure);
+                    firstFailure = link == null ? TextWriter.Null : error;
+                    return link;
+                }, error);
+            }
             if (!TryEndpoint(endpoint!, out string host, out int port))
             {
                 error.WriteLine($"matctl simulate: --connect wants HOST:PORT, got '{endpoint}'");
                 return BadArguments;
             }
-            return run.ToDisplay(shopper.Timeline(geometry), host, port, error);
+            return run.ToDisplay(shopper.Timeline(geometry), endpoint!, () => TcpPacketTransport.TryConnect(host, port), error);
         });
         return command;
     }
@@ -154,13 +169,15 @@ public static class SimulateCommand
             }
         }
 
-        public int ToDisplay(ShopperTimeline shopper, string host, int port, TextWriter error)
+        /// <summary>To a display that acks, over a link <paramref name="open"/> opens again whenever it has failed.</summary>
+        public int ToDisplay<TLink>(ShopperTimeline shopper, string where, Func<TLink?> open, TextWriter error)
+            where TLink : class, IPacketTransport, IDisposable
         {
-            TcpPacketTransport? current = null;
+            TLink? current = null;
             mat.Dial = () =>
             {
                 current?.Dispose();
-                current = TcpPacketTransport.TryConnect(host, port);
+                current = open();
                 return current;
             };
             try
@@ -171,7 +188,7 @@ public static class SimulateCommand
             {
                 current?.Dispose();
             }
-            error.WriteLine($"{Summary()} ({host}:{port})");
+            error.WriteLine($"{Summary()} ({where})");
             return Outcome();
         }
 

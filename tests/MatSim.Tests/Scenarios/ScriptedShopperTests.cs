@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Simulation.Shoppers;
 using Kiosk.Mat.Simulation.Tests.Support;
+using Kiosk.Tests;
 
 namespace Kiosk.Mat.Simulation.Tests.Scenarios;
 
@@ -55,6 +56,21 @@ public class ScriptedShopperTests
 
         Assert.Empty(MatctlInProcess.Results(packets));
         Assert.True(packets.Count(p => (string?)p["type"] == "frame") > 100);
+    }
+
+    [Fact]
+    public void BoardFileGivesTheMatItsGeometry()
+    {
+        string board = Path.Combine(RepositoryPaths.Root, "hardware", "mat-64x64-7.5mm.json");
+
+        List<JsonObject> packets = MatctlInProcess.SimulateAndDecode("high-arches-still", "--board", board);
+
+        JsonObject hello = packets[0];
+        Assert.Equal("hello", (string?)hello["type"]);
+        Assert.Equal(64, (int)hello["rows"]!);
+        Assert.Equal(7500, (int)hello["pitchUm"]!);
+        JsonObject result = Assert.Single(MatctlInProcess.Results(packets));
+        Assert.Equal("high", (string?)result["analysis"]!["right"]!["archType"]);
     }
 
     [Fact]
