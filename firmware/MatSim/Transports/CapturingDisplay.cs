@@ -12,12 +12,9 @@ public sealed class CapturingDisplay : IPacketTransport, IPacketSink
 {
     private readonly Stream _capture;
     private readonly PacketDecoder _decoder;
-    private readonly AckMessage _ack = new();
-    private readonly byte[] _ackPayload = new byte[32];
-    private readonly byte[] _ackWire = new byte[64];
+    private readonly DisplayAcks _acks = new();
     private readonly MemoryStream _toMat = new();
     private readonly HashSet<string> _resultIds = [];
-    private uint _sequence;
     private long _readPosition;
 
     public CapturingDisplay(Stream capture)
@@ -64,18 +61,16 @@ public sealed class CapturingDisplay : IPacketTransport, IPacketSink
         PacketsReceived++;
         if (packet.Type == MessageType.Hello)
         {
-            Acknowledge(packet.Sequence, null, 0);
+            Send(_acks.Encode(packet.Sequence));
         }
-        else if (packet.Type == MessageType.Result && packet.PayloadLength >= 12)
+        else if (DisplayAcks.TryReadResultId(packet, out long deviceId, out uint counter))
         {
-            long deviceId = BitConverter.ToInt64(packet.Buffer, packet.PayloadOffset);
-            uint counter = BitConverter.ToUInt32(packet.Buffer, packet.PayloadOffset + 8);
-            string id = $"{deviceId:x12}-{counter}";
+            string id = DisplayAcks.ResultId(deviceId, counter);
             if (_resultIds.Add(id))
             {
                 ResultIds.Add(id);
             }
-            Acknowledge(packet.Sequence, deviceId, counter);
+            Send(_acks.Encode(packet.Sequence, deviceId, counter));
         }
     }
 
@@ -83,17 +78,9 @@ public sealed class CapturingDisplay : IPacketTransport, IPacketSink
     {
     }
 
-    private void Acknowledge(uint sequence, long? deviceId, uint counter)
+    private void Send(int wireBytes)
     {
-        _ack.AckedSequence = sequence;
-        _ack.Status = AckStatus.Ok;
-        _ack.HasResultId = deviceId.HasValue;
-        _ack.DeviceId = deviceId ?? 0;
-        _ack.ResultCounter = counter;
-        int length = _ack.EncodePayload(_ackPayload, 0, _ackPayload.Length);
-        int wire = PacketFramer.Encode(MessageType.Ack, _sequence++, _ackPayload, 0, length, _ackWire, 0);
-        long end = _toMat.Length;
-        _toMat.Position = end;
-        _toMat.Write(_ackWire, 0, wire);
+        _toMat.Position = _toMat.Length;
+        _toMat.Write(_acks.Wire, 0, wireBytes);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Kiosk.Mat.Protocol;
+using Kiosk.Mat.Simulation.Transports;
 
 namespace Kiosk.Mat.Simulation.Tests.Link;
 
@@ -91,10 +92,7 @@ public sealed class LoopbackDisplay : IDisposable
 
     private sealed class Connection(LoopbackDisplay display, Socket socket) : IPacketSink
     {
-        private readonly AckMessage _ack = new();
-        private readonly byte[] _payload = new byte[32];
-        private readonly byte[] _wire = new byte[64];
-        private uint _sequence;
+        private readonly DisplayAcks _acks = new();
 
         public bool Dropped;
 
@@ -102,13 +100,11 @@ public sealed class LoopbackDisplay : IDisposable
         {
             if (packet.Type == MessageType.Hello)
             {
-                Acknowledge(packet.Sequence, null, 0);
+                Send(_acks.Encode(packet.Sequence));
             }
-            else if (packet.Type == MessageType.Result)
+            else if (DisplayAcks.TryReadResultId(packet, out long deviceId, out uint counter))
             {
-                long deviceId = BitConverter.ToInt64(packet.Buffer, packet.PayloadOffset);
-                uint counter = BitConverter.ToUInt32(packet.Buffer, packet.PayloadOffset + 8);
-                display._store.Receive($"{deviceId:x12}-{counter}");
+                display._store.Receive(DisplayAcks.ResultId(deviceId, counter));
                 if (display.LoseNextAck)
                 {
                     display.LoseNextAck = false;
@@ -116,7 +112,7 @@ public sealed class LoopbackDisplay : IDisposable
                     socket.Dispose();
                     return;
                 }
-                Acknowledge(packet.Sequence, deviceId, counter);
+                Send(_acks.Encode(packet.Sequence, deviceId, counter));
             }
         }
 
@@ -124,17 +120,7 @@ public sealed class LoopbackDisplay : IDisposable
         {
         }
 
-        private void Acknowledge(uint sequence, long? deviceId, uint counter)
-        {
-            _ack.AckedSequence = sequence;
-            _ack.Status = AckStatus.Ok;
-            _ack.HasResultId = deviceId.HasValue;
-            _ack.DeviceId = deviceId ?? 0;
-            _ack.ResultCounter = counter;
-            int length = _ack.EncodePayload(_payload, 0, _payload.Length);
-            int wire = PacketFramer.Encode(MessageType.Ack, _sequence++, _payload, 0, length, _wire, 0);
-            socket.Send(_wire, 0, wire, SocketFlags.None);
-        }
+        private void Send(int wireBytes) => socket.Send(_acks.Wire, 0, wireBytes, SocketFlags.None);
     }
 }
 

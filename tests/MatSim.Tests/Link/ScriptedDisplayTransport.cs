@@ -1,5 +1,6 @@
 using Kiosk.Mat.Link;
 using Kiosk.Mat.Protocol;
+using Kiosk.Mat.Simulation.Transports;
 
 namespace Kiosk.Mat.Simulation.Tests.Link;
 
@@ -11,9 +12,8 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
 {
     private readonly PacketDecoder _decoder;
     private readonly Queue<byte> _toDevice = new();
-    private readonly AckMessage _ack = new();
+    private readonly DisplayAcks _acks = new();
     private readonly ResultMessage _result = new(64 * 64);
-    private uint _sequence;
 
     public ScriptedDisplayTransport()
     {
@@ -67,7 +67,7 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
         }
         else if (packet.Type == MessageType.Hello && AcksHello)
         {
-            Acknowledge(packet.Sequence, false, 0, 0);
+            Enqueue(_acks.Encode(packet.Sequence));
         }
         else if (packet.Type == MessageType.Result && _result.DecodePayload(packet.Buffer, packet.PayloadOffset, packet.PayloadLength))
         {
@@ -78,22 +78,13 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
     public void OnRejected(long streamOffset, long byteCount) => throw new InvalidOperationException("the session sent bytes that do not decode");
 
     /// <summary>Acks a result by id, as a display does once it has stored it.</summary>
-    public void AcknowledgeResult(long deviceId, uint counter) => Acknowledge(0, true, deviceId, counter);
+    public void AcknowledgeResult(long deviceId, uint counter) => Enqueue(_acks.Encode(0, deviceId, counter));
 
-    private void Acknowledge(uint sequence, bool result, long deviceId, uint counter)
+    private void Enqueue(int wireBytes)
     {
-        _ack.AckedSequence = sequence;
-        _ack.Status = AckStatus.Ok;
-        _ack.HasResultId = result;
-        _ack.DeviceId = deviceId;
-        _ack.ResultCounter = counter;
-        var payload = new byte[32];
-        var wire = new byte[64];
-        int length = _ack.EncodePayload(payload, 0, payload.Length);
-        int bytes = PacketFramer.Encode(MessageType.Ack, _sequence++, payload, 0, length, wire, 0);
-        for (int i = 0; i < bytes; i++)
+        for (int i = 0; i < wireBytes; i++)
         {
-            _toDevice.Enqueue(wire[i]);
+            _toDevice.Enqueue(_acks.Wire[i]);
         }
     }
 }
