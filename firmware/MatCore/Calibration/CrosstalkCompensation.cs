@@ -16,8 +16,9 @@ namespace Kiosk.Mat.Calibration
     /// <code>u'_r = u_r / (1 - (A - u_r))</code>
     /// This is the fixed point the published recursive methods (estimate each conductance from its reading, correct
     /// each reading for the column's summed conductance, repeat) converge to; solved directly it needs one pass and
-    /// no iteration count. That matters here: the iteration shrinks its error by the column's shunt share A per
-    /// pass, and a column under a foot reaches A = 0.8, where two passes would leave about 60% of the error.
+    /// no iteration count. That matters here: the iteration converges slowly when the column's shunt share A is
+    /// large, and a column under a foot reaches A = 0.83 (20 sensels of 250 g at 10 mm), where a sensel reads 17% of
+    /// its load uncorrected, 31% after one pass and 43% after two; solved directly, all of it.
     ///
     /// Integer only, one multiply and one divide per loaded sensel, buffers allocated once.
     /// </summary>
