@@ -102,6 +102,41 @@ public class MatLinkSessionTests
         Assert.Equal([1u], second.ResultCounters);
     }
 
+    [Fact]
+    public void CommandsAreCarriedOutAndAckedWithTheirStatus()
+    {
+        var (session, display) = Connected(capacity: 1);
+        var commands = new RecordingCommands();
+        session.Commands = commands;
+        var gain = new CalibrateGainMessage { KnownWeightGrams = 20000 };
+        byte[] gainPayload = new byte[4];
+        gain.EncodePayload(gainPayload, 0, gainPayload.Length);
+
+        uint zero = display.SendCommand(MessageType.CalibrateZero, []);
+        uint scale = display.SendCommand(MessageType.CalibrateGain, gainPayload);
+        uint config = display.SendCommand(MessageType.SetConfig, [3, (byte)'f', (byte)'p', (byte)'s', 2, (byte)'1', (byte)'0']);
+        session.Poll(5);
+
+        Assert.Equal([(zero, AckStatus.Busy), (scale, AckStatus.Ok), (config, AckStatus.UnknownKey)], display.AcksFromDevice);
+        Assert.Equal(20000, commands.GainGrams);
+    }
+
+    /// <summary>Says busy to a zero (someone on the mat) and takes any gain.</summary>
+    private sealed class RecordingCommands : IMatCommands
+    {
+        public int GainGrams;
+
+        public int CalibrateZero() => AckStatus.Busy;
+
+        public int CalibrateGain(int knownGrams)
+        {
+            GainGrams = knownGrams;
+            return AckStatus.Ok;
+        }
+
+        public int Reboot() => AckStatus.Ok;
+    }
+
     private static (MatLinkSession Session, ScriptedDisplayTransport Display) Connected(int capacity, bool ackHello = true)
     {
         var outbox = new ResultOutbox(capacity, capacity * ResultMessage.MaxPayloadBytes(Mat.SenselCount));

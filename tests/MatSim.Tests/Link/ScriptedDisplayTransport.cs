@@ -27,6 +27,9 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
     /// <summary>False: the display does not know the device and leaves its Hello unanswered.</summary>
     public bool AcksHello { get; set; } = true;
 
+    /// <summary>(acked sequence, status) of every Ack the device sent.</summary>
+    public List<(uint AckedSequence, int Status)> AcksFromDevice { get; } = [];
+
     /// <summary>The last Status received.</summary>
     public StatusMessage? LastStatus { get; private set; }
 
@@ -59,7 +62,13 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
     public void OnPacket(DecodedPacket packet)
     {
         Packets.Add((packet.Type, packet.Sequence));
-        if (packet.Type == MessageType.Status)
+        if (packet.Type == MessageType.Ack)
+        {
+            var ack = new AckMessage();
+            Assert.True(ack.DecodePayload(packet.Buffer, packet.PayloadOffset, packet.PayloadLength));
+            AcksFromDevice.Add((ack.AckedSequence, ack.Status));
+        }
+        else if (packet.Type == MessageType.Status)
         {
             var status = new StatusMessage();
             Assert.True(status.DecodePayload(packet.Buffer, packet.PayloadOffset, packet.PayloadLength));
@@ -79,6 +88,22 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
 
     /// <summary>Acks a result by id, as a display does once it has stored it.</summary>
     public void AcknowledgeResult(long deviceId, uint counter) => Enqueue(_acks.Encode(0, deviceId, counter));
+
+    /// <summary>Sends a command to the device with the display's next sequence; returns that sequence.</summary>
+    public uint SendCommand(byte type, byte[] payload)
+    {
+        var wire = new byte[PacketFormat.MaxWireBytes(payload.Length + 12)];
+        uint sequence = _commandSequence++;
+        int bytes = PacketFramer.Encode(type, sequence, payload, 0, payload.Length, wire, 0);
+        foreach (byte b in wire.AsSpan(0, bytes))
+        {
+            _toDevice.Enqueue(b);
+        }
+        return sequence;
+    }
+
+    // Commands number from 1000 so they cannot be mistaken for the acks' own sequences in a test's asserts.
+    private uint _commandSequence = 1000;
 
     private void Enqueue(int wireBytes)
     {
