@@ -15,5 +15,11 @@ namespace System.IO
         {
             throw new NotImplementedException();
         }
+
+        // nanoframework/System.IO.FileSystem tag v1.1.93, System.IO.FileSystem/File.cs line 473.
+        public static void WriteAllBytes(string path, byte[] bytes)
+        {
+            throw new NotImplementedException();
+        }
     }
 }

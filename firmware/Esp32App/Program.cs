@@ -4,17 +4,23 @@ using Kiosk.Esp32App.Hardware;
 using Kiosk.Esp32App.Link;
 using Kiosk.Esp32App.Settings;
 using Kiosk.Esp32App.Status;
+using Kiosk.Mat.Analysis;
+using Kiosk.Mat.Calibration;
 using Kiosk.Mat.Config;
 using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Link;
+using Kiosk.Mat.Protocol;
 using Kiosk.Mat.Scanning;
 using Kiosk.Mat.SelfTest;
+using Kiosk.Mat.Session;
 using nanoFramework.Hardware.Esp32;
 
 namespace Kiosk.Esp32App
 {
     /// <summary>
-    /// The mat's firmware: read the settings, open the hardware, self-test, join Wi-Fi, then scan for ever,
-    /// showing the state on the LED and the screen and sending frames through the protocol seam.
+    /// The mat's firmware: read the settings, open the hardware, self-test, zero, join Wi-Fi, then scan for ever:
+    /// compensate crosstalk, calibrate, follow the shopper (SessionTracker), and send live frames, results and status
+    /// through the core's link session, showing the state on the LED and the screen.
     /// Nothing here is verified on hardware yet (firmware/README.md).
     /// </summary>
     public class Program
@@ -24,6 +30,12 @@ namespace Kiosk.Esp32App
         private const int ReconnectEveryMs = 5000;
         private const int ScreenEveryFrames = 2;
         private const int RateWindowFrames = 16;
+        private const int StatusEveryMs = 5000;
+
+        // Results held until the display acks them; the pool takes two with a full summed frame, more without.
+        private const int OutboxResults = 4;
+        private const int FirmwareMajor = 0;
+        private const int FirmwareMinor = 1;
 
         private static StatusLed _led;
         private static StatusScreen _screen;
@@ -67,6 +79,29 @@ namespace Kiosk.Esp32App
             selfTest.Run(loop.ScanFrame());
             ReportSelfTest(selfTest);
 
+            // The same empty frame, compensated, is the calibration's zero; the self-test's mask its dead sensels.
+            CrosstalkCompensation crosstalk = ReadoutCircuit.Compensation(geometry, boardFile);
+            SenselCalibration calibration = new SenselCalibration(geometry.SenselCount, ReadoutCircuit.Law());
+            ushort[] compensated = new ushort[geometry.SenselCount];
+            crosstalk.Apply(loop.Frame, compensated);
+            System.Array.Copy(selfTest.Mask, calibration.DeadMask, geometry.SenselCount);
+            calibration.CalibrateZero(compensated);
+            MatPipeline pipeline = new MatPipeline(loop, crosstalk, calibration, compensated,
+                new SessionTracker(geometry, null, new FootAnalyzer(geometry, null)));
+
+            long deviceId = DeviceIdentity.ParseHex(device.DeviceId);
+            if (deviceId < 0)
+            {
+                Fatal("device.txt: device_id: needs 1 to 16 hex digits (the MAC, as matctl decode prints it)");
+            }
+            ResultCounterStore counters = new ResultCounterStore();
+            ResultOutbox outbox = new ResultOutbox(OutboxResults, 2 * ResultMessage.MaxPayloadBytes(geometry.SenselCount));
+            MatLinkSession session = new MatLinkSession(deviceId, geometry, outbox, counters.First);
+            session.Hello.FirmwareMajor = FirmwareMajor;
+            session.Hello.FirmwareMinor = FirmwareMinor;
+            session.Hello.CalibrationId = (uint)calibration.CalibrationId;
+            session.Commands = new DeviceCommands(calibration, pipeline.Tracker, compensated, pipeline.LoadGrams);
+
             IMatLink link = null;
             if (device.HasWifi)
             {
@@ -76,13 +111,13 @@ namespace Kiosk.Esp32App
                     link = new TcpMatLink(device.DisplayHost, device.DisplayPort);
                 }
             }
-            // else: USB serial link, once the protocol lands (firmware/README.md, "What is left").
+            // else: the USB serial link is still to come (firmware/README.md, "What is left").
 
             while (true)
             {
                 try
                 {
-                    Run(loop, geometry, selfTest, link, device, new PendingProtocolCodec());
+                    Run(pipeline, selfTest, link, session, counters);
                 }
                 catch (System.Exception e)
                 {
@@ -94,19 +129,23 @@ namespace Kiosk.Esp32App
             }
         }
 
-        private static void Run(ScanLoop loop, MatGeometry geometry, MatSelfTest selfTest, IMatLink link, DeviceSettings device, IPacketCodec codec)
+        private static void Run(MatPipeline pipeline, MatSelfTest selfTest, IMatLink link, MatLinkSession session, ResultCounterStore counters)
         {
-            byte[] packet = new byte[4096 + geometry.SenselCount * 4];
-            byte[] incoming = new byte[512];
             int frameRateX10 = 0;
             int shownState = -1;
             ulong windowStartUs = HighResTimer.GetCurrent();
-            ulong lastAttemptUs = 0;
+            int lastAttemptMs = 0;
+            int lastStatusMs = 0;
+            bool attempted = false;
+            bool lastFrameLoaded = false;
             int frameNumber = 0;
+            session.Status.DeadSenselCount = selfTest.MaskedSenselCount;
 
             while (true)
             {
-                ushort[] raw = loop.ScanFrame();
+                // Uptime in ms wraps after 49 days; the tracker and the outbox take differences, so that is fine.
+                int nowMs = (int)(HighResTimer.GetCurrent() / 1000UL);
+                bool scanDone = pipeline.Step(nowMs, !session.HoldingResult);
                 frameNumber++;
 
                 if (frameNumber % RateWindowFrames == 0)
@@ -116,36 +155,44 @@ namespace Kiosk.Esp32App
                     frameRateX10 = elapsed == 0 ? 0 : (int)((ulong)RateWindowFrames * 10000000UL / elapsed);
                     windowStartUs = now;
                 }
+                if (scanDone)
+                {
+                    ReportScan(pipeline.Tracker.Result);
+                    if (link != null)
+                    {
+                        session.QueueResult(pipeline.Tracker.Result, pipeline.Tracker.CaptureSumGrams, nowMs);
+                        counters.Reserve(session.NextResultCounter);
+                    }
+                }
 
                 bool linked = false;
                 if (link != null)
                 {
-                    if (!link.IsConnected)
+                    if (!session.Connected && (!attempted || nowMs - lastAttemptMs >= ReconnectEveryMs))
                     {
-                        ulong now = HighResTimer.GetCurrent();
-                        if (now - lastAttemptUs >= (ulong)ReconnectEveryMs * 1000UL)
+                        attempted = true;
+                        lastAttemptMs = nowMs;
+                        if (link.Connect())
                         {
-                            lastAttemptUs = now;
-                            if (link.Connect())
-                            {
-                                link.Send(packet, codec.EncodeHello(device.DeviceId, device.DeviceKey, packet));
-                            }
+                            session.Connect(link, nowMs);
                         }
                     }
-                    if (link.IsConnected)
+                    // Live frames while someone stands on the mat, and one empty frame after to clear the heatmap.
+                    bool loaded = pipeline.Tracker.TotalLoadGrams > 0;
+                    if (loaded || lastFrameLoaded)
                     {
-                        int length = codec.EncodeLiveFrame(raw, geometry.Rows, geometry.Cols, frameNumber, packet);
-                        if (length > 0)
-                        {
-                            link.Send(packet, length);
-                        }
-                        int received = link.Receive(incoming);
-                        if (received > 0)
-                        {
-                            codec.Receive(incoming, received);
-                        }
-                        linked = link.IsConnected;
+                        session.SendFrame(pipeline.LoadGrams, nowMs);
                     }
+                    lastFrameLoaded = loaded;
+                    if (nowMs - lastStatusMs >= StatusEveryMs)
+                    {
+                        lastStatusMs = nowMs;
+                        session.Status.UptimeSeconds = (uint)(nowMs / 1000);
+                        session.Status.FrameRateHzX10 = frameRateX10;
+                        session.SendStatus();
+                    }
+                    session.Poll(nowMs);
+                    linked = session.Paired;
                 }
 
                 int state = selfTest.Passed ? (linked || link == null ? DeviceState.Running : DeviceState.NoDisplay) : DeviceState.SensorFault;
@@ -156,9 +203,16 @@ namespace Kiosk.Esp32App
                 }
                 if (_screen != null && frameNumber % ScreenEveryFrames == 0)
                 {
-                    _screen.ShowFrame(raw);
+                    _screen.ShowFrame(pipeline.Loop.Frame);
                 }
             }
+        }
+
+        private static void ReportScan(ScanAnalysis scan)
+        {
+            System.Console.WriteLine("scan: " + scan.TotalLoadGrams.ToString() + " g, left " + scan.LoadLeftPctX10.ToString()
+                + " permille, arch index x1000 " + scan.Left.ArchIndexX1000.ToString() + " / " + scan.Right.ArchIndexX1000.ToString()
+                + ", quality issues " + scan.QualityIssues.ToString());
         }
 
         private static void ReportSelfTest(MatSelfTest test)

@@ -23,6 +23,8 @@ namespace Kiosk.Esp32App.Link
 
         public bool IsConnected { get { return _socket != null; } }
 
+        public bool IsOpen { get { return _socket != null; } }
+
         public bool Connect()
         {
             Close();
@@ -64,7 +66,7 @@ namespace Kiosk.Esp32App.Link
             }
         }
 
-        public bool Send(byte[] packet, int length)
+        public bool TrySend(byte[] buffer, int offset, int count)
         {
             if (_socket == null)
             {
@@ -72,10 +74,15 @@ namespace Kiosk.Esp32App.Link
             }
             try
             {
-                int sent = 0;
-                while (sent < length)
+                // Not writable now: refuse the whole packet (a live frame is then dropped, a result retried).
+                if (!_socket.Poll(0, SelectMode.SelectWrite))
                 {
-                    sent += _socket.Send(packet, sent, length - sent, SocketFlags.None);
+                    return false;
+                }
+                int sent = 0;
+                while (sent < count)
+                {
+                    sent += _socket.Send(buffer, offset + sent, count - sent, SocketFlags.None);
                 }
                 return true;
             }
@@ -87,7 +94,7 @@ namespace Kiosk.Esp32App.Link
             }
         }
 
-        public int Receive(byte[] buffer)
+        public int Receive(byte[] buffer, int offset, int count)
         {
             if (_socket == null)
             {
@@ -106,7 +113,7 @@ namespace Kiosk.Esp32App.Link
                     Close();
                     return 0;
                 }
-                return _socket.Receive(buffer, 0, available < buffer.Length ? available : buffer.Length, SocketFlags.None);
+                return _socket.Receive(buffer, offset, available < count ? available : count, SocketFlags.None);
             }
             catch (System.Exception e)
             {

@@ -69,6 +69,12 @@ namespace Kiosk.Mat.Session
         /// <summary>The last scan's analysis; valid from the frame <see cref="Step"/> returned true until the next one.</summary>
         public ScanAnalysis Result { get { return _result; } }
 
+        /// <summary>
+        /// The capture window's frames summed, grams per sensel: the summed frame a Result carries. Valid with
+        /// <see cref="Result"/>, until the next capture starts.
+        /// </summary>
+        public int[] CaptureSumGrams { get { return _captureSum; } }
+
         /// <summary>Counts scans, so a reader can tell a new result from the last.</summary>
         public int ScanCount;
 

@@ -18,10 +18,11 @@ public static class DecodeCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
+            TextWriter error = parse.InvocationConfiguration.Error;
             try
             {
                 using FileStream stream = File.OpenRead(path);
-                var sink = new JsonLinesSink(Console.Out);
+                var sink = new JsonLinesSink(parse.InvocationConfiguration.Output);
                 var decoder = new PacketDecoder(sink, PacketFormat.MaxPacketBytes);
                 var chunk = new byte[64 * 1024];
                 for (int read; (read = stream.Read(chunk, 0, chunk.Length)) > 0;)
@@ -29,13 +30,13 @@ public static class DecodeCommand
                     decoder.Feed(chunk, 0, read);
                 }
                 decoder.Flush();
-                Console.Error.WriteLine($"{sink.Packets} packets, {decoder.RejectedBytes} bytes rejected in {sink.RejectedStretches} stretches");
+                error.WriteLine($"{sink.Packets} packets, {decoder.RejectedBytes} bytes rejected in {sink.RejectedStretches} stretches");
                 return 0;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 string why = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : $"cannot be read ({e.Message})";
-                Console.Error.WriteLine($"matctl decode: {path}: {why}");
+                error.WriteLine($"matctl decode: {path}: {why}");
                 return 2;
             }
         });

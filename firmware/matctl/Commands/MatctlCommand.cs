@@ -11,6 +11,8 @@ public static class MatctlCommand
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BoardCommand.Create());
         root.Subcommands.Add(DecodeCommand.Create());
+        root.Subcommands.Add(ScenariosCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,43 @@
+using Kiosk.Mat.Calibration;
+using Kiosk.Mat.Scanning;
+using Kiosk.Mat.Session;
+
+namespace Kiosk.Esp32App
+{
+    /// <summary>
+    /// One frame of the mat's data flow (DESIGN.md): scan -> crosstalk compensation -> calibration -> session tracker.
+    /// Every buffer is allocated at start-up; a step allocates nothing until a scan's analysis runs.
+    /// </summary>
+    public sealed class MatPipeline
+    {
+        public readonly ScanLoop Loop;
+        public readonly CrosstalkCompensation Crosstalk;
+        public readonly SenselCalibration Calibration;
+        public readonly SessionTracker Tracker;
+
+        /// <summary>The last frame after compensation (raw counts) and after calibration (grams).</summary>
+        public readonly ushort[] CompensatedRaw;
+        public readonly int[] LoadGrams;
+
+        public MatPipeline(ScanLoop loop, CrosstalkCompensation crosstalk, SenselCalibration calibration, ushort[] compensatedRaw, SessionTracker tracker)
+        {
+            Loop = loop;
+            Crosstalk = crosstalk;
+            Calibration = calibration;
+            CompensatedRaw = compensatedRaw;
+            Tracker = tracker;
+            LoadGrams = new int[compensatedRaw.Length];
+        }
+
+        /// <summary>
+        /// Scans and calibrates one frame; steps the tracker unless <paramref name="mayStartScans"/> is false (a scan
+        /// is held for a full outbox). True when a scan finished: its analysis is in <see cref="SessionTracker.Result"/>.
+        /// </summary>
+        public bool Step(int nowMs, bool mayStartScans)
+        {
+            Crosstalk.Apply(Loop.ScanFrame(), CompensatedRaw);
+            Calibration.Apply(CompensatedRaw, LoadGrams);
+            return mayStartScans && Tracker.Step(LoadGrams, nowMs, Calibration.Health);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace Kiosk.Esp32App.Settings
+{
+    /// <summary>
+    /// The device id of Hello and of every result id: device.txt's <c>device_id</c>, written at pairing as hex digits
+    /// (12 for the ESP32's 48-bit factory MAC, as <c>matctl decode</c> prints it).
+    /// </summary>
+    public static class DeviceIdentity
+    {
+        /// <summary>The id, or -1 when the text is not 1 to 16 hex digits.</summary>
+        public static long ParseHex(string text)
+        {
+            if (text == null || text.Length < 1 || text.Length > 16)
+            {
+                return -1;
+            }
+            long id = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                int digit = HexDigit(text[i]);
+                if (digit < 0)
+                {
+                    return -1;
+                }
+                id = (id << 4) | (long)digit;
+            }
+            return id;
+        }
+
+        private static int HexDigit(char c)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                return c - '0';
+            }
+            if (c >= 'a' && c <= 'f')
+            {
+                return c - 'a' + 10;
+            }
+            if (c >= 'A' && c <= 'F')
+            {
+                return c - 'A' + 10;
+            }
+            return -1;
+        }
+    }
+}

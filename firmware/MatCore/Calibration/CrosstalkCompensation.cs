@@ -1,0 +1,94 @@
+using Kiosk.Mat.Geometry;
+
+namespace Kiosk.Mat.Calibration
+{
+    /// <summary>
+    /// Undoes the crosstalk of the passive matrix on a raw frame, before calibration. With the unselected rows
+    /// grounded, every other sensel of a column shunts the column node to ground while one row is driven, so a
+    /// sensel reads lower the more load the rest of its column carries (DESIGN.md, "Hardware facts": a 74HC
+    /// multiplexer into a divider is far outside the 0.3% of a low-impedance readout).
+    ///
+    /// The model (firmware/MatSim/Grid/README.md derives it): with conductances g in units of the read path's
+    /// 1 / (R_on + R_d), the column node sits at u_r = g_r / (S + 1) of the drive while row r is driven, S being the
+    /// column's summed conductance, the same for every row. Summing over the rows gives A = S / (S + 1), so the
+    /// column's total follows from its own readings, and the reading each sensel would give alone on its column,
+    /// u'_r = g_r / (g_r + 1), is
+    /// <code>u'_r = u_r / (1 - (A - u_r))</code>
+    /// This is the fixed point the published recursive methods (estimate each conductance from its reading, correct
+    /// each reading for the column's summed conductance, repeat) converge to; solved directly it needs one pass and
+    /// no iteration count. That matters here: the iteration converges slowly when the column's shunt share A is
+    /// large, and a column under a foot reaches A = 0.83 (20 sensels of 250 g at 10 mm), where a sensel reads 17% of
+    /// its load uncorrected, 31% after one pass and 43% after two; solved directly, all of it.
+    ///
+    /// Integer only, one multiply and one divide per loaded sensel, buffers allocated once.
+    /// </summary>
+    public sealed class CrosstalkCompensation
+    {
+        private readonly int _rows;
+        private readonly int _cols;
+
+        // A reading's column-node voltage over the drive is raw x _nodePerRaw / _wholeDrive.
+        private readonly long _nodePerRaw;
+        private readonly long _wholeDrive;
+        private readonly long[] _columnNodeSum;
+
+        /// <param name="fullScalePermilleOfDrive">ADC full scale over the row drive voltage, per thousand (as <see cref="ConductanceLaw"/>).</param>
+        /// <param name="dividerOhms">The divider resistor from each multiplexer's output to ground.</param>
+        /// <param name="muxOnOhms">The multiplexer's on-resistance, in series before the divider (the ADC reads below it).</param>
+        public CrosstalkCompensation(MatGeometry geometry, int fullScalePermilleOfDrive, int dividerOhms, int muxOnOhms)
+        {
+            if (fullScalePermilleOfDrive <= 0 || fullScalePermilleOfDrive > 1000 || dividerOhms <= 0 || muxOnOhms < 0)
+            {
+                throw new System.ArgumentOutOfRangeException("fullScalePermilleOfDrive", "full scale 1..1000 per thousand, a positive divider, a non-negative on-resistance");
+            }
+            _rows = geometry.Rows;
+            _cols = geometry.Cols;
+            // u = raw / 4095 x fullScale / 1000 x (R_d + R_on) / R_d: the ADC sees the node through the on-resistance.
+            _nodePerRaw = (long)fullScalePermilleOfDrive * (dividerOhms + muxOnOhms);
+            _wholeDrive = (long)ConductanceLaw.AdcMax * 1000 * dividerOhms;
+            _columnNodeSum = new long[_cols];
+        }
+
+        /// <summary>
+        /// Writes into <paramref name="compensated"/> what each sensel would read alone on its column.
+        /// It may be the same array as <paramref name="raw"/>. Full-scale readings stay at full scale.
+        /// </summary>
+        public void Apply(ushort[] raw, ushort[] compensated)
+        {
+            long[] columnSum = _columnNodeSum;
+            int cols = _cols;
+            for (int col = 0; col < cols; col++)
+            {
+                columnSum[col] = 0;
+            }
+            int index = 0;
+            for (int row = 0; row < _rows; row++)
+            {
+                for (int col = 0; col < cols; col++)
+                {
+                    columnSum[col] += raw[index++];
+                }
+            }
+
+            long nodePerRaw = _nodePerRaw;
+            long whole = _wholeDrive;
+            index = 0;
+            for (int row = 0; row < _rows; row++)
+            {
+                for (int col = 0; col < cols; col++)
+                {
+                    int reading = raw[index];
+                    if (reading == 0 || reading >= ConductanceLaw.AdcMax)
+                    {
+                        compensated[index++] = (ushort)(reading > ConductanceLaw.AdcMax ? ConductanceLaw.AdcMax : reading);
+                        continue;
+                    }
+                    // 1 - (A - u_r), in parts of the whole drive.
+                    long rest = whole - (columnSum[col] - reading) * nodePerRaw;
+                    long corrected = rest <= 0 ? ConductanceLaw.AdcMax : reading * whole / rest;
+                    compensated[index++] = corrected >= ConductanceLaw.AdcMax ? (ushort)ConductanceLaw.AdcMax : (ushort)corrected;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,317 @@
+using Kiosk.Mat.Analysis;
+using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Protocol;
+
+namespace Kiosk.Mat.Link
+{
+    /// <summary>
+    /// The device's side of the mat protocol over one <see cref="IPacketTransport"/> at a time (docs/protocol.md,
+    /// "Connection" and "Delivery that loses nothing"): a Hello on every connect, sequence numbers from 0 per
+    /// connection, live frames dropped rather than waited for, results kept in the <see cref="ResultOutbox"/> until
+    /// an Ack names their id and resent with backoff, Status on request, commands acknowledged.
+    /// The ESP32 app and the virtual mat run this same class; all buffers are allocated here, once.
+    /// </summary>
+    public sealed class MatLinkSession : IPacketSink
+    {
+        // Commands and acks are small; the device never needs to take a frame or a result.
+        private const int IncomingPacketBytes = 256;
+        private const int ReceiveChunkBytes = 256;
+
+        private readonly long _deviceId;
+        private readonly MatGeometry _geometry;
+        private readonly ResultOutbox _outbox;
+        private readonly PacketDecoder _decoder;
+        private readonly byte[] _payload;
+        private readonly byte[] _heldPayload;
+        private readonly byte[] _wire;
+        private readonly byte[] _received = new byte[ReceiveChunkBytes];
+        private readonly FrameMessage _frame = new FrameMessage(0);
+        private readonly ResultMessage _result = new ResultMessage(0);
+        private readonly AckMessage _ack = new AckMessage();
+        private readonly CalibrateGainMessage _gain = new CalibrateGainMessage();
+
+        private IPacketTransport _transport;
+        private uint _sequence;
+        private int _nowMs;
+        private bool _paired;
+        private int _heldLength;
+        private uint _heldCounter;
+        private uint _nextResultCounter;
+        private uint _framesDropped;
+
+        /// <summary>Filled by the app (firmware version, calibration id); the session sets the id and the grid.</summary>
+        public readonly HelloMessage Hello = new HelloMessage();
+
+        /// <summary>Filled by the app (uptime, free memory, frame rate, dead sensels, RSSI) before <see cref="SendStatus"/>.</summary>
+        public readonly StatusMessage Status = new StatusMessage();
+
+        /// <summary>What to do on a command; null acknowledges every command as busy.</summary>
+        public IMatCommands Commands;
+
+        /// <param name="firstResultCounter">The next never-used result counter (persisted by the app across reboots).</param>
+        public MatLinkSession(long deviceId, MatGeometry geometry, ResultOutbox outbox, uint firstResultCounter)
+        {
+            _deviceId = deviceId;
+            _geometry = geometry;
+            _outbox = outbox;
+            _nextResultCounter = firstResultCounter;
+            int payloadBytes = ResultMessage.MaxPayloadBytes(geometry.SenselCount);
+            if (payloadBytes > PacketFormat.MaxPayloadBytes)
+            {
+                payloadBytes = PacketFormat.MaxPayloadBytes;
+            }
+            _payload = new byte[payloadBytes];
+            _heldPayload = new byte[payloadBytes];
+            _wire = new byte[PacketFormat.MaxWireBytes(payloadBytes + PacketFormat.HeaderBytes + PacketFormat.CrcBytes)];
+            _decoder = new PacketDecoder(this, IncomingPacketBytes);
+            Hello.DeviceId = deviceId;
+            Hello.Rows = geometry.Rows;
+            Hello.Cols = geometry.Cols;
+            Hello.PitchUm = geometry.PitchUm;
+        }
+
+        /// <summary>A transport is attached and has not failed.</summary>
+        public bool Connected { get { return _transport != null && _transport.IsOpen; } }
+
+        /// <summary>The display acknowledged this connection's Hello with status ok: frames and results go out.</summary>
+        public bool Paired { get { return _paired && Connected; } }
+
+        /// <summary>A finished scan the outbox had no room for; the app starts no new scan until it is taken.</summary>
+        public bool HoldingResult { get { return _heldLength > 0; } }
+
+        public uint FramesDropped { get { return _framesDropped; } }
+
+        /// <summary>The counter the next result will get; the app persists it so no counter is ever reused.</summary>
+        public uint NextResultCounter { get { return _nextResultCounter; } }
+
+        public ResultOutbox Outbox { get { return _outbox; } }
+
+        /// <summary>A new connection: sequences restart at 0 and the Hello goes first.</summary>
+        public void Connect(IPacketTransport transport, int nowMs)
+        {
+            Disconnect();
+            _nowMs = nowMs;
+            _transport = transport;
+            _sequence = 0;
+            // Whatever half packet the last connection left is not the start of this one's.
+            _decoder.Flush();
+            int length = Hello.EncodePayload(_payload, 0, _payload.Length);
+            Send(MessageType.Hello, length);
+        }
+
+        /// <summary>The link is gone: results wait in the outbox for the next connection.</summary>
+        public void Disconnect()
+        {
+            _transport = null;
+            _paired = false;
+            _outbox.OnDisconnected();
+        }
+
+        /// <summary>
+        /// Offers a live frame (grams per sensel). Dropped (and counted) when the display is not listening or the
+        /// link is busy: a live frame is worth nothing later.
+        /// </summary>
+        public bool SendFrame(int[] loadGrams, int nowMs)
+        {
+            if (!Paired)
+            {
+                return false;
+            }
+            _frame.CapturedAtMs = (uint)nowMs;
+            _frame.Rows = _geometry.Rows;
+            _frame.Cols = _geometry.Cols;
+            _frame.LoadGrams = loadGrams;
+            int length = _frame.EncodePayload(_payload, 0, _payload.Length);
+            if (length >= 0 && Send(MessageType.Frame, length))
+            {
+                return true;
+            }
+            _framesDropped++;
+            return false;
+        }
+
+        /// <summary>
+        /// Gives a finished scan its result id and puts it in the outbox; it goes out at the next <see cref="Poll"/>.
+        /// False when the outbox is full (or a result is already held): the scan is held and retried on every poll,
+        /// and the app should start no new scan while <see cref="HoldingResult"/>.
+        /// </summary>
+        public bool QueueResult(ScanAnalysis analysis, int[] summedLoadGrams, int nowMs)
+        {
+            if (_heldLength > 0)
+            {
+                return false;
+            }
+            _result.DeviceId = _deviceId;
+            _result.ResultCounter = _nextResultCounter++;
+            _result.Analysis.CopyFrom(analysis);
+            _result.HasSummedFrame = summedLoadGrams != null;
+            _result.Rows = _geometry.Rows;
+            _result.Cols = _geometry.Cols;
+            _result.SummedLoadGrams = summedLoadGrams;
+            int length = _result.EncodePayload(_payload, 0, _payload.Length);
+            if (length < 0)
+            {
+                return false;
+            }
+            if (_outbox.TryAdd(_result.ResultCounter, _payload, 0, length, nowMs))
+            {
+                return true;
+            }
+            // The payload buffer is reused by every packet, so the held result gets its own copy.
+            _heldLength = length;
+            _heldCounter = _result.ResultCounter;
+            System.Array.Copy(_payload, 0, _heldPayload, 0, length);
+            return false;
+        }
+
+        /// <summary>Sends <see cref="Status"/> with the link's own fields filled in; false when the link refused it.</summary>
+        public bool SendStatus()
+        {
+            if (!Connected)
+            {
+                return false;
+            }
+            Status.OutboxPending = _outbox.Count > 255 ? 255 : _outbox.Count;
+            Status.Flags = _outbox.Refusing || _heldLength > 0 ? StatusMessage.FlagOutboxFull : 0;
+            Status.FramesDropped = _framesDropped;
+            int length = Status.EncodePayload(_payload, 0, _payload.Length);
+            return Send(MessageType.Status, length);
+        }
+
+        /// <summary>
+        /// Call often (every frame): reads what the display sent (acks, commands), retries a held result, and sends
+        /// the results that are due. Notices a transport that has failed and disconnects.
+        /// </summary>
+        public void Poll(int nowMs)
+        {
+            _nowMs = nowMs;
+            if (_transport == null)
+            {
+                return;
+            }
+            if (!_transport.IsOpen)
+            {
+                Disconnect();
+                return;
+            }
+            int read;
+            while (_transport != null && (read = _transport.Receive(_received, 0, _received.Length)) > 0)
+            {
+                _decoder.Feed(_received, 0, read);
+            }
+            if (_heldLength > 0 && _outbox.TryAdd(_heldCounter, _heldPayload, 0, _heldLength, nowMs))
+            {
+                _heldLength = 0;
+            }
+            SendDueResults(nowMs);
+        }
+
+        private void SendDueResults(int nowMs)
+        {
+            // NextDue is -1 until the Hello is acked (the outbox is told it is connected only then).
+            int due;
+            while (Paired && (due = _outbox.NextDue(nowMs)) >= 0)
+            {
+                if (!Send(MessageType.Result, _outbox.Pool, _outbox.OffsetAt(due), _outbox.LengthAt(due)))
+                {
+                    return;
+                }
+                _outbox.MarkSent(due, nowMs);
+            }
+        }
+
+        public void OnPacket(DecodedPacket packet)
+        {
+            int offset = packet.PayloadOffset;
+            int count = packet.PayloadLength;
+            switch (packet.Type)
+            {
+                case MessageType.Ack:
+                    if (_ack.DecodePayload(packet.Buffer, offset, count))
+                    {
+                        OnAck();
+                    }
+                    break;
+                case MessageType.CalibrateZero:
+                    Reply(packet.Sequence, Commands == null ? AckStatus.Busy : Commands.CalibrateZero());
+                    break;
+                case MessageType.CalibrateGain:
+                    if (!_gain.DecodePayload(packet.Buffer, offset, count))
+                    {
+                        Reply(packet.Sequence, AckStatus.BadValue);
+                    }
+                    else
+                    {
+                        Reply(packet.Sequence, Commands == null ? AckStatus.Busy : Commands.CalibrateGain(_gain.KnownWeightGrams));
+                    }
+                    break;
+                case MessageType.SetConfig:
+                    // No key is settable over the link yet (docs/protocol.md: an unknown key is status 2).
+                    Reply(packet.Sequence, AckStatus.UnknownKey);
+                    break;
+                case MessageType.Reboot:
+                    Reply(packet.Sequence, Commands == null ? AckStatus.Busy : Commands.Reboot());
+                    break;
+            }
+        }
+
+        public void OnRejected(long streamOffset, long byteCount)
+        {
+            // Garbage from the display is not ours to repair; the display resends what it needs.
+        }
+
+        private void OnAck()
+        {
+            if (_ack.HasResultId)
+            {
+                // Any status forgets the result (docs/protocol.md): a bad-value ack must not hold a slot for ever.
+                if (_ack.DeviceId == _deviceId)
+                {
+                    _outbox.Acknowledge(_ack.ResultCounter);
+                }
+                return;
+            }
+            if (_ack.AckedSequence == HelloSequence && !_paired)
+            {
+                _paired = _ack.Status == AckStatus.Ok;
+                if (_paired)
+                {
+                    _outbox.OnConnected(_nowMs);
+                }
+            }
+        }
+
+        /// <summary>The Hello is the first packet of every connection.</summary>
+        private const uint HelloSequence = 0;
+
+        private void Reply(uint sequence, int status)
+        {
+            _ack.AckedSequence = sequence;
+            _ack.Status = status;
+            _ack.HasResultId = false;
+            _ack.DeviceId = 0;
+            _ack.ResultCounter = 0;
+            Send(MessageType.Ack, _ack.EncodePayload(_payload, 0, _payload.Length));
+        }
+
+        private bool Send(byte type, int payloadLength)
+        {
+            return Send(type, _payload, 0, payloadLength);
+        }
+
+        private bool Send(byte type, byte[] payload, int offset, int length)
+        {
+            if (_transport == null || length < 0)
+            {
+                return false;
+            }
+            int wireBytes = PacketFramer.Encode(type, _sequence, payload, offset, length, _wire, 0);
+            if (wireBytes == 0 || !_transport.TrySend(_wire, 0, wireBytes))
+            {
+                return false;
+            }
+            _sequence++;
+            return true;
+        }
+    }
+}

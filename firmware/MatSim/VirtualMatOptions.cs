@@ -1,0 +1,32 @@
+using Kiosk.Mat.Simulation.Grid;
+
+namespace Kiosk.Mat.Simulation;
+
+/// <summary>How the virtual mat is built and clocked.</summary>
+public sealed record VirtualMatOptions
+{
+    /// <summary>Simulated frames per second: each frame advances the mat's clock by 1000 / this, ms (20 fps = 50 ms).</summary>
+    public int FramesPerSecond { get; init; } = 20;
+
+    public GridElectrics Electrics { get; init; } = new();
+
+    /// <summary>Run the core's crosstalk compensation between the scan and the calibration (the device does).</summary>
+    public bool CompensateCrosstalk { get; init; } = true;
+
+    /// <summary>The device id in Hello and results (a real mat sends its 48-bit MAC).</summary>
+    public long DeviceId { get; init; } = 0x5EED_0000_0001;
+
+    public uint FirstResultCounter { get; init; } = 1;
+
+    /// <summary>Results the outbox holds, and the bytes for them.</summary>
+    public int OutboxCapacity { get; init; } = 8;
+
+    /// <summary>Wi-Fi signal strength the Status reports, dBm: the virtual mat has no radio.</summary>
+    public int FakeRssiDbm { get; init; } = -55;
+
+    /// <summary>Simulated time between connection attempts while the display cannot be reached, ms.</summary>
+    public int ReconnectEveryMs { get; init; } = 1000;
+
+    /// <summary>Per-sensel load of the uniform calibration board that evens out the films' gains at start-up, grams (0: skip).</summary>
+    public int GainBoardGrams { get; init; } = 300;
+}

@@ -1,0 +1,153 @@
+using Kiosk.Mat.Analysis;
+using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Link;
+using Kiosk.Mat.Protocol;
+
+namespace Kiosk.Mat.Simulation.Tests.Link;
+
+/// <summary>The portable link session the ESP32 app and the virtual mat share, over an in-memory display.</summary>
+public class MatLinkSessionTests
+{
+    private const long DeviceId = 0x0000_A1B2_C3D4_E5F6;
+    private static readonly MatGeometry Mat = new(16, 16, 10000);
+
+    [Fact]
+    public void HelloGoesFirstAndNothingElseUntilItIsAcked()
+    {
+        var (session, display) = Connected(capacity: 4, ackHello: false);
+
+        Assert.False(session.SendFrame(new int[Mat.SenselCount], 0));
+        Assert.True(session.QueueResult(new ScanAnalysis(), null, 0));
+        session.Poll(10);
+
+        Assert.Equal([(MessageType.Hello, 0u)], display.Packets);
+    }
+
+    [Fact]
+    public void ResultsGoOutOnceHelloIsAckedAndAreResentUntilAcked()
+    {
+        var (session, display) = Connected(capacity: 4);
+        session.QueueResult(new ScanAnalysis(), null, 0);
+        session.Poll(0);
+        session.Poll(ResultOutbox.InitialBackoffMs);
+        display.AcknowledgeResult(DeviceId, 1);
+        session.Poll(ResultOutbox.InitialBackoffMs + 1);
+        session.Poll(10 * ResultOutbox.MaxBackoffMs);
+
+        Assert.Equal([1u, 1u], display.ResultCounters);
+        Assert.Equal(0, session.Outbox.Count);
+    }
+
+    [Fact]
+    public void FullOutboxHoldsTheNewestScanAndTakesItAfterAnAck()
+    {
+        var (session, display) = Connected(capacity: 2);
+        Assert.True(session.QueueResult(new ScanAnalysis(), null, 0));
+        Assert.True(session.QueueResult(new ScanAnalysis(), null, 0));
+
+        Assert.False(session.QueueResult(new ScanAnalysis(), null, 0));
+        Assert.True(session.HoldingResult);
+        // While one scan is held, another is refused outright: no counter is spent on it.
+        Assert.False(session.QueueResult(new ScanAnalysis(), null, 0));
+        Assert.Equal(4u, session.NextResultCounter);
+        session.Poll(0);
+        session.SendStatus();
+        Assert.True(display.LastStatus!.OutboxFull);
+        Assert.Equal(2, display.LastStatus.OutboxPending);
+
+        display.AcknowledgeResult(DeviceId, 1);
+        session.Poll(1);
+        session.SendStatus();
+
+        Assert.False(session.HoldingResult);
+        Assert.False(display.LastStatus!.OutboxFull);
+        Assert.Equal([1u, 2u, 3u], display.ResultCounters);
+    }
+
+    [Fact]
+    public void LiveFramesAreDroppedUnderBackPressureWithoutSpendingSequences()
+    {
+        var (session, display) = Connected(capacity: 2);
+        int[] frame = new int[Mat.SenselCount];
+        frame[5] = 700;
+
+        Assert.True(session.SendFrame(frame, 0));
+        display.Busy = true;
+        Assert.False(session.SendFrame(frame, 50));
+        Assert.False(session.SendFrame(frame, 100));
+        display.Busy = false;
+        Assert.True(session.SendFrame(frame, 150));
+
+        Assert.Equal(2u, session.FramesDropped);
+        uint[] sequences = [.. display.Packets.Select(p => p.Sequence)];
+        Assert.Equal(Enumerable.Range(0, sequences.Length).Select(i => (uint)i), sequences);
+    }
+
+    [Fact]
+    public void ReconnectingStartsSequencesAgainWithAHelloAndResendsWhatIsHeld()
+    {
+        var (session, first) = Connected(capacity: 2);
+        session.QueueResult(new ScanAnalysis(), null, 0);
+        session.Poll(0);
+        first.IsOpen = false;
+        session.Poll(10);
+        Assert.False(session.Connected);
+
+        var second = new ScriptedDisplayTransport();
+        session.Connect(second, 20);
+        session.Poll(20);
+        session.Poll(21);
+
+        Assert.Equal((MessageType.Hello, 0u), second.Packets[0]);
+        Assert.Equal([1u], second.ResultCounters);
+    }
+
+    [Fact]
+    public void CommandsAreCarriedOutAndAckedWithTheirStatus()
+    {
+        var (session, display) = Connected(capacity: 1);
+        var commands = new RecordingCommands();
+        session.Commands = commands;
+        var gain = new CalibrateGainMessage { KnownWeightGrams = 20000 };
+        byte[] gainPayload = new byte[4];
+        gain.EncodePayload(gainPayload, 0, gainPayload.Length);
+
+        uint zero = display.SendCommand(MessageType.CalibrateZero, []);
+        uint scale = display.SendCommand(MessageType.CalibrateGain, gainPayload);
+        uint config = display.SendCommand(MessageType.SetConfig, [3, (byte)'f', (byte)'p', (byte)'s', 2, (byte)'1', (byte)'0']);
+        session.Poll(5);
+
+        Assert.Equal([(zero, AckStatus.Busy), (scale, AckStatus.Ok), (config, AckStatus.UnknownKey)], display.AcksFromDevice);
+        Assert.Equal(20000, commands.GainGrams);
+    }
+
+    /// <summary>Says busy to a zero (someone on the mat) and takes any gain.</summary>
+    private sealed class RecordingCommands : IMatCommands
+    {
+        public int GainGrams;
+
+        public int CalibrateZero() => AckStatus.Busy;
+
+        public int CalibrateGain(int knownGrams)
+        {
+            GainGrams = knownGrams;
+            return AckStatus.Ok;
+        }
+
+        public int Reboot() => AckStatus.Ok;
+    }
+
+    private static (MatLinkSession Session, ScriptedDisplayTransport Display) Connected(int capacity, bool ackHello = true)
+    {
+        var outbox = new ResultOutbox(capacity, capacity * ResultMessage.MaxPayloadBytes(Mat.SenselCount));
+        var session = new MatLinkSession(DeviceId, Mat, outbox, firstResultCounter: 1);
+        var display = new ScriptedDisplayTransport { AcksHello = ackHello };
+        session.Connect(display, 0);
+        if (ackHello)
+        {
+            session.Poll(0);
+            Assert.True(session.Paired);
+        }
+        return (session, display);
+    }
+}
