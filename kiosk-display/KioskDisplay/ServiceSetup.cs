@@ -1,4 +1,6 @@
 using Kiosk.Display.Feed;
+using Kiosk.Display.MatLink;
+using IDeviceCommands = Kiosk.Display.Feed.IDeviceCommands;
 using Kiosk.Display.Recommend;
 using Kiosk.Display.Storage;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -51,10 +53,21 @@ public static class ServiceSetup
     public static IServiceCollection AddScanFeed(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IScanFeed, ScanFeedHub>();
-        services.AddSingleton<IDeviceCommands, QueuedDeviceCommands>();
         services.AddSingleton<ShopperSessions>();
         services.AddHostedService(provider => provider.GetRequiredService<ShopperSessions>());
-        if (configuration.GetValue(DemoFeedOptions.Section + ":Enabled", true))
+        // The mats: the protocol listener (TCP, and a serial port when configured) feeds the hub, pairing lives in the
+        // store, and the technician's buttons go over the link.
+        services.AddSingleton<Kiosk.Display.MatLink.IMatEventSink, Link.MatLinkFeedSink>();
+        services.AddSingleton<Kiosk.Display.MatLink.IPairingRegistry, Link.StorePairingRegistry>();
+        services.AddMatLink(configuration.GetSection(Kiosk.Display.MatLink.MatLinkOptions.SectionName));
+        services.AddSingleton<IDeviceCommands, Link.LinkedDeviceCommands>();
+        services.AddOptions<Link.VirtualMatServiceOptions>().Bind(configuration.GetSection(Link.VirtualMatServiceOptions.Section));
+        if (configuration.GetValue(Link.VirtualMatServiceOptions.Section + ":Enabled", true))
+        {
+            services.AddHostedService<Link.VirtualMatService>();
+        }
+        // The older in-process stand-in (no protocol), kept off by default for fast page tests.
+        if (configuration.GetValue(DemoFeedOptions.Section + ":Enabled", false))
         {
             services.AddHostedService<DemoShopperFeed>();
         }

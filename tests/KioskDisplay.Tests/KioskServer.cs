@@ -33,6 +33,10 @@ public sealed class KioskServer(bool demoFeed = false, bool kestrel = false, Dic
     {
         builder.UseSetting("Kiosk:DataFolder", DataFolder);
         builder.UseSetting("DemoFeed:Enabled", demoFeed ? "true" : "false");
+        // The built-in virtual mat is off unless a test turns it on; the mat listener takes a free loopback port.
+        builder.UseSetting("VirtualMat:Enabled", "false");
+        builder.UseSetting("MatLink:ListenAddress", "127.0.0.1");
+        builder.UseSetting("MatLink:Port", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings ?? [])
         {

@@ -232,16 +232,28 @@ public sealed class ServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TechnicianCommandIsRecordedAsQueued()
+    public async Task TechnicianCommandIsRecordedWithWhatBecameOfIt()
     {
-        await server.Get<IScanFeed>().PublishStatusAsync(new DeviceStatus("mat-9", "1.2.3", 100, 20, -60, 0, null, DateTimeOffset.UtcNow));
+        await server.Get<IScanFeed>().PublishStatusAsync(new DeviceStatus("0000000000a9", "1.2.3", 100, 20, -60, 0, null, DateTimeOffset.UtcNow));
         var tech = await server.SignedInAsync("tech");
-        var accepted = await tech.PostAsJsonAsync("/api/tech/devices/mat-9/commands", new { command = "zero" });
+        var accepted = await tech.PostAsJsonAsync("/api/tech/devices/0000000000a9/commands", new { command = "zero" });
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await tech.PostAsJsonAsync("/api/tech/devices/mat-9/commands", new { command = "reboot" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await tech.PostAsJsonAsync("/api/tech/devices/0000000000a9/commands", new { command = "reboot" })).StatusCode);
         var commands = await server.Get<IScanStore>().ListCommandsAsync(10);
-        Assert.StartsWith("queued", Assert.Single(commands).State);
-        Assert.Contains("mat-9", await tech.GetStringAsync("/tech"));
+        // No mat with that id is connected, so the zero could not be sent, and the record says so.
+        Assert.Equal("not sent: mat not connected", Assert.Single(commands).State);
+        Assert.Contains("0000000000a9", await tech.GetStringAsync("/tech"));
+    }
+
+    [Fact]
+    public async Task PairingFromTheTechnicianPageIsKeptInTheStore()
+    {
+        await server.Get<IScanFeed>().PublishStatusAsync(new DeviceStatus("0000000000b7", "1.2.3", 100, 20, -60, 0, null, DateTimeOffset.UtcNow));
+        var tech = await server.SignedInAsync("tech");
+        Assert.Equal(HttpStatusCode.Accepted, (await tech.PostAsJsonAsync("/api/tech/devices/0000000000b7/commands", new { command = "pair" })).StatusCode);
+        var devices = await server.Get<IScanStore>().ListDevicesAsync();
+        Assert.True(devices.Single(d => d.Status.DeviceId == "0000000000b7").Paired);
+        Assert.True(await server.Get<Kiosk.Display.MatLink.IPairingRegistry>().IsPairedAsync(0xb7, default));
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using Kiosk.Display.Feed;
+using Kiosk.Display.MatLink;
+using Kiosk.Display.Storage;
+using Kiosk.Mat.Host.Protocol;
+using FeedGrid = Kiosk.Display.Feed.MatGrid;
+using FeedResult = Kiosk.Display.Feed.ScanResult;
+using FeedFrame = Kiosk.Display.Feed.LiveFrame;
+
+namespace Kiosk.Display.Link;
+
+/// <summary>
+/// What the mats send over the link (<see cref="MatListener"/>), handed to the display's feed: live frames to the
+/// pages, results to the store (the mat gets its Ack only once the result is stored), status to the technician.
+/// </summary>
+public sealed class MatLinkFeedSink(IScanFeed feed, IScanStore store, ILogger<MatLinkFeedSink> logger) : IMatEventSink
+{
+    private readonly Dictionary<long, MatHello> _hellos = new();
+    private readonly Lock _gate = new();
+
+    public async Task OnHelloAsync(MatHello hello, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _hellos[hello.DeviceId] = hello;
+        }
+        await store.AddLogAsync("info", hello.DeviceIdText, $"mat connected from {hello.RemoteEndpoint}, firmware {hello.FirmwareVersion}, {hello.Grid.Rows}x{hello.Grid.Cols} at {hello.Grid.PitchUm / 1000.0} mm", cancellationToken);
+        await feed.PublishStatusAsync(new DeviceStatus(hello.DeviceIdText, hello.FirmwareVersion, 0, 0, 0, 0, null, DateTimeOffset.UtcNow), cancellationToken);
+    }
+
+    public async Task OnDeviceWaitingForPairingAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken)
+    {
+        string id = PacketJson.DeviceIdText(deviceId);
+        await store.UpsertDeviceStatusAsync(new DeviceStatus(id, "unknown", 0, 0, 0, 0, null, DateTimeOffset.UtcNow), cancellationToken);
+        await store.AddLogAsync("warning", id, $"unpaired mat at {remoteEndpoint} is waiting for pairing", cancellationToken);
+    }
+
+    public Task OnFrameAsync(Kiosk.Display.MatLink.LiveFrame frame, CancellationToken cancellationToken)
+    {
+        var grid = new FeedGrid(frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm / 1000.0, frame.LoadGrams);
+        feed.PublishFrame(new FeedFrame(PacketJson.DeviceIdText(frame.DeviceId), grid, frame.ReceivedAt));
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> OnResultAsync(Kiosk.Display.MatLink.ScanResult result, CancellationToken cancellationToken)
+    {
+        var summed = result.SummedFrame is { } frame
+            ? new FeedGrid(frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm / 1000.0, frame.LoadGrams)
+            : new FeedGrid(1, 1, 1, [0]);
+        var ack = await feed.PublishResultAsync(
+            new FeedResult(result.ResultId, PacketJson.DeviceIdText(result.DeviceId), result.Analysis, summed, result.ReceivedAt), cancellationToken);
+        if (!ack.Acknowledged)
+        {
+            logger.LogWarning("Result {ResultId} not stored: {Error}", result.ResultId, ack.Error);
+        }
+        return ack.Acknowledged;
+    }
+
+    public async Task OnStatusAsync(MatStatus status, CancellationToken cancellationToken)
+    {
+        string firmware;
+        lock (_gate)
+        {
+            firmware = _hellos.TryGetValue(status.DeviceId, out MatHello? hello) ? hello.FirmwareVersion : "unknown";
+        }
+        await feed.PublishStatusAsync(new DeviceStatus(PacketJson.DeviceIdText(status.DeviceId), firmware, status.UptimeSeconds,
+            status.FrameRateHz, status.RssiDbm ?? 0, status.DeadSensels, null, status.ReceivedAt), cancellationToken);
+    }
+
+    public Task OnCommandAckAsync(CommandAck ack, CancellationToken cancellationToken) =>
+        store.AddLogAsync(ack.Ok ? "info" : "warning", PacketJson.DeviceIdText(ack.DeviceId), $"mat answered {ack.Command}: {ack.Status}", cancellationToken);
+
+    public Task OnDisconnectedAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
+        store.AddLogAsync("info", PacketJson.DeviceIdText(deviceId), $"mat at {remoteEndpoint} disconnected", cancellationToken);
+}

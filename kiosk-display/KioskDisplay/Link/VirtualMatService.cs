@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kiosk.Display.MatLink;
+using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Simulation;
+using Kiosk.Mat.Simulation.Shoppers;
+using Kiosk.Mat.Simulation.Transports;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Display.Link;
+
+/// <summary>
+/// A virtual mat inside the display: the mat's firmware loop over a simulated sensor grid (firmware/MatSim), playing
+/// scripted shoppers one after another and talking to this display's own mat listener through the real protocol on
+/// loopback, exactly as an ESP32 would. It pairs itself; a store turns it off when a real mat is installed.
+/// </summary>
+public sealed class VirtualMatService(
+    MatListener listener,
+    IPairingRegistry pairing,
+    IOptions<VirtualMatServiceOptions> options,
+    ILogger<VirtualMatService> logger) : BackgroundService
+{
+    /// <summary>The standard rotation: the three arch types and a mixed pair, each standing still.</summary>
+    public static readonly string[] StandardRotation = ["flat-feet-still", "normal-arches-still", "high-arches-still", "flat-left-high-right", "uneven-stance"];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        VirtualMatServiceOptions settings = options.Value;
+        long deviceId = long.Parse(settings.DeviceId, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var endpoint = await listener.Listening.WaitAsync(stoppingToken);
+        await pairing.PairAsync(deviceId, stoppingToken);
+        string[] names = settings.Scenarios.Length > 0 ? settings.Scenarios : StandardRotation;
+        var scenarios = names.Select(name => ShopperScenarios.Find(name)
+            ?? throw new InvalidOperationException($"VirtualMat:Scenarios: no scenario '{name}' (see matctl scenarios)")).ToArray();
+        int port = endpoint.Port;
+        logger.LogWarning("The virtual mat {DeviceId} is on: scripted shoppers on 127.0.0.1:{Port} (set VirtualMat:Enabled=false for a real mat)", settings.DeviceId, port);
+        // The mat's loop is synchronous, as on the device: give it a thread of its own.
+        await Task.Factory.StartNew(() => Play(settings, deviceId, port, scenarios, stoppingToken), stoppingToken,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap().ConfigureAwait(false);
+    }
+
+    private Task Play(VirtualMatServiceOptions settings, long deviceId, int port, ShopperScenario[] scenarios, CancellationToken stoppingToken)
+    {
+        var geometry = new MatGeometry(settings.Rows, settings.Cols, (int)Math.Round(settings.PitchMm * 1000));
+        var mat = new VirtualMat(geometry, new VirtualMatOptions { DeviceId = deviceId, FramesPerSecond = settings.FramesPerSecond });
+        TcpPacketTransport? link = null;
+        mat.Dial = () =>
+        {
+            link?.Dispose();
+            link = TcpPacketTransport.TryConnect("127.0.0.1", port);
+            return link;
+        };
+        var wall = Stopwatch.StartNew();
+        void Pace()
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            long waitMs = (long)(mat.NowMs / settings.Speed) - wall.ElapsedMilliseconds;
+            if (waitMs > 0)
+            {
+                stoppingToken.WaitHandle.WaitOne((int)Math.Min(waitMs, 1000));
+            }
+        }
+        try
+        {
+            mat.Start();
+            var empty = new int[geometry.SenselCount];
+            for (int turn = 0; !stoppingToken.IsCancellationRequested; turn++)
+            {
+                ShopperScenario scenario = scenarios[turn % scenarios.Length];
+                logger.LogInformation("Virtual shopper: {Scenario}", scenario.Name);
+                mat.Run(scenario.Timeline(geometry), _ => Pace());
+                int pauseFrames = (int)(settings.PauseSeconds * 1000 / mat.FramePeriodMs);
+                for (int i = 0; i < pauseFrames; i++)
+                {
+                    mat.Step(empty);
+                    Pace();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            link?.Dispose();
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,39 @@
+using Kiosk.Display.Storage;
+
+namespace Kiosk.Display.Tests;
+
+/// <summary>
+/// The kiosk as a new store gets it: the built-in virtual mat plays a shopper through the mat's firmware loop and the
+/// real protocol over loopback TCP into this display's own listener, which stores the scan once.
+/// </summary>
+public class VirtualMatTests
+{
+    [Fact]
+    public async Task VirtualShopperWithFlatFeetArrivesThroughTheProtocolAndIsStored()
+    {
+        await using var server = new KioskServer(settings: new()
+        {
+            ["VirtualMat:Enabled"] = "true",
+            ["VirtualMat:Scenarios:0"] = "flat-feet-still",
+            ["VirtualMat:Speed"] = "3",
+            ["VirtualMat:PauseSeconds"] = "1",
+        });
+        server.StartServer();
+        var store = server.Get<IScanStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        IReadOnlyList<StoredScan> scans = [];
+        while (DateTime.UtcNow < deadline && scans.Count == 0)
+        {
+            await Task.Delay(250);
+            scans = await store.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow)));
+        }
+        Assert.NotEmpty(scans);
+        var report = scans[0].Result.Report;
+        Assert.Equal("low", report.Left!.ArchType);
+        Assert.Equal("low", report.Right!.ArchType);
+        Assert.InRange(report.LoadLeftPct, 45, 55);
+        Assert.StartsWith("5eed00000001-", scans[0].Result.ResultId);
+        var devices = await store.ListDevicesAsync();
+        Assert.Contains(devices, d => d.Status.DeviceId == "5eed00000001" && d.Paired);
+    }
+}
