@@ -33,6 +33,8 @@ public class VirtualMatTests
         Assert.Equal("low", report.Right!.ArchType);
         Assert.InRange(report.LoadLeftPct, 45, 55);
         Assert.StartsWith("5eed00000001-", scans[0].Result.ResultId);
+        // The stored frame is the still window's mean: about the shopper's weight (75 kg), not the sum of its frames.
+        Assert.InRange(scans[0].Result.Summed.TotalGrams(), 60_000, 90_000);
         var devices = await store.ListDevicesAsync();
         Assert.Contains(devices, d => d.Status.DeviceId == "5eed00000001" && d.Paired);
     }

@@ -43,8 +43,10 @@ public sealed class MatLinkFeedSink(IScanFeed feed, IScanStore store, ILogger<Ma
 
     public async Task<bool> OnResultAsync(Kiosk.Display.MatLink.ScanResult result, CancellationToken cancellationToken)
     {
+        // The protocol carries the grams summed over the still window; pages and reports show the window's mean.
+        int frames = Math.Max(1, result.Analysis.FrameCount);
         var summed = result.SummedFrame is { } frame
-            ? new FeedGrid(frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm / 1000.0, frame.LoadGrams)
+            ? new FeedGrid(frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm / 1000.0, frame.LoadGrams.Select(g => (g + frames / 2) / frames).ToArray())
             : new FeedGrid(1, 1, 1, [0]);
         var ack = await feed.PublishResultAsync(
             new FeedResult(result.ResultId, PacketJson.DeviceIdText(result.DeviceId), result.Analysis, summed, result.ReceivedAt), cancellationToken);
