@@ -55,20 +55,3 @@ public sealed class KioskUser
     public List<string> Roles { get; set; } = [];
 }
 
-/// <summary>Section "DemoFeed": timing of the stand-in shopper, short in tests.</summary>
-public sealed class DemoFeedOptions
-{
-    public const string Section = "DemoFeed";
-
-    public bool Enabled { get; set; } = true;
-    public string DeviceId { get; set; } = "demo-mat";
-    [Range(0.1, 600)] public double IdleSeconds { get; set; } = 8;
-    [Range(0.5, 60)] public double StandSeconds { get; set; } = 4;
-    [Range(0.5, 600)] public double StayAfterResultSeconds { get; set; } = 25;
-    [Range(1, 60)] public int FramesPerSecond { get; set; } = 16;
-    /// <summary>Arch types the demo shoppers have, in turn ("low", "normal", "high"); empty means all three.</summary>
-    /// <remarks>Empty by default: the configuration binder appends to a list, it does not replace it.</remarks>
-    public List<string> Sequence { get; set; } = [];
-
-    public IReadOnlyList<string> Shoppers => Sequence.Count > 0 ? Sequence : ["low", "normal", "high"];
-}

@@ -20,9 +20,6 @@ public static class ServiceSetup
             .Validate(o => o.Users.All(u => u.PasswordHash.StartsWith("pbkdf2-sha256$", StringComparison.Ordinal)),
                 "Kiosk:Users: every PasswordHash must come from 'KioskDisplay hash-password SECRET'")
             .ValidateOnStart();
-        services.AddOptions<DemoFeedOptions>().Bind(configuration.GetSection(DemoFeedOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => o.Sequence.All(a => a is "low" or "normal" or "high"), "DemoFeed:Sequence may hold only low, normal, high")
-            .ValidateOnStart();
         return services;
     }
 
@@ -65,11 +62,6 @@ public static class ServiceSetup
         if (configuration.GetValue(Link.VirtualMatServiceOptions.Section + ":Enabled", true))
         {
             services.AddHostedService<Link.VirtualMatService>();
-        }
-        // The older in-process stand-in (no protocol), kept off by default for fast page tests.
-        if (configuration.GetValue(DemoFeedOptions.Section + ":Enabled", false))
-        {
-            services.AddHostedService<DemoShopperFeed>();
         }
         return services;
     }

@@ -3,14 +3,15 @@ using Microsoft.Playwright;
 namespace Kiosk.Display.Tests;
 
 /// <summary>
-/// One real server (Kestrel on a free loopback port, fast demo shoppers with flat feet) and one headless Debian
+/// One real server (Kestrel on a free loopback port, its virtual mat playing flat-footed shoppers through the real
+/// protocol) and one headless Debian
 /// Chromium, shared by the browser tests. Needs <c>apt-get install -y chromium</c>; never downloads a browser.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public KioskServer Server { get; } = new(demoFeed: true, kestrel: true, settings: KioskServer.FastDemo());
+    public KioskServer Server { get; } = new(kestrel: true, settings: KioskServer.FastVirtualMat());
     public Uri BaseAddress { get; private set; } = null!;
     private IPlaywright playwright = null!;
     public IBrowser Browser { get; private set; } = null!;

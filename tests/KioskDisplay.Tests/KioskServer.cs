@@ -13,18 +13,21 @@ namespace Kiosk.Display.Tests;
 /// The display with its own temporary data folder. Over the in-memory test server by default; with
 /// <paramref name="kestrel"/> on a free loopback port for the browser. Extra settings override appsettings.json.
 /// </summary>
-public sealed class KioskServer(bool demoFeed = false, bool kestrel = false, Dictionary<string, string?>? settings = null)
+public sealed class KioskServer(bool kestrel = false, Dictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("kiosk-test-").FullName;
 
-    /// <summary>A short demo cycle (about 6 s): flat feet, so a browser test sees a shopper within seconds.</summary>
-    public static Dictionary<string, string?> FastDemo() => new()
+    /// <summary>
+    /// The built-in virtual mat playing flat-footed shoppers at twice real time (about 5.5 s a shopper), through the
+    /// real protocol on loopback: the whole chain a store runs, fast enough for browser tests.
+    /// </summary>
+    public static Dictionary<string, string?> FastVirtualMat() => new()
     {
-        ["DemoFeed:IdleSeconds"] = "1",
-        ["DemoFeed:StandSeconds"] = "1.5",
-        ["DemoFeed:StayAfterResultSeconds"] = "3",
-        ["DemoFeed:Sequence:0"] = "low",
+        ["VirtualMat:Enabled"] = "true",
+        ["VirtualMat:Scenarios:0"] = "flat-feet-still",
+        ["VirtualMat:Speed"] = "2",
+        ["VirtualMat:PauseSeconds"] = "1",
         ["Kiosk:EmptyResetSeconds"] = "0.5",
         ["Kiosk:HoldStillSeconds"] = "1",
     };
@@ -32,7 +35,6 @@ public sealed class KioskServer(bool demoFeed = false, bool kestrel = false, Dic
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Kiosk:DataFolder", DataFolder);
-        builder.UseSetting("DemoFeed:Enabled", demoFeed ? "true" : "false");
         // The built-in virtual mat is off unless a test turns it on; the mat listener takes a free loopback port.
         builder.UseSetting("VirtualMat:Enabled", "false");
         builder.UseSetting("MatLink:ListenAddress", "127.0.0.1");

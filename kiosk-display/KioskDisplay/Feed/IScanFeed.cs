@@ -1,8 +1,8 @@
 namespace Kiosk.Display.Feed;
 
 /// <summary>
-/// The seam between the mats and the display. Whatever receives mat data (today <see cref="DemoShopperFeed"/>,
-/// later the protocol listener) publishes here; the store, the shopper page and the technician page subscribe.
+/// The seam between the mats and the display. Whatever receives mat data (the mat listener, through
+/// <c>Link/MatLinkFeedSink</c>) publishes here; the store, the shopper page and the technician page subscribe.
 /// </summary>
 public interface IScanFeed
 {

@@ -1,9 +1,11 @@
 using Kiosk.Mat.Host.Json;
 
-namespace Kiosk.Display.Feed;
+using Kiosk.Display.Feed;
+
+namespace Kiosk.Display.Tests;
 
 /// <summary>
-/// Two simple synthetic footprints on a 44 x 50 grid of 10 mm sensels, for the demo feed only: heel, midfoot band,
+/// Two simple synthetic footprints on a 44 x 50 grid of 10 mm sensels, for the display's tests: heel, midfoot band,
 /// ball and toes as smooth blobs; the midfoot band is full width for a flat foot, lateral for a normal arch and a
 /// thin strip for a high arch. Row 0 is the toe end of the mat, column 0 the shopper's left.
 /// </summary>
