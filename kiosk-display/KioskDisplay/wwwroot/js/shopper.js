@@ -12,7 +12,8 @@ const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(
 
 const heatmap = createHeatmap($("heatmap"));
 const footprint = createHeatmap($("footprint"), { scale: 5 });
-const stats = { frames: 0, latencyMs: 0 }; // latency: server send -> drawn, rolling average
+// latencyMs: server send -> drawn, rolling average. samples: frame off the mat's link -> drawn, ms, the last 2000.
+const stats = { frames: 0, latencyMs: 0, samples: [], dropped: 0 };
 window.kioskStats = stats;
 
 let session = null;    // the session on the mat now
@@ -53,8 +54,11 @@ function drawLoop() {
   if (pendingFrame && $("kiosk").dataset.screen === "live") {
     heatmap.draw(pendingFrame.grid);
     stats.frames++;
-    const latency = Date.now() - pendingFrame.sentAtMs;
+    const drawnAt = Date.now();
+    const latency = drawnAt - pendingFrame.sentAtMs;
     stats.latencyMs = stats.latencyMs ? stats.latencyMs * 0.9 + latency * 0.1 : latency;
+    stats.samples.push(drawnAt - pendingFrame.capturedAtMs);
+    if (stats.samples.length > 2000) stats.samples.shift();
     pendingFrame = null;
   }
   requestAnimationFrame(drawLoop);
@@ -147,7 +151,10 @@ events.addEventListener("state", (e) => {
 });
 events.addEventListener("frame", (e) => {
   const frame = JSON.parse(e.data);
-  if (frame.sessionId === session) pendingFrame = frame;
+  if (frame.sessionId === session) {
+    if (pendingFrame) stats.dropped++; // a newer frame arrived before the screen drew the last one
+    pendingFrame = frame;
+  }
 });
 events.addEventListener("result", (e) => showResult(JSON.parse(e.data)));
 events.onerror = () => { /* EventSource reconnects by itself; the server resends the state */ };

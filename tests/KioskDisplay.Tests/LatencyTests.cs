@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Kiosk.Display.Tests;
+
+/// <summary>
+/// How long a live frame takes from the mat's link to the shopper's screen, at the mat's real 20 frames a second:
+/// the page stamps each drawn frame against the time the listener took it off the mat's TCP link (loopback, so the
+/// mat's own send is within a millisecond of that). The figures go to the test output for the note.
+/// </summary>
+[Collection("browser")]
+public sealed class LatencyTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task PageRecordsTheLatencyOfEveryDrawnFrameAtTwentyFramesASecond()
+    {
+        var settings = KioskServer.FastVirtualMat();
+        settings["VirtualMat:Speed"] = "1";
+        settings["VirtualMat:FramesPerSecond"] = "20";
+        await using var server = new KioskServer(kestrel: true, settings: settings);
+        var address = server.StartKestrel();
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = address.ToString(), ViewportSize = new() { Width = 1080, Height = 1920 } });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync("#live:not([hidden])");
+        await page.WaitForSelectorAsync("#result:not([hidden])");
+        string json = await page.EvaluateAsync<string>("() => JSON.stringify(window.kioskStats)");
+        using var stats = JsonDocument.Parse(json);
+        double[] samples = stats.RootElement.GetProperty("samples").EnumerateArray().Select(e => e.GetDouble()).OrderBy(v => v).ToArray();
+        int dropped = stats.RootElement.GetProperty("dropped").GetInt32();
+        Assert.True(samples.Length >= 20, $"only {samples.Length} frames drawn");
+        Assert.All(samples, s => Assert.True(s >= 0, "a frame drawn before it left the mat: clocks disagree"));
+        double median = samples[samples.Length / 2];
+        double p95 = samples[(int)Math.Ceiling(samples.Length * 0.95) - 1];
+        output.WriteLine($"latency from the mat's link to drawn, {samples.Length} frames at 20/s: median {median:F0} ms, 95th percentile {p95:F0} ms, max {samples[^1]:F0} ms; {dropped} frames replaced before drawing");
+        await context.DisposeAsync();
+    }
+}
