@@ -13,6 +13,7 @@ public static class MatctlCommand
         root.Subcommands.Add(DecodeCommand.Create());
         root.Subcommands.Add(ScenariosCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(ProvisionCommand.Create());
         return root;
     }
 }
