@@ -7,18 +7,18 @@ public sealed class KioskOptions
 {
     public const string Section = "Kiosk";
 
-    /// <summary>Folder of the SQLite file; relative paths are taken from the content root.</summary>
+    /// <summary>Folder of the SQLite file and the login keys; relative paths are taken from the content root.</summary>
     [Required]
     public string DataFolder { get; set; } = "data";
 
     public string DataFolderPath(string contentRoot) => Path.GetFullPath(DataFolder, contentRoot);
 
-    /// <summary>"sqlite" (default, embedded) or "postgres" (a chain's shared database; not implemented yet).</summary>
+    /// <summary>"sqlite" (default, embedded in the data folder) or "postgres" (a chain's shared database).</summary>
     [RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Kiosk:Storage must be sqlite or postgres")]
     public string Storage { get; set; } = "sqlite";
 
-    /// <summary>Connection string when <see cref="Storage"/> is postgres.</summary>
-    public string? PostgresConnectionString { get; set; }
+    /// <summary>Npgsql connection string when <see cref="Storage"/> is postgres (required then).</summary>
+    public string? PostgresConnection { get; set; }
 
     /// <summary>Scans older than this are deleted by the expiry job; staff may override it on the settings page.</summary>
     [Range(1, 3650)]

@@ -15,20 +15,28 @@ public static class ServiceSetup
     public static IServiceCollection AddKioskOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KioskOptions>().Bind(configuration.GetSection(KioskOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => o.Storage != "postgres",
-                "Kiosk:Storage=postgres is the seam for a chain's shared database, but its store is not written yet; use sqlite")
+            .Validate(o => o.Storage != "postgres" || !string.IsNullOrWhiteSpace(o.PostgresConnection),
+                "Kiosk:Storage=postgres needs Kiosk:PostgresConnection, the chain database's connection string " +
+                "(e.g. Host=db.example;Database=kiosk;Username=kiosk;Password=...)")
             .Validate(o => o.Users.All(u => u.PasswordHash.StartsWith("pbkdf2-sha256$", StringComparison.Ordinal)),
                 "Kiosk:Users: every PasswordHash must come from 'KioskDisplay hash-password SECRET'")
             .ValidateOnStart();
         return services;
     }
 
-    /// <summary>SQLite under the data folder; the expiry job; the demo catalog for an empty database.</summary>
+    /// <summary>
+    /// The store (SQLite under the data folder, or the chain's PostgreSQL); the expiry job; the demo catalog for an
+    /// empty database.
+    /// </summary>
     public static IServiceCollection AddKioskStorage(this IServiceCollection services)
     {
-        services.AddSingleton(provider =>
+        services.AddSingleton<SqlScanStore>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<KioskOptions>>().Value;
+            if (options.Storage == "postgres")
+            {
+                return new PostgresScanStore(options.PostgresConnection!);
+            }
             var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
             return new SqliteScanStore(Path.Combine(options.DataFolderPath(root), "kiosk.db"));
         });
@@ -37,8 +45,8 @@ public static class ServiceSetup
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<KioskOptions>, IHostEnvironment, ILoggerFactory>((keys, options, host, logs) =>
             keys.XmlRepository = new FileSystemXmlRepository(
                 new DirectoryInfo(Path.Combine(options.Value.DataFolderPath(host.ContentRootPath), "keys")), logs));
-        services.AddSingleton<IScanStore>(provider => provider.GetRequiredService<SqliteScanStore>());
-        services.AddSingleton<ICatalogStore>(provider => provider.GetRequiredService<SqliteScanStore>());
+        services.AddSingleton<IScanStore>(provider => provider.GetRequiredService<SqlScanStore>());
+        services.AddSingleton<ICatalogStore>(provider => provider.GetRequiredService<SqlScanStore>());
         services.AddSingleton<CatalogService>();
         services.AddHostedService<StoreInitializer>(); // first: the schema must exist before anything else starts
         services.AddSingleton<ScanExpiryJob>();

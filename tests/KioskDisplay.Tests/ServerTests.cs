@@ -276,11 +276,33 @@ public sealed class ServerTests : IAsyncLifetime
 public sealed class StoreTests
 {
     [Fact]
-    public async Task PostgresIsRefusedAtStartUpWithAClearMessage()
+    public async Task PostgresWithoutAConnectionIsRefusedAtStartUpWithAClearMessage()
     {
         await using var server = new KioskServer(settings: new() { ["Kiosk:Storage"] = "postgres" });
         var error = Assert.ThrowsAny<Exception>(() => server.Client());
-        Assert.Contains("not written yet", error.ToString());
+        Assert.Contains("Kiosk:Storage=postgres needs Kiosk:PostgresConnection", error.ToString());
+    }
+
+    [Theory, PostgresData]
+    public async Task DisplayRunsOnTheChainsPostgres(string kind)
+    {
+        await using var test = await TestStore.CreateAsync(kind);
+        await using (var server = new KioskServer(settings: new()
+        {
+            ["Kiosk:Storage"] = "postgres",
+            ["Kiosk:PostgresConnection"] = test.SchemaConnection,
+        }))
+        {
+            var staff = await server.SignedInAsync("staff");
+            Assert.IsType<PostgresScanStore>(server.Get<IScanStore>());
+            Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/staff/catalog")).StatusCode);
+            await server.Get<IScanStore>().SaveResultAsync(TestScans.Result("chain-1"));
+        }
+        // what the display wrote is in the shared database: the demo catalog, the start-up log line, the scan
+        var store = test.Open();
+        Assert.NotEmpty(await ((ICatalogStore)store).ListProductsAsync(includeRetired: true));
+        Assert.Contains(await store.RecentLogAsync(10), l => l.Message == "display started");
+        Assert.NotNull(await store.GetScanAsync("chain-1"));
     }
 
     [Fact]

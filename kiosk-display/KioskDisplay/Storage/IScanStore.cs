@@ -4,7 +4,7 @@ namespace Kiosk.Display.Storage;
 
 /// <summary>
 /// Where scans, devices, the log and settings live. <see cref="SqliteScanStore"/> is the embedded default;
-/// a chain's PostgreSQL store implements the same interface (not written yet).
+/// <see cref="PostgresScanStore"/> is a chain's shared database. Both are <see cref="SqlScanStore"/>.
 /// </summary>
 public interface IScanStore
 {

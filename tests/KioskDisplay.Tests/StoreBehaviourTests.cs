@@ -1,0 +1,232 @@
+using Kiosk.Display.Feed;
+using Kiosk.Display.Storage;
+
+namespace Kiosk.Display.Tests;
+
+/// <summary>
+/// The same store behaviour, run against SQLite and PostgreSQL: each theory has a row per store. The PostgreSQL rows
+/// need <c>KIOSK_TEST_POSTGRES</c> (see <see cref="PostgresDataAttribute"/>).
+/// </summary>
+public sealed class StoreBehaviourTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
+
+    private static void CloseInTime(DateTimeOffset expected, DateTimeOffset actual) =>
+        Assert.InRange((actual - expected).Duration(), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task EachResultIdIsStoredOnceAndReadBackWhole(string kind)
+    {
+        await using var test = await TestStore.CreateAsync(kind);
+        var store = test.Store;
+        var result = TestScans.Result("once-1", "high", Noon.ToOffset(TimeSpan.FromHours(2)));
+
+        Assert.True(await store.SaveResultAsync(result));
+        Assert.False(await store.SaveResultAsync(result with { DeviceId = "other-mat" }));
+
+        var stored = (await store.GetScanAsync("once-1"))!;
+        Assert.Equal("test-mat", stored.Result.DeviceId);
+        CloseInTime(Noon, stored.Result.ScannedAt);
+        Assert.Equal(TimeSpan.Zero, stored.Result.ScannedAt.Offset);
+        Assert.InRange(DateTimeOffset.UtcNow - stored.ReceivedAt, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        Assert.Equal(result.Report.ToJson(), stored.Result.Report.ToJson());
+        Assert.Equal(result.Summed.LoadGrams, stored.Result.Summed.LoadGrams);
+        Assert.Equal((result.Summed.Rows, result.Summed.Cols, result.Summed.PitchMm),
+            (stored.Result.Summed.Rows, stored.Result.Summed.Cols, stored.Result.Summed.PitchMm));
+        Assert.Null(await store.GetScanAsync("nope"));
+    }
+
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task ListsTheScansOfOneUtcDayByArchAndQualityNewestFirst(string kind)
+    {
+        await using var test = await TestStore.CreateAsync(kind);
+        var store = test.Store;
+        var day = DateOnly.FromDateTime(Noon.UtcDateTime);
+        await store.SaveResultAsync(TestScans.Result("low-9", "low", Noon.AddHours(-3)));
+        await store.SaveResultAsync(TestScans.Result("high-12", "high", Noon));
+        var unclear = TestScans.Result("unclear-13", "normal", Noon.AddHours(1));
+        await store.SaveResultAsync(unclear with { Report = unclear.Report.WithQuality(false, "moved") with { Left = null } });
+        await store.SaveResultAsync(TestScans.Result("first-second", "low", new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero)));
+        await store.SaveResultAsync(TestScans.Result("day-before", "low", new DateTimeOffset(2026, 3, 9, 23, 59, 59, 999, TimeSpan.Zero)));
+        await store.SaveResultAsync(TestScans.Result("next-day", "low", new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero)));
+
+        async Task<string[]> Ids(ScanFilter filter) => [.. (await store.ListScansAsync(filter)).Select(s => s.Result.ResultId)];
+
+        Assert.Equal(["unclear-13", "high-12", "low-9", "first-second"], await Ids(new ScanFilter(day)));
+        Assert.Equal(["low-9", "first-second"], await Ids(new ScanFilter(day, "low")));
+        Assert.Equal(["high-12"], await Ids(new ScanFilter(day, "high")));
+        Assert.Equal(["unclear-13"], await Ids(new ScanFilter(day, "unclassified")));
+        Assert.Equal(["unclear-13"], await Ids(new ScanFilter(day, QualityOk: false)));
+        Assert.Equal(["high-12", "low-9", "first-second"], await Ids(new ScanFilter(day, QualityOk: true)));
+        Assert.Empty(await Ids(new ScanFilter(day, "high", QualityOk: false)));
+        Assert.Equal(["day-before"], await Ids(new ScanFilter(day.AddDays(-1))));
+    }
+
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task ExpiryDeletesScansLogAndCommandsOlderThanTheCutoff(string kind)
+    {
+        await using var test = await TestStore.CreateAsync(kind);
+        var store = test.Store;
+        var now = DateTimeOffset.UtcNow;
+        await store.SaveResultAsync(TestScans.Result("old", at: now.AddDays(-31)));
+        await store.SaveResultAsync(TestScans.Result("new", at: now.AddDays(-29)));
+        await store.AddCommandAsync(new DeviceCommandRecord("mat-1", "zero", null, "tech", now.AddDays(-31), "sent"));
+        await store.AddCommandAsync(new DeviceCommandRecord("mat-1", "zero", null, "tech", now.AddDays(-1), "sent"));
+        await store.AddLogAsync("info", null, "today");
+
+        Assert.Equal(1, await store.DeleteScansBeforeAsync(now.AddDays(-30)));
+        Assert.Null(await store.GetScanAsync("old"));
+        Assert.NotNull(await store.GetScanAsync("new"));
+        Assert.Equal(1, await store.DeleteLogBeforeAsync(now.AddDays(-30)));
+        Assert.Single(await store.ListCommandsAsync(10));
+        Assert.Single(await store.RecentLogAsync(10));
+        Assert.Equal(2, await store.DeleteLogBeforeAsync(now.AddMinutes(1)));
+        Assert.Empty(await store.RecentLogAsync(10));
+    }
+
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task DevicesAreUpsertedAndPairedByTheTechnician(string kind)
+    {
+        await using var test = await TestStore.CreateAsync(kind);
+        var store = test.Store;
+        var seen = Noon.AddSeconds(5);
+        await store.UpsertDeviceStatusAsync(new DeviceStatus("mat-b", "1.0.0", 10, 20, -60, 0, null, Noon));
+        await store.UpsertDeviceStatusAsync(new DeviceStatus("mat-a", "1.0.0", 5, 20, -70, 0, null, Noon));
+        await store.UpsertDeviceStatusAsync(new DeviceStatus("mat-b", "1.1.0", 3_000_000_000, 19.5, -55, 2,
+            new DeadSenselMap(2, 3, [1, 4]), seen));
+
+        var devices = await store.ListDevicesAsync();
+        Assert.Equal(["mat-a", "mat-b"], devices.Select(d => d.Status.DeviceId));
+        Assert.All(devices, d => Assert.False(d.Paired));
+        var b = devices[1].Status;
+        Assert.Equal(("1.1.0", 3_000_000_000L, 19.5, -55, 2), (b.FirmwareVersion, b.UptimeSeconds, b.FrameRateHz, b.RssiDbm, b.DeadSenselCount));
+        Assert.Equal([1, 4], b.DeadSensels!.Indices);
+        CloseInTime(seen, b.LastSeen);
+
+        await store.SetDevicePairedAsync("mat-b", true);
+        Assert.Equal([false, true], (await store.ListDevicesAsync()).Select(d => d.Paired));
+        await store.UpsertDeviceStatusAsync(new DeviceStatus("mat-b", "1.1.0", 4, 20, -55, 0, null, seen));
+        Assert.True((await store.ListDevicesAsync())[1].Paired); // a status report keeps the pairing
+        await store.SetDevicePairedAsync("mat-b", false);
+        Assert.All(await store.ListDevicesAsync(), d => Assert.False(d.Paired));
+    }
+
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task CommandsAndLogListNewestFirstUpToTheLimit(string kind)
+    {
+        await using var test = await TestStore.CreateAsync(kind);
+        var store = test.Store;
+        await store.AddCommandAsync(new DeviceCommandRecord("mat-1", "zero", null, "tech", Noon, "sent"));
+        await store.AddCommandAsync(new DeviceCommandRecord("mat-1", "calibrate", "20000", "tech", Noon.AddMinutes(1), "failed"));
+        await store.AddCommandAsync(new DeviceCommandRecord("mat-2", "zero", null, "ann", Noon.AddMinutes(2), "sent"));
+
+        var commands = await store.ListCommandsAsync(2);
+        Assert.Equal(["mat-2", "mat-1"], commands.Select(c => c.DeviceId));
+        Assert.Equal(("calibrate", "20000", "tech", "failed"), (commands[1].Command, commands[1].Argument, commands[1].RequestedBy, commands[1].State));
+        CloseInTime(Noon.AddMinutes(1), commands[1].RequestedAt);
+        Assert.Null(commands[0].Argument);
+
+        await store.AddLogAsync("info", null, "first");
+        await store.AddLogAsync("warn", "mat-1", "second");
+        await store.AddLogAsync("error", "mat-2", "third");
+        var log = await store.RecentLogAsync(2);
+        Assert.Equal(["third", "second"], log.Select(l => l.Message));
+        Assert.Equal(("warn", "mat-1"), (log[1].Level, log[1].DeviceId));
+        Assert.Null((await store.RecentLogAsync(3))[2].DeviceId);
+        Assert.InRange(DateTimeOffset.UtcNow - log[0].At, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+    }
+
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task SettingsAreSetAndOverwritten(string kind)
+    {
+        await using var test = await TestStore.CreateAsync(kind);
+        var store = test.Store;
+        Assert.Null(await store.GetSettingAsync(ScanExpiryJob.RetentionSetting));
+        await store.SetSettingAsync(ScanExpiryJob.RetentionSetting, "14");
+        await store.SetSettingAsync("other", "x");
+        await store.SetSettingAsync(ScanExpiryJob.RetentionSetting, "7");
+        Assert.Equal("7", await store.GetSettingAsync(ScanExpiryJob.RetentionSetting));
+        Assert.Equal("x", await store.GetSettingAsync("other"));
+    }
+
+    private static Product Shoe(string sku, string name = "Trail runner", decimal price = 89.95m) =>
+        new(0, sku, name, "running-shoe", 2, 3, 1, 38, 46, 5, price);
+
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task CatalogAddsUpdatesRetiresAndRefusesATakenSku(string kind)
+    {
+        await using var test = await TestStore.CreateAsync(kind);
+        var catalog = test.Store;
+        long id = await catalog.AddProductAsync(Shoe(" RUN-1 ", " Trail runner "));
+        long other = await catalog.AddProductAsync(Shoe("RUN-2", "Road runner", 120.5m) with { Category = "insole" });
+        Assert.NotEqual(id, other);
+        Assert.Equal(Shoe("RUN-1") with { Id = id }, await catalog.GetProductAsync(id)); // trimmed, price exact
+        Assert.Null(await catalog.GetProductAsync(id + other + 100));
+
+        var conflict = await Assert.ThrowsAsync<CatalogConflictException>(() => catalog.AddProductAsync(Shoe("RUN-1")));
+        Assert.Contains("RUN-1", conflict.Message);
+        await Assert.ThrowsAsync<CatalogConflictException>(() => catalog.UpdateProductAsync(Shoe("RUN-2") with { Id = id }));
+
+        await catalog.UpdateProductAsync(Shoe("RUN-1B", "Trail runner 2", 0.01m) with { Id = id, Stock = 0, SizeMin = 36.5 });
+        Assert.Equal(Shoe("RUN-1B", "Trail runner 2", 0.01m) with { Id = id, Stock = 0, SizeMin = 36.5 }, await catalog.GetProductAsync(id));
+
+        // listed by category, then name
+        Assert.Equal(["RUN-2", "RUN-1B"], (await catalog.ListProductsAsync(includeRetired: false)).Select(p => p.Sku));
+        await catalog.SetRetiredAsync(other, true);
+        Assert.Equal(["RUN-1B"], (await catalog.ListProductsAsync(includeRetired: false)).Select(p => p.Sku));
+        Assert.True((await catalog.ListProductsAsync(includeRetired: true)).Single(p => p.Id == other).Retired);
+        await catalog.SetRetiredAsync(other, false);
+        Assert.Equal(2, (await catalog.ListProductsAsync(includeRetired: false)).Count);
+    }
+
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task CsvImportUpdatesBySkuInOneTransactionAllOrNothing(string kind)
+    {
+        await using var test = await TestStore.CreateAsync(kind);
+        var catalog = test.Store;
+        var csv = CatalogCsv.Write([Shoe("A-1", "Alpha"), Shoe("B-1", "Beta", 10m)]);
+        var (parsed, problems) = CatalogCsv.Parse(csv);
+        Assert.Empty(problems);
+        Assert.Equal(2, await catalog.ImportProductsAsync(parsed));
+        Assert.Equal(2, await catalog.ImportProductsAsync([Shoe("A-1", "Alpha renamed"), Shoe("C-1", "Gamma")]));
+        var after = await catalog.ListProductsAsync(includeRetired: true);
+        Assert.Equal(["Alpha renamed", "Beta", "Gamma"], after.Select(p => p.Name));
+        Assert.Equal(10m, after.Single(p => p.Sku == "B-1").Price);
+
+        // the third row fails in the middle of the transaction: the first two changes are not kept either
+        await Assert.ThrowsAnyAsync<Exception>(() => catalog.ImportProductsAsync(
+            [Shoe("A-1", "Alpha again"), Shoe("D-1", "Delta"), Shoe("E-1", null!)]));
+        Assert.Equal(after, await catalog.ListProductsAsync(includeRetired: true));
+    }
+
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task MigrationsRunOnceAndDataSurvivesARestart(string kind)
+    {
+        await using var test = await TestStore.CreateAsync(kind);
+        Assert.True(await test.Store.SaveResultAsync(TestScans.Result("kept-1")));
+        await test.Store.MigrateAsync();
+
+        var restarted = test.Open();
+        await restarted.MigrateAsync();
+        Assert.Equal([1, 2], await restarted.AppliedMigrationsAsync());
+        Assert.Equal("kept-1", (await restarted.GetScanAsync("kept-1"))!.Result.ResultId);
+        Assert.False(await restarted.SaveResultAsync(TestScans.Result("kept-1")));
+    }
+
+    [Theory, PostgresData]
+    public async Task DisplaysStartingTogetherMigrateTheSharedDatabaseOnce(string kind)
+    {
+        await using var test = await TestStore.CreateAsync(kind);
+        await using var admin = new Npgsql.NpgsqlConnection(test.SchemaConnection);
+        await admin.OpenAsync();
+        await using (var wipe = new Npgsql.NpgsqlCommand(
+            "DROP TABLE scans, devices, products, log, settings, device_commands, schema_migrations", admin))
+        {
+            await wipe.ExecuteNonQueryAsync();
+        }
+
+        var displays = Enumerable.Range(0, 4).Select(_ => test.Open()).ToList();
+        await Task.WhenAll(displays.Select(d => d.MigrateAsync()));
+        Assert.Equal([1, 2], await displays[0].AppliedMigrationsAsync());
+    }
+}
