@@ -6,6 +6,12 @@ namespace Kiosk.Mat.Geometry
     /// </summary>
     public sealed class MatGeometry
     {
+        /// <summary>The mats the system supports: 2 to 256 rows and columns, 1 to 50 mm pitch. Every parser checks these.</summary>
+        public const int MinSide = 2;
+        public const int MaxSide = 256;
+        public const int MinPitchUm = 1000;
+        public const int MaxPitchUm = 50000;
+
         public readonly int Rows;
         public readonly int Cols;
 
@@ -14,11 +20,11 @@ namespace Kiosk.Mat.Geometry
 
         public MatGeometry(int rows, int cols, int pitchUm)
         {
-            if (rows < 2 || cols < 2 || rows > 256 || cols > 256)
+            if (rows < MinSide || cols < MinSide || rows > MaxSide || cols > MaxSide)
             {
                 throw new System.ArgumentOutOfRangeException("rows/cols", "a mat has 2 to 256 rows and columns");
             }
-            if (pitchUm < 1000 || pitchUm > 50000)
+            if (pitchUm < MinPitchUm || pitchUm > MaxPitchUm)
             {
                 throw new System.ArgumentOutOfRangeException("pitchUm", "pitch must be 1 to 50 mm");
             }

@@ -14,8 +14,8 @@ namespace Kiosk.Mat.Protocol
         public const int ProofNone = 0;
 
         /// <summary>The pitch range <see cref="Geometry.MatGeometry"/> accepts, so a decoded hello always makes a geometry.</summary>
-        public const int MinPitchUm = 1000;
-        public const int MaxPitchUm = 50000;
+        public const int MinPitchUm = Geometry.MatGeometry.MinPitchUm;
+        public const int MaxPitchUm = Geometry.MatGeometry.MaxPitchUm;
 
         /// <summary>The device's unique id; the ESP32 uses its 48-bit factory MAC.</summary>
         public long DeviceId;

@@ -11,8 +11,8 @@ namespace Kiosk.Mat.Protocol
         /// <summary>A sensel's load saturates here (2 097 151 g): the largest 3-byte varint. Negative loads are sent as 0.</summary>
         public const int MaxLoadGrams = Varint.MaxValue;
 
-        public const int MinSide = 2;
-        public const int MaxSide = 256;
+        public const int MinSide = Geometry.MatGeometry.MinSide;
+        public const int MaxSide = Geometry.MatGeometry.MaxSide;
 
         /// <summary>Encoded bytes for a <paramref name="senselCount"/> grid in the worst case (every sensel at the maximum).</summary>
         public static int MaxBytes(int senselCount)

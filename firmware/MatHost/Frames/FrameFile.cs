@@ -73,17 +73,17 @@ public static class FrameFile
         {
             throw new FrameFormatException(fileName, 0, "the header line '# pitch_mm=...' is missing");
         }
-        if (!double.TryParse(pitchText, NumberStyles.Float, CultureInfo.InvariantCulture, out double pitchMm) || !(pitchMm >= 1 && pitchMm <= 50))
+        if (!double.TryParse(pitchText, NumberStyles.Float, CultureInfo.InvariantCulture, out double pitchMm) || !(pitchMm >= MatGeometry.MinPitchUm / 1000.0 && pitchMm <= MatGeometry.MaxPitchUm / 1000.0))
         {
-            throw new FrameFormatException(fileName, FindHeaderLine(lines, "pitch_mm"), $"pitch_mm '{pitchText}' is not a number from 1 to 50");
+            throw new FrameFormatException(fileName, FindHeaderLine(lines, "pitch_mm"), $"pitch_mm '{pitchText}' is not a number from {MatGeometry.MinPitchUm / 1000} to {MatGeometry.MaxPitchUm / 1000}");
         }
-        if (rows.Count < 2 || rows[0].Length < 2)
+        if (rows.Count < MatGeometry.MinSide || rows[0].Length < MatGeometry.MinSide)
         {
-            throw new FrameFormatException(fileName, lastDataLine, "a frame needs at least 2 rows of at least 2 values");
+            throw new FrameFormatException(fileName, lastDataLine, $"a frame needs at least {MatGeometry.MinSide} rows of at least {MatGeometry.MinSide} values");
         }
-        if (rows.Count > 256 || rows[0].Length > 256)
+        if (rows.Count > MatGeometry.MaxSide || rows[0].Length > MatGeometry.MaxSide)
         {
-            throw new FrameFormatException(fileName, lastDataLine, "a frame has at most 256 rows and 256 columns");
+            throw new FrameFormatException(fileName, lastDataLine, $"a frame has at most {MatGeometry.MaxSide} rows and {MatGeometry.MaxSide} columns");
         }
 
         var geometry = new MatGeometry(rows.Count, rows[0].Length, (int)Math.Round(pitchMm * 1000));
