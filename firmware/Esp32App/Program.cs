@@ -96,7 +96,7 @@ namespace Kiosk.Esp32App
             }
             ResultCounterStore counters = new ResultCounterStore();
             ResultOutbox outbox = new ResultOutbox(OutboxResults, 2 * ResultMessage.MaxPayloadBytes(geometry.SenselCount));
-            MatLinkSession session = new MatLinkSession(deviceId, geometry, outbox, counters.First);
+            MatLinkSession session = new MatLinkSession(deviceId, geometry, outbox, counters.First, device.PairingKey);
             session.Hello.FirmwareMajor = FirmwareMajor;
             session.Hello.FirmwareMinor = FirmwareMinor;
             session.Hello.CalibrationId = (uint)calibration.CalibrationId;
@@ -139,6 +139,7 @@ namespace Kiosk.Esp32App
             bool attempted = false;
             bool lastFrameLoaded = false;
             int frameNumber = 0;
+            int shownHelloStatus = MatLinkSession.NoAnswer;
             session.Status.DeadSenselCount = selfTest.MaskedSenselCount;
 
             while (true)
@@ -193,6 +194,11 @@ namespace Kiosk.Esp32App
                     }
                     session.Poll(nowMs);
                     linked = session.Paired;
+                    if (session.HelloStatus != shownHelloStatus)
+                    {
+                        shownHelloStatus = session.HelloStatus;
+                        ReportHelloStatus(shownHelloStatus);
+                    }
                 }
 
                 int state = selfTest.Passed ? (linked || link == null ? DeviceState.Running : DeviceState.NoDisplay) : DeviceState.SensorFault;
@@ -205,6 +211,23 @@ namespace Kiosk.Esp32App
                 {
                     _screen.ShowFrame(pipeline.Loop.Frame);
                 }
+            }
+        }
+
+        /// <summary>Why the display does not take this mat's data, on the console a technician watches while pairing.</summary>
+        private static void ReportHelloStatus(int status)
+        {
+            if (status == AckStatus.UnknownDevice)
+            {
+                System.Console.WriteLine("display: this mat is not paired there; pair it on the technician page with device_key");
+            }
+            else if (status == AckStatus.BadProof)
+            {
+                System.Console.WriteLine("display: refused this mat's device_key; pair it again with the key in device.txt");
+            }
+            else if (status == AckStatus.Ok)
+            {
+                System.Console.WriteLine("display: paired, key accepted");
             }
         }
 

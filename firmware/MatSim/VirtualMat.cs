@@ -50,7 +50,7 @@ public sealed class VirtualMat
         SelfTest = new MatSelfTest(geometry, new SelfTestLimits());
         int resultBytes = ResultMessage.MaxPayloadBytes(geometry.SenselCount);
         var outbox = new ResultOutbox(_options.OutboxCapacity, _options.OutboxCapacity * resultBytes);
-        Link = new MatLinkSession(_options.DeviceId, geometry, outbox, _options.FirstResultCounter);
+        Link = new MatLinkSession(_options.DeviceId, geometry, outbox, _options.FirstResultCounter, _options.PairingKey);
         _compensated = new ushort[geometry.SenselCount];
         _loadGrams = new int[geometry.SenselCount];
         _calibratedGrams = new int[geometry.SenselCount];

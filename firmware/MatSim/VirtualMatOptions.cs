@@ -18,6 +18,12 @@ public sealed record VirtualMatOptions
 
     public uint FirstResultCounter { get; init; } = 1;
 
+    /// <summary>
+    /// The 16-byte key the display paired this mat with, to answer its Challenge (docs/protocol.md, "Pairing");
+    /// null: the mat has none, so only a display that accepts it without a challenge (a capture, a test) takes its data.
+    /// </summary>
+    public byte[]? PairingKey { get; init; }
+
     /// <summary>Results the outbox holds, and the bytes for them.</summary>
     public int OutboxCapacity { get; init; } = 8;
 

@@ -14,6 +14,12 @@ public interface IMatEventSink
     /// <summary>An unknown mat connected: show it to the technician for pairing. It was refused and will be closed.</summary>
     Task OnDeviceWaitingForPairingAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A paired mat answered the Challenge with a wrong proof: it holds another key than it was paired with (a
+    /// re-provisioned mat, or an impostor using its id). It was refused and will be closed; its data is not taken.
+    /// </summary>
+    Task OnDeviceKeyRefusedAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken);
+
     /// <summary>A live frame. Dropped, oldest first, when this is slower than the mat.</summary>
     Task OnFrameAsync(LiveFrame frame, CancellationToken cancellationToken);
 

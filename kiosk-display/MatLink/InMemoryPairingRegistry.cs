@@ -1,32 +1,29 @@
 using System.Collections.Concurrent;
+using Kiosk.Mat.Pairing;
 
 namespace Kiosk.Display.MatLink;
 
 /// <summary>Pairings held in memory only: for tests, the demo and the virtual mat. Forgotten on restart.</summary>
 public sealed class InMemoryPairingRegistry : IPairingRegistry
 {
-    private readonly ConcurrentDictionary<long, bool> _paired = new();
+    private readonly ConcurrentDictionary<long, byte[]> _keys = new();
 
-    public InMemoryPairingRegistry(params long[] pairedDeviceIds)
+    public ValueTask<byte[]?> PairingKeyOfAsync(long deviceId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_keys.TryGetValue(deviceId, out byte[]? key) ? (byte[]?)key.ToArray() : null);
+
+    public Task PairAsync(long deviceId, byte[] pairingKey, CancellationToken cancellationToken)
     {
-        foreach (long deviceId in pairedDeviceIds)
+        if (pairingKey.Length != PairingKey.KeyBytes)
         {
-            _paired[deviceId] = true;
+            throw new ArgumentException($"a pairing key has {PairingKey.KeyBytes} bytes", nameof(pairingKey));
         }
-    }
-
-    public ValueTask<bool> IsPairedAsync(long deviceId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_paired.ContainsKey(deviceId));
-
-    public Task PairAsync(long deviceId, CancellationToken cancellationToken)
-    {
-        _paired[deviceId] = true;
+        _keys[deviceId] = pairingKey.ToArray();
         return Task.CompletedTask;
     }
 
     public Task UnpairAsync(long deviceId, CancellationToken cancellationToken)
     {
-        _paired.TryRemove(deviceId, out _);
+        _keys.TryRemove(deviceId, out _);
         return Task.CompletedTask;
     }
 }

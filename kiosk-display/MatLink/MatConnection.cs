@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
 using System.Threading.Channels;
 using Kiosk.Mat.Host.Json;
 using Kiosk.Mat.Host.Protocol;
+using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -49,6 +51,10 @@ public sealed class MatConnection : IPacketSink
     private readonly HelloMessage _hello = new();
     private readonly StatusMessage _status = new();
     private readonly AckMessage _ack = new();
+    private readonly ChallengeMessage _challenge = new();
+
+    /// <summary>The device whose proof over <see cref="_challenge"/>'s nonce is awaited; null when no challenge is open.</summary>
+    private long? _challengedDeviceId;
     private readonly Channel<LiveFrame> _frames;
 
     /// <summary>Set once a paired device's Hello is accepted; sized from its grid.</summary>
@@ -57,7 +63,7 @@ public sealed class MatConnection : IPacketSink
     private FrameMessage? _frame;
     private ResultMessage? _result;
 
-    /// <summary>A refused device is closed at this time (UTC ticks of the display clock), 0 while not refused.</summary>
+    /// <summary>A refused or challenged device is closed at this time (UTC ticks of the display clock), 0 while accepted or not yet answered.</summary>
     private long _closeAtTicks;
 
     public MatConnection(Stream stream, string remoteEndpoint, MatLinkContext context)
@@ -213,10 +219,10 @@ public sealed class MatConnection : IPacketSink
             return;
         }
         long deviceId = _hello.DeviceId;
-        bool paired;
+        byte[]? key;
         try
         {
-            paired = await _context.Pairing.IsPairedAsync(deviceId, token);
+            key = await _context.Pairing.PairingKeyOfAsync(deviceId, token);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -225,22 +231,28 @@ public sealed class MatConnection : IPacketSink
             Close();
             return;
         }
-        await SendAsync(MessageType.Ack, payload => EncodeAck(payload, packet.Sequence, paired ? AckStatus.Ok : AckStatus.UnknownDevice), token);
-        if (!paired)
+        if (key == null)
         {
             _logger.LogInformation("Mat {Device} at {Remote} is not paired: refused", PacketJson.DeviceIdText(deviceId), RemoteEndpoint);
-            if (_grid != null)
-            {
-                Unpair();
-            }
-            if (_closeAtTicks == 0)
-            {
-                // Set on the first refusal only: a device repeating its Hello cannot stretch its stay.
-                _closeAtTicks = DateTime.UtcNow.Ticks + TimeSpan.FromMilliseconds(_options.UnpairedLingerMs).Ticks;
-            }
+            await RefuseAsync(packet.Sequence, AckStatus.UnknownDevice, token);
             await Deliver(() => _sink.OnDeviceWaitingForPairingAsync(deviceId, RemoteEndpoint, token), "waiting-for-pairing");
             return;
         }
+        if (_challengedDeviceId != deviceId || _hello.ProofKind != HelloMessage.ProofHmacSha256)
+        {
+            await ChallengeAsync(packet.Sequence, deviceId, token);
+            return;
+        }
+        // One proof per nonce: whatever it says, the next Hello is challenged afresh.
+        _challengedDeviceId = null;
+        if (!ProofHolds(key, deviceId))
+        {
+            _logger.LogWarning("Mat {Device} at {Remote} proved another pairing key: refused", PacketJson.DeviceIdText(deviceId), RemoteEndpoint);
+            await RefuseAsync(packet.Sequence, AckStatus.BadProof, token);
+            await Deliver(() => _sink.OnDeviceKeyRefusedAsync(deviceId, RemoteEndpoint, token), "key-refused");
+            return;
+        }
+        await SendAsync(MessageType.Ack, payload => EncodeAck(payload, packet.Sequence, AckStatus.Ok), token);
         var grid = new MatGrid(_hello.Rows, _hello.Cols, _hello.PitchUm);
         if (_grid == null || _deviceId != deviceId || _grid != grid)
         {
@@ -262,6 +274,56 @@ public sealed class MatConnection : IPacketSink
         _logger.LogInformation("Mat {Device} connected from {Remote}, firmware {Firmware}, {Rows}x{Cols} at {PitchUm} um",
             hello.DeviceIdText, RemoteEndpoint, hello.FirmwareVersion, grid.Rows, grid.Cols, grid.PitchUm);
         await Deliver(() => _sink.OnHelloAsync(hello, token), "hello");
+    }
+
+    /// <summary>
+    /// Asks a paired mat to prove its key: a fresh random nonce for this Hello. Nothing is delivered or acked until
+    /// the proof holds, and a mat that never answers is closed after <see cref="MatLinkOptions.ProofTimeoutMs"/>.
+    /// </summary>
+    private async Task ChallengeAsync(uint helloSequence, long deviceId, CancellationToken token)
+    {
+        if (_grid != null)
+        {
+            // A Hello starts the link over: until this one is proved, the device is not reachable here.
+            Unpair();
+        }
+        _challenge.HelloSequence = helloSequence;
+        RandomNumberGenerator.Fill(_challenge.Nonce);
+        _challengedDeviceId = deviceId;
+        CloseUnlessAcceptedWithin(_options.ProofTimeoutMs);
+        await SendAsync(MessageType.Challenge, payload => _challenge.EncodePayload(payload, 0, payload.Length), token);
+    }
+
+    private bool ProofHolds(byte[] key, long deviceId)
+    {
+        if (_hello.ProofLength != PairingProof.ProofBytes)
+        {
+            return false;
+        }
+        var expected = new byte[PairingProof.ProofBytes];
+        new PairingProof(key).Compute(deviceId, _challenge.Nonce, 0, expected, 0);
+        // Constant time, so how long the check takes says nothing about how much of the proof was right.
+        return CryptographicOperations.FixedTimeEquals(expected, _hello.Proof.AsSpan(0, PairingProof.ProofBytes));
+    }
+
+    /// <summary>Answers a Hello with a refusal and closes the link after the linger time; nothing it sends is taken.</summary>
+    private async Task RefuseAsync(uint helloSequence, int status, CancellationToken token)
+    {
+        await SendAsync(MessageType.Ack, payload => EncodeAck(payload, helloSequence, status), token);
+        if (_grid != null)
+        {
+            Unpair();
+        }
+        CloseUnlessAcceptedWithin(_options.UnpairedLingerMs);
+    }
+
+    /// <summary>Set on the first refusal or challenge only: a device repeating its Hello cannot stretch its stay.</summary>
+    private void CloseUnlessAcceptedWithin(int milliseconds)
+    {
+        if (_closeAtTicks == 0)
+        {
+            _closeAtTicks = DateTime.UtcNow.Ticks + TimeSpan.FromMilliseconds(milliseconds).Ticks;
+        }
     }
 
     /// <summary>The device on this link changed or was refused by a later Hello: it is no longer reachable here.</summary>

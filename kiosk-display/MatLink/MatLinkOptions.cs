@@ -38,6 +38,12 @@ public sealed class MatLinkOptions
     public int UnpairedLingerMs { get; set; } = 10_000;
 
     /// <summary>
+    /// How long a paired mat has to answer the display's Challenge with the proof of its pairing key; a mat that
+    /// does not (it lacks the key, or runs firmware without pairing by key) is closed and retries later.
+    /// </summary>
+    public int ProofTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>
     /// Live frames waiting for the sink, per connection. When the sink is slower than the mat the oldest waiting
     /// frame is dropped: a heatmap wants the newest frame, never a backlog. Results are never queued here.
     /// </summary>

@@ -23,6 +23,7 @@ public sealed class MatLinkOptionsValidator : IValidateOptions<MatLinkOptions>
             $"MatLink:MaxPacketBytes must be {MinPacketBytes}-{PacketFormat.MaxPacketBytes}.");
         Require(errors, options.IdleTimeoutMs >= 100, "MatLink:IdleTimeoutMs must be at least 100.");
         Require(errors, options.UnpairedLingerMs >= 0, "MatLink:UnpairedLingerMs must not be negative.");
+        Require(errors, options.ProofTimeoutMs >= 100, "MatLink:ProofTimeoutMs must be at least 100.");
         Require(errors, options.LiveFrameQueueLength >= 1, "MatLink:LiveFrameQueueLength must be at least 1.");
         Require(errors, options.SerialBaudRate > 0, "MatLink:SerialBaudRate must be positive.");
         Require(errors, options.SerialReopenDelayMs >= 0, "MatLink:SerialReopenDelayMs must not be negative.");

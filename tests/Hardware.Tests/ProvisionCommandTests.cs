@@ -14,7 +14,7 @@ public class ProvisionCommandTests : IDisposable
 
     private MatctlRun Provision(params string[] extra) => MatctlRun.Run(
     [
-        "provision", "--board", Boards.JsonPath(Boards.Mat48), "--device-id", "240AC4123456", "--device-key", "k3y-for-store-12",
+        "provision", "--board", Boards.JsonPath(Boards.Mat48), "--device-id", "240AC4123456", "--device-key", "9F86D081884C7D659A2FEAA0C55AD015",
         "--wifi-ssid", "Store WiFi", "--wifi-password", "secret pass", "--display", "192.168.1.20:5577", "--out", _folder, .. extra,
     ]);
 
@@ -32,6 +32,8 @@ public class ProvisionCommandTests : IDisposable
         Assert.Equal("Store WiFi", device.WifiSsid);
         Assert.Equal("secret pass", device.WifiPassword);
         Assert.Equal("192.168.1.20", device.DisplayHost);
+        Assert.Equal("9f86d081-884c7d65-9a2feaa0-c55ad015", device.DeviceKey);
+        Assert.Contains("pairing key: 9f86d081-884c7d65-9a2feaa0-c55ad015", run.Output);
         Assert.Equal(5577, device.DisplayPort);
         using var deploy = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "deploy.json")));
         var files = deploy.RootElement.GetProperty("files").EnumerateArray().ToList();
@@ -44,13 +46,14 @@ public class ProvisionCommandTests : IDisposable
     [InlineData("--device-id", "not-hex", "1 to 16 hex digits")]
     [InlineData("--display", "host:port:extra", "HOST or HOST:PORT")]
     [InlineData("--wifi-ssid", "two\nlines", "one line")]
+    [InlineData("--device-key", "k3y-for-store-12", "32 hex digits")]
     public void BadArgumentsAreRefusedWithTheReasonAndNothingIsWritten(string option, string value, string reason)
     {
         var arguments = new Dictionary<string, string>
         {
             ["--board"] = Boards.JsonPath(Boards.Mat48),
             ["--device-id"] = "240ac4123456",
-            ["--device-key"] = "k",
+            ["--device-key"] = "00112233445566778899aabbccddeeff",
             ["--display"] = "kiosk.local",
             ["--out"] = _folder,
         };
@@ -66,10 +69,27 @@ public class ProvisionCommandTests : IDisposable
     {
         string bad = Path.Combine(_folder, "bad.json");
         File.WriteAllText(bad, Boards.Edited(Boards.Mat48, json => json["statusLed"]!["gpio"] = 6));
-        var run = MatctlRun.Run("provision", "--board", bad, "--device-id", "1", "--device-key", "k", "--out", Path.Combine(_folder, "out"));
+        var run = MatctlRun.Run("provision", "--board", bad, "--device-id", "1", "--out", Path.Combine(_folder, "out"));
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("GPIO 6", run.Error);
         Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
+    }
+
+    [Fact]
+    public void WithoutAKeyEachMatGetsANewRandomKeyPrintedForThePairing()
+    {
+        string[] keys = new string[2];
+        for (int i = 0; i < 2; i++)
+        {
+            string folder = Path.Combine(_folder, $"mat-{i}");
+            var run = MatctlRun.Run("provision", "--board", Boards.JsonPath(Boards.Mat48), "--device-id", "240ac4123456", "--out", folder);
+            Assert.Equal(0, run.ExitCode);
+            var device = DeviceSettings.From(KeyValueFile.Parse(File.ReadAllBytes(Path.Combine(folder, "device.txt"))));
+            Assert.Null(device.Error);
+            Assert.Contains($"pairing key: {device.DeviceKey}", run.Output);
+            keys[i] = device.DeviceKey;
+        }
+        Assert.NotEqual(keys[0], keys[1]);
     }
 
     [Fact]

@@ -50,7 +50,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("input[name=name]", name);
         await page.FillAsync("input[name=password]", name);
         await page.ClickAsync("form button");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        // Commit, then the document: waiting for "load" as well has timed out on a loaded 2-core machine.
+        await page.WaitForURLAsync(url => !url.Contains("/login"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         return page;
     }
 

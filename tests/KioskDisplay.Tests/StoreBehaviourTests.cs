@@ -103,12 +103,21 @@ public sealed class StoreBehaviourTests
         Assert.Equal([1, 4], b.DeadSensels!.Indices);
         CloseInTime(seen, b.LastSeen);
 
-        await store.SetDevicePairedAsync("mat-b", true);
+        Assert.Null(await store.GetPairingKeyAsync("mat-b"));
+        await store.PairDeviceAsync("mat-b", "00112233-44556677-8899aabb-ccddeeff");
         Assert.Equal([false, true], (await store.ListDevicesAsync()).Select(d => d.Paired));
         await store.UpsertDeviceStatusAsync(new DeviceStatus("mat-b", "1.1.0", 4, 20, -55, 0, null, seen));
         Assert.True((await store.ListDevicesAsync())[1].Paired); // a status report keeps the pairing
-        await store.SetDevicePairedAsync("mat-b", false);
+        Assert.Equal("00112233-44556677-8899aabb-ccddeeff", await store.GetPairingKeyAsync("mat-b"));
+        await store.PairDeviceAsync("mat-b", "ffeeddcc-bbaa9988-77665544-33221100"); // a re-provisioned mat
+        Assert.Equal("ffeeddcc-bbaa9988-77665544-33221100", await store.GetPairingKeyAsync("mat-b"));
+        await store.UnpairDeviceAsync("mat-b");
         Assert.All(await store.ListDevicesAsync(), d => Assert.False(d.Paired));
+        Assert.Null(await store.GetPairingKeyAsync("mat-b"));
+
+        // A mat can be paired before it ever connects: it is listed, paired, with placeholders its Status replaces.
+        await store.PairDeviceAsync("mat-c", "00112233-44556677-8899aabb-ccddeeff");
+        Assert.True((await store.ListDevicesAsync()).Single(d => d.Status.DeviceId == "mat-c").Paired);
     }
 
     [Theory, InlineData("sqlite"), PostgresData]
@@ -208,9 +217,45 @@ public sealed class StoreBehaviourTests
 
         var restarted = test.Open();
         await restarted.MigrateAsync();
-        Assert.Equal([1, 2], await restarted.AppliedMigrationsAsync());
+        Assert.Equal([1, 2, 3], await restarted.AppliedMigrationsAsync());
         Assert.Equal("kept-1", (await restarted.GetScanAsync("kept-1"))!.Result.ResultId);
         Assert.False(await restarted.SaveResultAsync(TestScans.Result("kept-1")));
+    }
+
+    [Fact]
+    public async Task MatsPairedByIdAloneMustBePairedAgainWithTheirKeyAfterTheUpgrade()
+    {
+        string folder = Directory.CreateTempSubdirectory("kiosk-store-").FullName;
+        try
+        {
+            // A database as the display left it before pairing by key (schema steps 1 and 2), with a paired mat.
+            string path = Path.Combine(folder, "kiosk.db");
+            await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false"))
+            {
+                await old.OpenAsync();
+                var sql = new System.Text.StringBuilder("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_utc TEXT NOT NULL);");
+                foreach (var step in SqliteMigrations.Steps.Where(s => s.Version <= 2))
+                {
+                    sql.Append(step.Sql).Append($"INSERT INTO schema_migrations VALUES ({step.Version}, '{step.Name}', '2026-01-01T00:00:00Z');");
+                }
+                sql.Append("INSERT INTO devices VALUES ('mat-old', '1.0.0', 5, 20, -50, 0, NULL, '2026-01-01T00:00:00Z', 1);");
+                await using var create = new Microsoft.Data.Sqlite.SqliteCommand(sql.ToString(), old);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            var store = new SqliteScanStore(path);
+            await store.MigrateAsync();
+
+            Assert.Equal([1, 2, 3], await store.AppliedMigrationsAsync());
+            var device = Assert.Single(await store.ListDevicesAsync());
+            Assert.Equal(("mat-old", false), (device.Status.DeviceId, device.Paired));
+            Assert.Null(await store.GetPairingKeyAsync("mat-old"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Theory, PostgresData]
@@ -227,6 +272,6 @@ public sealed class StoreBehaviourTests
 
         var displays = Enumerable.Range(0, 4).Select(_ => test.Open()).ToList();
         await Task.WhenAll(displays.Select(d => d.MigrateAsync()));
-        Assert.Equal([1, 2], await displays[0].AppliedMigrationsAsync());
+        Assert.Equal([1, 2, 3], await displays[0].AppliedMigrationsAsync());
     }
 }

@@ -35,8 +35,8 @@ public class CommandTests
         Assert.True(configMessage.DecodePayload(config.Payload, 0, config.Payload.Length));
         Assert.True(configMessage.KeyIs("store.name"));
         Assert.Equal("Schuhhaus Müller", Encoding.UTF8.GetString(configMessage.Value, 0, configMessage.ValueLength));
-        // The display's sequence runs on from the Hello's ack: 0 was that ack, commands follow without gaps.
-        Assert.Equal([1u, 2u, 3u, 4u], new[] { zero.Sequence, gain.Sequence, config.Sequence, reboot.Sequence });
+        // The display's sequence runs on from the Hello's answers: 0 was the Challenge, 1 the ack, commands follow without gaps.
+        Assert.Equal([2u, 3u, 4u, 5u], new[] { zero.Sequence, gain.Sequence, config.Sequence, reboot.Sequence });
 
         await mat.SendAckAsync(gain.Sequence, AckStatus.Busy);
         CommandAck ack = await link.Sink.CommandAcks.NextAsync();

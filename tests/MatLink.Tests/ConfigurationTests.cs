@@ -19,10 +19,11 @@ public class ConfigurationTests
     [Fact]
     public void ImpossibleSettingsAreRefusedAtStartUp()
     {
-        var options = new MatLinkOptions { ListenAddress = "kiosk", Port = 70000, MaxPacketBytes = 1, LiveFrameQueueLength = 0 };
+        var options = new MatLinkOptions { ListenAddress = "kiosk", Port = 70000, MaxPacketBytes = 1, LiveFrameQueueLength = 0, ProofTimeoutMs = 0 };
         ValidateOptionsResult result = new MatLinkOptionsValidator().Validate(null, options);
         Assert.True(result.Failed);
-        Assert.Equal(4, result.Failures!.Count());
+        Assert.Equal(5, result.Failures!.Count());
+        Assert.Contains(result.Failures!, f => f.Contains("ProofTimeoutMs"));
     }
 
     [Fact]

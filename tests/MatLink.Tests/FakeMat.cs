@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Display.MatLink.Tests;
@@ -14,6 +15,14 @@ public sealed record MatPacket(byte Type, uint Sequence, byte[] Payload)
         var ack = new AckMessage();
         Assert.True(ack.DecodePayload(Payload, 0, Payload.Length));
         return ack;
+    }
+
+    public ChallengeMessage Challenge()
+    {
+        Assert.Equal(MessageType.Challenge, Type);
+        var challenge = new ChallengeMessage();
+        Assert.True(challenge.DecodePayload(Payload, 0, Payload.Length));
+        return challenge;
     }
 }
 
@@ -57,17 +66,40 @@ public sealed class FakeMat : IAsyncDisposable, IPacketSink
         return new FakeMat(client, deviceId);
     }
 
-    /// <summary>Connects, says Hello and returns the display's answer to it.</summary>
-    public static async Task<(FakeMat Mat, AckMessage HelloAck)> ConnectAndHelloAsync(IPEndPoint display, long deviceId = DefaultDeviceId)
+    /// <summary>
+    /// Connects, says Hello, answers the display's Challenge (if it sends one) with the proof over
+    /// <paramref name="pairingKey"/> (<see cref="DefaultKey"/> by default), and returns the display's answer.
+    /// </summary>
+    public static async Task<(FakeMat Mat, AckMessage HelloAck)> ConnectAndHelloAsync(IPEndPoint display, long deviceId = DefaultDeviceId, byte[]? pairingKey = null)
     {
         var mat = await ConnectAsync(display, deviceId);
         uint helloSequence = await mat.SendHelloAsync();
-        AckMessage ack = (await mat.NextAsync()).Ack();
+        MatPacket answer = await mat.NextAsync();
+        if (answer.Type == MessageType.Challenge)
+        {
+            ChallengeMessage challenge = answer.Challenge();
+            Assert.Equal(helloSequence, challenge.HelloSequence);
+            helloSequence = await mat.SendHelloAsync(Proof(pairingKey ?? DefaultKey, deviceId, challenge.Nonce));
+            answer = await mat.NextAsync();
+        }
+        AckMessage ack = answer.Ack();
         Assert.Equal(helloSequence, ack.AckedSequence);
         return (mat, ack);
     }
 
-    public Task<uint> SendHelloAsync()
+    /// <summary>The key <see cref="LinkHarness"/> pairs <see cref="DefaultDeviceId"/> with.</summary>
+    public static readonly byte[] DefaultKey = Convert.FromHexString("00112233445566778899aabbccddeeff");
+
+    /// <summary>What a mat holding <paramref name="pairingKey"/> answers to <paramref name="nonce"/>, computed by the core.</summary>
+    public static byte[] Proof(byte[] pairingKey, long deviceId, byte[] nonce)
+    {
+        var proof = new byte[PairingProof.ProofBytes];
+        new PairingProof(pairingKey).Compute(deviceId, nonce, 0, proof, 0);
+        return proof;
+    }
+
+    /// <summary>Says Hello; with a proof, as the answer to a Challenge (<see cref="HelloMessage.ProofHmacSha256"/>).</summary>
+    public Task<uint> SendHelloAsync(byte[]? proof = null)
     {
         var hello = new HelloMessage
         {
@@ -80,6 +112,12 @@ public sealed class FakeMat : IAsyncDisposable, IPacketSink
             PitchUm = SampleScan.Mat.PitchUm,
             CalibrationId = 77,
         };
+        if (proof != null)
+        {
+            hello.ProofKind = HelloMessage.ProofHmacSha256;
+            hello.ProofLength = proof.Length;
+            proof.CopyTo(hello.Proof, 0);
+        }
         return SendAsync(MessageType.Hello, b => hello.EncodePayload(b, 0, b.Length));
     }
 

@@ -6,12 +6,12 @@ namespace Kiosk.Display.MatLink.Tests;
 
 /// <summary>
 /// A running <see cref="MatListener"/> on 127.0.0.1 and a port the system picks, with a <see cref="RecordingSink"/>
-/// and an in-memory pairing registry in which <see cref="FakeMat.DefaultDeviceId"/> is paired.
+/// and an in-memory pairing registry in which <see cref="FakeMat.DefaultDeviceId"/> is paired with <see cref="FakeMat.DefaultKey"/>.
 /// </summary>
 public sealed class LinkHarness : IAsyncDisposable
 {
     public RecordingSink Sink { get; } = new();
-    public InMemoryPairingRegistry Pairing { get; } = new(FakeMat.DefaultDeviceId);
+    public InMemoryPairingRegistry Pairing { get; } = new();
 
     /// <summary>The registry the listener asks: <see cref="Pairing"/> unless a test brings its own.</summary>
     public IPairingRegistry Registry { get; }
@@ -24,6 +24,8 @@ public sealed class LinkHarness : IAsyncDisposable
     private LinkHarness(MatLinkOptions options, IPairingRegistry? registry)
     {
         Registry = registry ?? Pairing;
+        // Completes at once: the in-memory registry has nothing to wait for.
+        Pairing.PairAsync(FakeMat.DefaultDeviceId, FakeMat.DefaultKey, CancellationToken.None).GetAwaiter().GetResult();
         Context = new MatLinkContext(Sink, Registry, Connected, options, NullLoggerFactory.Instance);
         Listener = new MatListener(Context);
         Commands = new MatCommandSender(Connected);

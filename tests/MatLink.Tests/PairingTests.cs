@@ -1,3 +1,4 @@
+using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Display.MatLink.Tests;
@@ -5,6 +6,7 @@ namespace Kiosk.Display.MatLink.Tests;
 public class PairingTests
 {
     private const long StrangerId = 0x11_22_33_44_55_66;
+    private static readonly byte[] StrangerKey = Convert.FromHexString("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
 
     [Fact]
     public async Task UnpairedMatIsRefusedReportedWaitingAndClosedWithNothingDelivered()
@@ -49,8 +51,8 @@ public class PairingTests
             Assert.Equal(AckStatus.UnknownDevice, refused.Status);
         }
 
-        await link.Pairing.PairAsync(StrangerId, CancellationToken.None);
-        var (second, accepted) = await FakeMat.ConnectAndHelloAsync(link.Endpoint, StrangerId);
+        await link.Pairing.PairAsync(StrangerId, StrangerKey, CancellationToken.None);
+        var (second, accepted) = await FakeMat.ConnectAndHelloAsync(link.Endpoint, StrangerId, StrangerKey);
         await using var _ = second;
 
         Assert.Equal(AckStatus.Ok, accepted.Status);
@@ -101,12 +103,124 @@ public class PairingTests
         Assert.False(link.Sink.Hellos.Reader.TryRead(out MatHello? _));
     }
 
+    [Fact]
+    public async Task PairedMatIsChallengedWithAFreshNonceOnEveryConnectionAndAcceptedOnlyAfterItsProof()
+    {
+        await using var link = await LinkHarness.StartAsync();
+        var nonces = new List<string>();
+        for (int connection = 0; connection < 2; connection++)
+        {
+            await using var mat = await FakeMat.ConnectAsync(link.Endpoint);
+            uint helloSequence = await mat.SendHelloAsync();
+            ChallengeMessage challenge = (await mat.NextAsync()).Challenge();
+            Assert.Equal(helloSequence, challenge.HelloSequence);
+            nonces.Add(Convert.ToHexString(challenge.Nonce));
+            // Until the proof comes, nothing the mat sends is taken.
+            await mat.SendResultAsync(SampleScan.ResultPayload(FakeMat.DefaultDeviceId, (uint)(10 + connection)));
+
+            uint provedSequence = await mat.SendHelloAsync(FakeMat.Proof(FakeMat.DefaultKey, FakeMat.DefaultDeviceId, challenge.Nonce));
+
+            AckMessage ack = (await mat.NextAsync()).Ack();
+            Assert.Equal((provedSequence, AckStatus.Ok), (ack.AckedSequence, ack.Status));
+            Assert.Equal(FakeMat.DefaultDeviceId, (await link.Sink.Hellos.NextAsync()).DeviceId);
+        }
+        Assert.Empty(link.Sink.Offered);
+        Assert.NotEqual(nonces[0], nonces[1]);
+        Assert.All(nonces, n => Assert.NotEqual(new string('0', 2 * PairingProof.NonceBytes), n));
+    }
+
+    [Fact]
+    public async Task MatProvingAnotherKeyIsRefusedReportedAndClosedWithNothingDelivered()
+    {
+        await using var link = await LinkHarness.StartAsync(o => o.UnpairedLingerMs = 500);
+        byte[] wrongKey = Convert.FromHexString("00112233445566778899aabbccddeefe");
+        var (mat, helloAck) = await FakeMat.ConnectAndHelloAsync(link.Endpoint, pairingKey: wrongKey);
+        await using var _ = mat;
+
+        Assert.Equal(AckStatus.BadProof, helloAck.Status);
+        Assert.Equal(FakeMat.DefaultDeviceId, await link.Sink.KeyRefused.NextAsync());
+        try
+        {
+            await mat.SendResultAsync(SampleScan.ResultPayload(FakeMat.DefaultDeviceId, 1));
+        }
+        catch (IOException)
+        {
+            // The linger may already be over on a loaded machine.
+        }
+        Assert.Null(await mat.NextOrClosedAsync());
+        Assert.Empty(link.Sink.Offered);
+        Assert.False(link.Sink.Hellos.Reader.TryRead(out MatHello? _));
+        Assert.DoesNotContain(FakeMat.DefaultDeviceId, link.Commands.ConnectedDevices);
+    }
+
+    [Fact]
+    public async Task ProofRecordedOnAnEarlierConnectionIsWorthNothingOnTheNext()
+    {
+        await using var link = await LinkHarness.StartAsync(o => o.UnpairedLingerMs = 0);
+        byte[] recordedProof;
+        await using (var first = await FakeMat.ConnectAsync(link.Endpoint))
+        {
+            await first.SendHelloAsync();
+            recordedProof = FakeMat.Proof(FakeMat.DefaultKey, FakeMat.DefaultDeviceId, (await first.NextAsync()).Challenge().Nonce);
+            await first.SendHelloAsync(recordedProof);
+            Assert.Equal(AckStatus.Ok, (await first.NextAsync()).Ack().Status);
+        }
+
+        // An impostor with the recorded bytes but not the key: offered unasked, the proof only earns a new challenge,
+        // and offered as the answer to that challenge it is wrong.
+        await using var impostor = await FakeMat.ConnectAsync(link.Endpoint);
+        await impostor.SendHelloAsync(recordedProof);
+        Assert.Equal(MessageType.Challenge, (await impostor.NextAsync()).Type);
+        uint replayed = await impostor.SendHelloAsync(recordedProof);
+        AckMessage ack = (await impostor.NextAsync()).Ack();
+        Assert.Equal((replayed, AckStatus.BadProof), (ack.AckedSequence, ack.Status));
+    }
+
+    [Fact]
+    public async Task MatThatNeverAnswersTheChallengeIsClosedUnaccepted()
+    {
+        await using var link = await LinkHarness.StartAsync(o => o.ProofTimeoutMs = 300);
+        await using var mat = await FakeMat.ConnectAsync(link.Endpoint);
+        await mat.SendHelloAsync();
+        Assert.Equal(MessageType.Challenge, (await mat.NextAsync()).Type);
+
+        // Status keeps the link busy but proves nothing: the display still closes it.
+        for (int i = 0; i < 3; i++)
+        {
+            try
+            {
+                await mat.SendStatusAsync((uint)i);
+            }
+            catch (IOException)
+            {
+                break;
+            }
+            await Task.Delay(150);
+        }
+        Assert.Null(await mat.NextOrClosedAsync());
+        Assert.False(link.Sink.Hellos.Reader.TryRead(out MatHello? _));
+        Assert.False(link.Sink.Statuses.Reader.TryRead(out MatStatus? _));
+    }
+
+    [Fact]
+    public async Task UnpairingForgetsTheKey()
+    {
+        await using var link = await LinkHarness.StartAsync(o => o.UnpairedLingerMs = 0);
+        await link.Pairing.UnpairAsync(FakeMat.DefaultDeviceId, CancellationToken.None);
+
+        var (mat, helloAck) = await FakeMat.ConnectAndHelloAsync(link.Endpoint);
+        await using var _ = mat;
+
+        Assert.Equal(AckStatus.UnknownDevice, helloAck.Status);
+        Assert.Null(await link.Pairing.PairingKeyOfAsync(FakeMat.DefaultDeviceId, CancellationToken.None));
+    }
+
     private sealed class UnavailableRegistry : IPairingRegistry
     {
-        public ValueTask<bool> IsPairedAsync(long deviceId, CancellationToken cancellationToken) =>
+        public ValueTask<byte[]?> PairingKeyOfAsync(long deviceId, CancellationToken cancellationToken) =>
             throw new IOException("database unavailable");
 
-        public Task PairAsync(long deviceId, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task PairAsync(long deviceId, byte[] pairingKey, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task UnpairAsync(long deviceId, CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -20,6 +20,7 @@ public sealed class RecordingSink : IMatEventSink
 
     public Channel<MatHello> Hellos { get; } = Channel.CreateUnbounded<MatHello>();
     public Channel<long> WaitingForPairing { get; } = Channel.CreateUnbounded<long>();
+    public Channel<long> KeyRefused { get; } = Channel.CreateUnbounded<long>();
     public Channel<MatStatus> Statuses { get; } = Channel.CreateUnbounded<MatStatus>();
     public Channel<CommandAck> CommandAcks { get; } = Channel.CreateUnbounded<CommandAck>();
     public Channel<long> Disconnects { get; } = Channel.CreateUnbounded<long>();
@@ -47,6 +48,9 @@ public sealed class RecordingSink : IMatEventSink
 
     public Task OnDeviceWaitingForPairingAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
         Write(WaitingForPairing, deviceId);
+
+    public Task OnDeviceKeyRefusedAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
+        Write(KeyRefused, deviceId);
 
     public async Task OnFrameAsync(LiveFrame frame, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using Kiosk.Mat.Config;
+
 namespace Kiosk.Esp32App.Settings
 {
     /// <summary>
@@ -16,7 +18,7 @@ namespace Kiosk.Esp32App.Settings
             long id = 0;
             for (int i = 0; i < text.Length; i++)
             {
-                int digit = HexDigit(text[i]);
+                int digit = HexDigit.ValueOf(text[i]);
                 if (digit < 0)
                 {
                     return -1;
@@ -24,23 +26,6 @@ namespace Kiosk.Esp32App.Settings
                 id = (id << 4) | (long)digit;
             }
             return id;
-        }
-
-        private static int HexDigit(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-            return -1;
         }
     }
 }

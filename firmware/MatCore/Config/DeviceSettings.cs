@@ -14,8 +14,11 @@ namespace Kiosk.Mat.Config
         public int DisplayPort = DefaultDisplayPort;
         public string DeviceId;
 
-        /// <summary>The per-device pairing key, as the display issued it (text; the protocol decides its use).</summary>
+        /// <summary>The pairing key as written (32 hex digits, <see cref="Pairing.PairingKey"/>).</summary>
         public string DeviceKey;
+
+        /// <summary>The key's bytes, for the link's answer to the display's Challenge.</summary>
+        public readonly byte[] PairingKey = new byte[Pairing.PairingKey.KeyBytes];
 
         /// <summary>The first problem, or null when the device can join its display.</summary>
         public string Error;
@@ -49,7 +52,11 @@ namespace Kiosk.Mat.Config
             }
             if (settings.DeviceKey.Length == 0)
             {
-                settings.Fail("device_key: missing (pair the mat with its display)");
+                settings.Fail("device_key: missing (matctl provision writes one; pair the mat with it on the display)");
+            }
+            else if (!Pairing.PairingKey.TryParse(settings.DeviceKey, settings.PairingKey))
+            {
+                settings.Fail("device_key: needs 32 hex digits, as matctl provision writes it");
             }
             if (settings.HasWifi && settings.DisplayHost.Length == 0)
             {

@@ -1,5 +1,6 @@
 using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Mat.Link
@@ -29,11 +30,15 @@ namespace Kiosk.Mat.Link
         private readonly ResultMessage _result = new ResultMessage(0);
         private readonly AckMessage _ack = new AckMessage();
         private readonly CalibrateGainMessage _gain = new CalibrateGainMessage();
+        private readonly ChallengeMessage _challenge = new ChallengeMessage();
+        private readonly PairingProof _proof;
 
         private IPacketTransport _transport;
         private uint _sequence;
         private int _nowMs;
         private bool _paired;
+        private uint _helloSequence;
+        private int _helloStatus = NoAnswer;
         private int _heldLength;
         private uint _heldCounter;
         private uint _nextResultCounter;
@@ -48,10 +53,16 @@ namespace Kiosk.Mat.Link
         /// <summary>What to do on a command; null acknowledges every command as busy.</summary>
         public IMatCommands Commands;
 
+        /// <summary>What <see cref="HelloStatus"/> says before the display has answered this connection's Hello.</summary>
+        public const int NoAnswer = -1;
+
         /// <param name="firstResultCounter">The next never-used result counter (persisted by the app across reboots).</param>
-        public MatLinkSession(long deviceId, MatGeometry geometry, ResultOutbox outbox, uint firstResultCounter)
+        /// <param name="pairingKey">The <see cref="PairingKey.KeyBytes"/>-byte key the display paired this device with (device_key);
+        /// null for a device that has none and so can never answer a Challenge.</param>
+        public MatLinkSession(long deviceId, MatGeometry geometry, ResultOutbox outbox, uint firstResultCounter, byte[] pairingKey)
         {
             _deviceId = deviceId;
+            _proof = pairingKey == null ? null : new PairingProof(pairingKey);
             _geometry = geometry;
             _outbox = outbox;
             _nextResultCounter = firstResultCounter;
@@ -76,6 +87,13 @@ namespace Kiosk.Mat.Link
         /// <summary>The display acknowledged this connection's Hello with status ok: frames and results go out.</summary>
         public bool Paired { get { return _paired && Connected; } }
 
+        /// <summary>
+        /// The display's answer to this connection's Hello, for the mat's screen: an <see cref="AckStatus"/>
+        /// (<see cref="AckStatus.UnknownDevice"/> not paired there, <see cref="AckStatus.BadProof"/> paired with
+        /// another key), or <see cref="NoAnswer"/> while none has come.
+        /// </summary>
+        public int HelloStatus { get { return _helloStatus; } }
+
         /// <summary>A finished scan the outbox had no room for; the app starts no new scan until it is taken.</summary>
         public bool HoldingResult { get { return _heldLength > 0; } }
 
@@ -95,8 +113,17 @@ namespace Kiosk.Mat.Link
             _sequence = 0;
             // Whatever half packet the last connection left is not the start of this one's.
             _decoder.Flush();
-            int length = Hello.EncodePayload(_payload, 0, _payload.Length);
-            Send(MessageType.Hello, length);
+            SendHello(HelloMessage.ProofNone);
+        }
+
+        /// <summary>Sends the Hello, first without a proof, then again with the answer to the display's Challenge.</summary>
+        private void SendHello(int proofKind)
+        {
+            Hello.ProofKind = proofKind;
+            Hello.ProofLength = proofKind == HelloMessage.ProofNone ? 0 : PairingProof.ProofBytes;
+            _helloSequence = _sequence;
+            _helloStatus = NoAnswer;
+            Send(MessageType.Hello, Hello.EncodePayload(_payload, 0, _payload.Length));
         }
 
         /// <summary>The link is gone: results wait in the outbox for the next connection.</summary>
@@ -232,6 +259,12 @@ namespace Kiosk.Mat.Link
                         OnAck();
                     }
                     break;
+                case MessageType.Challenge:
+                    if (_challenge.DecodePayload(packet.Buffer, offset, count))
+                    {
+                        OnChallenge();
+                    }
+                    break;
                 case MessageType.CalibrateZero:
                     Reply(packet.Sequence, Commands == null ? AckStatus.Busy : Commands.CalibrateZero());
                     break;
@@ -271,8 +304,9 @@ namespace Kiosk.Mat.Link
                 }
                 return;
             }
-            if (_ack.AckedSequence == HelloSequence && !_paired)
+            if (_ack.AckedSequence == _helloSequence && !_paired)
             {
+                _helloStatus = _ack.Status;
                 _paired = _ack.Status == AckStatus.Ok;
                 if (_paired)
                 {
@@ -281,8 +315,19 @@ namespace Kiosk.Mat.Link
             }
         }
 
-        /// <summary>The Hello is the first packet of every connection.</summary>
-        private const uint HelloSequence = 0;
+        /// <summary>
+        /// The display knows this device and wants the key proved: the Hello goes again with the proof over the
+        /// display's nonce. A challenge to an older Hello, or after the Hello was accepted, is not answered.
+        /// </summary>
+        private void OnChallenge()
+        {
+            if (_paired || _challenge.HelloSequence != _helloSequence || _proof == null)
+            {
+                return;
+            }
+            _proof.Compute(_deviceId, _challenge.Nonce, 0, Hello.Proof, 0);
+            SendHello(HelloMessage.ProofHmacSha256);
+        }
 
         private void Reply(uint sequence, int status)
         {

@@ -17,7 +17,10 @@ namespace Kiosk.Mat.Protocol
         /// <summary>The device cannot do it now (calibrating with a shopper on the mat).</summary>
         public const int Busy = 4;
 
-        public const int Max = Busy;
+        /// <summary>The Hello's pairing proof is wrong: the device holds another key than the display paired it with.</summary>
+        public const int BadProof = 5;
+
+        public const int Max = BadProof;
 
         public static string Name(int status)
         {
@@ -28,6 +31,7 @@ namespace Kiosk.Mat.Protocol
                 case UnknownKey: return "unknown-key";
                 case BadValue: return "bad-value";
                 case Busy: return "busy";
+                case BadProof: return "bad-proof";
                 default: return "unknown";
             }
         }

@@ -10,8 +10,11 @@ namespace Kiosk.Mat.Protocol
         /// <summary>The largest pairing proof, bytes (room for an HMAC-SHA256).</summary>
         public const int MaxProofBytes = 32;
 
-        /// <summary>No proof: pairing by device id alone (version 1 devices send this).</summary>
+        /// <summary>No proof: the first Hello of a connection, before the display's Challenge.</summary>
         public const int ProofNone = 0;
+
+        /// <summary>The proof is <see cref="Pairing.PairingProof"/> over the nonce of this connection's Challenge.</summary>
+        public const int ProofHmacSha256 = 1;
 
         /// <summary>The pitch range <see cref="Geometry.MatGeometry"/> accepts, so a decoded hello always makes a geometry.</summary>
         public const int MinPitchUm = Geometry.MatGeometry.MinPitchUm;
@@ -31,7 +34,7 @@ namespace Kiosk.Mat.Protocol
         /// <summary>Changes whenever the device takes a new zero or gain calibration.</summary>
         public uint CalibrationId;
 
-        /// <summary>Reserved for a per-device key check (docs/protocol.md, "Pairing"); 0 = none.</summary>
+        /// <summary>The answer to the display's Challenge (docs/protocol.md, "Pairing"); <see cref="ProofNone"/> before it.</summary>
         public int ProofKind;
         public int ProofLength;
         public readonly byte[] Proof = new byte[MaxProofBytes];

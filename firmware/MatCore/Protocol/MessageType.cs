@@ -19,6 +19,9 @@ namespace Kiosk.Mat.Protocol
         public const byte SetConfig = 0x12;
         public const byte Reboot = 0x13;
 
+        /// <summary>The display's answer to a paired device's Hello: prove the pairing key over this nonce.</summary>
+        public const byte Challenge = 0x14;
+
         /// <summary>The stable lower-case name the JSON of <c>matctl decode</c> uses.</summary>
         public static string Name(byte type)
         {
@@ -33,6 +36,7 @@ namespace Kiosk.Mat.Protocol
                 case CalibrateGain: return "calibrate-gain";
                 case SetConfig: return "set-config";
                 case Reboot: return "reboot";
+                case Challenge: return "challenge";
                 default: return "unknown";
             }
         }

@@ -20,6 +20,7 @@ public sealed class PacketJson
     private readonly StatusMessage _status = new();
     private readonly AckMessage _ack = new();
     private readonly CalibrateGainMessage _gain = new();
+    private readonly ChallengeMessage _challenge = new();
     private readonly SetConfigMessage _config = new();
     private readonly ArrayBufferWriter<byte> _output = new();
 
@@ -123,6 +124,11 @@ public sealed class PacketJson
                 if (!_config.DecodePayload(buffer, offset, length)) return false;
                 json.WriteString("key", Encoding.ASCII.GetString(_config.Key, 0, _config.KeyLength));
                 json.WriteString("value", Encoding.UTF8.GetString(_config.Value, 0, _config.ValueLength));
+                return true;
+            case MessageType.Challenge:
+                if (!_challenge.DecodePayload(buffer, offset, length)) return false;
+                json.WriteNumber("helloSeq", _challenge.HelloSequence);
+                json.WriteString("nonce", Convert.ToHexString(_challenge.Nonce).ToLowerInvariant());
                 return true;
             case MessageType.CalibrateZero:
             case MessageType.Reboot:

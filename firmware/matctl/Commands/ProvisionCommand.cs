@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Kiosk.Hardware;
 using Kiosk.Mat.Config;
+using Kiosk.Mat.Pairing;
 
 namespace Kiosk.Mat.Cli.Commands;
 
@@ -28,7 +30,7 @@ public static class ProvisionCommand
         var ssid = new Option<string>("--wifi-ssid") { Description = "the store's Wi-Fi network (leave out for a USB-only mat)" };
         var password = new Option<string>("--wifi-password") { Description = "its password" };
         var display = new Option<string>("--display") { Description = "the kiosk display, HOST or HOST:PORT (port 5577 by default)" };
-        var key = new Option<string>("--device-key") { Description = "the pairing key the display knows this mat by", Required = true };
+        var key = new Option<string>("--device-key") { Description = "the mat's pairing key, 32 hex digits (default: a new random key, printed for the technician page)" };
         var output = new Option<string>("--out") { Description = "folder for board.txt, device.txt and deploy.json (default: provision-DEVICEID)" };
         var port = new Option<string>("--port") { Description = "the board's serial port for nanoff (COM3, /dev/ttyUSB0)" };
         var target = new Option<string>("--target") { Description = "nanoff's firmware target", DefaultValueFactory = _ => "ESP32_REV3" };
@@ -67,10 +69,21 @@ public static class ProvisionCommand
                 error.WriteLine($"matctl provision: --device-id '{id}' must be 1 to 16 hex digits");
                 return 2;
             }
+            var pairingKey = new byte[PairingKey.KeyBytes];
+            string? givenKey = parse.GetValue(key);
+            if (givenKey is null)
+            {
+                RandomNumberGenerator.Fill(pairingKey);
+            }
+            else if (!PairingKey.TryParse(givenKey, pairingKey))
+            {
+                error.WriteLine($"matctl provision: --device-key must be 32 hex digits (leave it out for a new random key)");
+                return 2;
+            }
             string deviceText;
             try
             {
-                deviceText = DeviceText(id, parse.GetValue(key)!, parse.GetValue(ssid), parse.GetValue(password), parse.GetValue(display));
+                deviceText = DeviceText(id, PairingKey.Format(pairingKey), parse.GetValue(ssid), parse.GetValue(password), parse.GetValue(display));
             }
             catch (ArgumentException e)
             {
@@ -105,6 +118,9 @@ public static class ProvisionCommand
             string serial = parse.GetValue(port) ?? "PORT";
             string nanoff = $"nanoff --target {parse.GetValue(target)} --serialport {serial} --filedeployment \"{deploy}\"";
             said.WriteLine($"wrote board.txt, device.txt and deploy.json to {folder}");
+            // The display must learn the same key: the technician types it when pairing the mat (Mats > the mat > Pair).
+            said.WriteLine($"pairing key: {PairingKey.Format(pairingKey)}");
+            said.WriteLine($"  on the display's technician page, pair mat {id} with this key");
             if (!parse.GetValue(flash))
             {
                 said.WriteLine($"to write them to the board: {nanoff}");

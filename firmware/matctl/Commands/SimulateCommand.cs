@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Kiosk.Hardware;
 using Kiosk.Mat.Cli.Links;
 using Kiosk.Mat.Link;
+using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Simulation;
 using Kiosk.Mat.Simulation.Grid;
@@ -12,7 +14,7 @@ using Kiosk.Mat.Simulation.Transports;
 namespace Kiosk.Mat.Cli.Commands;
 
 /// <summary>
-/// <c>matctl simulate --scenario NAME (--out FILE | --connect HOST:PORT | --serial PORT)</c>: the virtual mat runs a
+/// <c>matctl simulate --scenario NAME (--out FILE | (--connect HOST:PORT | --serial PORT) --device-id ID --device-key KEY)</c>: the virtual mat runs a
 /// scripted shopper through the real firmware loop over the simulated grid and sends the protocol's bytes to a file
 /// (as a display that acks everything would receive them; <c>matctl decode</c> reads it) or to a display over TCP or
 /// a serial port, reading its acks and reconnecting when it goes away. Exit codes: 0 every result delivered, 1 some still unacknowledged
@@ -41,9 +43,11 @@ public static class SimulateCommand
         var crosstalk = new Option<string>("--crosstalk") { Description = "on: the passive matrix with its crosstalk, compensated in the core; off: an ideal readout", DefaultValueFactory = _ => "on" };
         crosstalk.AcceptOnlyFromAmong("on", "off");
         var board = new Option<string?>("--board") { Description = "board definition (hardware/*.json) or the device's key=value board text; default 48 x 48 at 10 mm" };
+        var deviceId = new Option<string>("--device-id") { Description = "the mat's id, 1-16 hex digits", DefaultValueFactory = _ => "5eed00000001" };
+        var deviceKey = new Option<string?>("--device-key") { Description = "the pairing key the display paired --device-id with (32 hex digits); needed with --connect or --serial" };
 
         var command = new Command("simulate", "run a scripted shopper on the virtual mat and send the protocol to a file or a display");
-        foreach (Option option in new Option[] { scenario, connect, serial, output, fps, realtime, seed, crosstalk, board })
+        foreach (Option option in new Option[] { scenario, connect, serial, output, fps, realtime, seed, crosstalk, board, deviceId, deviceKey })
         {
             command.Options.Add(option);
         }
@@ -76,9 +80,31 @@ public static class SimulateCommand
                 error.WriteLine("matctl simulate: --fps must be 1 to 1000");
                 return BadArguments;
             }
+            if (!long.TryParse(parse.GetValue(deviceId), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out long id) || parse.GetValue(deviceId)!.Length > 16)
+            {
+                error.WriteLine("matctl simulate: --device-id must be 1 to 16 hex digits");
+                return BadArguments;
+            }
+            byte[]? pairingKey = null;
+            if (parse.GetValue(deviceKey) is { } keyText)
+            {
+                pairingKey = new byte[PairingKey.KeyBytes];
+                if (!PairingKey.TryParse(keyText, pairingKey))
+                {
+                    error.WriteLine("matctl simulate: --device-key must be 32 hex digits");
+                    return BadArguments;
+                }
+            }
+            else if (outPath == null)
+            {
+                error.WriteLine("matctl simulate: a display only takes a paired mat's data: give --device-key (and --device-id) as paired on its technician page");
+                return BadArguments;
+            }
             bool withCrosstalk = parse.GetValue(crosstalk) == "on";
             var options = new VirtualMatOptions
             {
+                DeviceId = id,
+                PairingKey = pairingKey,
                 FramesPerSecond = framesPerSecond,
                 Electrics = new GridElectrics { Crosstalk = withCrosstalk, Seed = parse.GetValue(seed) },
                 CompensateCrosstalk = withCrosstalk,

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Kiosk.Display.Auth;
 using Kiosk.Display.Feed;
 using Kiosk.Display.Storage;
+using Kiosk.Mat.Pairing;
 
 namespace Kiosk.Display.Endpoints;
 
@@ -65,6 +66,10 @@ public static class TechnicianEndpoints
             if (request.Command is null || !IDeviceCommands.Known.Contains(request.Command))
             {
                 return Results.Problem($"command must be one of {string.Join(", ", IDeviceCommands.Known)}", statusCode: StatusCodes.Status400BadRequest);
+            }
+            if (request.Command == "pair" && !PairingKey.TryParse(request.Argument ?? "", new byte[PairingKey.KeyBytes]))
+            {
+                return Results.Problem("pair needs the mat's pairing key as the argument: 32 hex digits (device_key in its device.txt)", statusCode: StatusCodes.Status400BadRequest);
             }
             return Results.Accepted(value: await commands.RequestAsync(id, request.Command, request.Argument, user.Identity!.Name!, ct));
         });

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Kiosk.Display.Feed;
 using Kiosk.Display.Storage;
+using Kiosk.Mat.Pairing;
 using LinkCommands = Kiosk.Display.MatLink.IDeviceCommands;
 
 namespace Kiosk.Display.Link;
 
 /// <summary>
-/// The technician's buttons, sent to the mat over the link: zero, known-weight calibration, pairing. Each request is
+/// The technician's buttons, sent to the mat over the link: zero, known-weight calibration, pairing with the mat's key. Each request is
 /// recorded with what became of it ("sent", or why not), and the mat's answer arrives in the log.
 /// </summary>
 public sealed class LinkedDeviceCommands(IScanStore store, LinkCommands link, Kiosk.Display.MatLink.IPairingRegistry pairing) : IDeviceCommands
@@ -33,8 +34,16 @@ public sealed class LinkedDeviceCommands(IScanStore store, LinkCommands link, Ki
                         : await link.CalibrateGainAsync(id, grams, cancellationToken) ? "sent" : "not sent: mat not connected";
                     break;
                 case "pair":
-                    await pairing.PairAsync(id, cancellationToken);
-                    state = "paired (the mat is accepted at its next connection)";
+                    var key = new byte[PairingKey.KeyBytes];
+                    if (!PairingKey.TryParse(argument ?? "", key))
+                    {
+                        state = "not paired: the pairing key is 32 hex digits (device_key in the mat's device.txt, printed by matctl provision)";
+                        break;
+                    }
+                    await pairing.PairAsync(id, key, cancellationToken);
+                    // Whatever the mat proved before (another key, or none) no longer counts: it is asked again now.
+                    link.Disconnect(id);
+                    state = "paired (the mat is accepted when it proves this key at its next connection)";
                     break;
                 case "unpair":
                     await pairing.UnpairAsync(id, cancellationToken);
@@ -46,9 +55,11 @@ public sealed class LinkedDeviceCommands(IScanStore store, LinkCommands link, Ki
                     break;
             }
         }
-        var record = new DeviceCommandRecord(deviceId, command, argument, requestedBy, DateTimeOffset.UtcNow, state);
+        // A pairing key is a secret: it goes to the pairing registry only, never into the command list or the log.
+        string? recorded = command == "pair" ? null : argument;
+        var record = new DeviceCommandRecord(deviceId, command, recorded, requestedBy, DateTimeOffset.UtcNow, state);
         await store.AddCommandAsync(record, cancellationToken);
-        await store.AddLogAsync("info", deviceId, $"{requestedBy} requested {command}{(argument is null ? "" : " " + argument)}: {state}", cancellationToken);
+        await store.AddLogAsync("info", deviceId, $"{requestedBy} requested {command}{(recorded is null ? "" : " " + recorded)}: {state}", cancellationToken);
         return record;
     }
 }

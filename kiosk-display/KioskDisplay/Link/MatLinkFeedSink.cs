@@ -34,6 +34,10 @@ public sealed class MatLinkFeedSink(IScanFeed feed, IScanStore store, ILogger<Ma
         await store.AddLogAsync("warning", id, $"unpaired mat at {remoteEndpoint} is waiting for pairing", cancellationToken);
     }
 
+    public Task OnDeviceKeyRefusedAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
+        store.AddLogAsync("warning", PacketJson.DeviceIdText(deviceId),
+            $"mat at {remoteEndpoint} proved another pairing key than it was paired with: refused (pair it again with the key in its device.txt)", cancellationToken);
+
     public Task OnFrameAsync(Kiosk.Display.MatLink.LiveFrame frame, CancellationToken cancellationToken)
     {
         var grid = new FeedGrid(frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm / 1000.0, frame.LoadGrams);

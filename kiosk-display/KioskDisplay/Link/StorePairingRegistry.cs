@@ -1,30 +1,34 @@
 using Kiosk.Display.MatLink;
 using Kiosk.Display.Storage;
 using Kiosk.Mat.Host.Protocol;
+using Kiosk.Mat.Pairing;
 
 namespace Kiosk.Display.Link;
 
-/// <summary>Which mats are paired, kept in the display's store so pairing survives a restart.</summary>
-public sealed class StorePairingRegistry(IScanStore store) : IPairingRegistry
+/// <summary>Which mats are paired and with which key, kept in the display's store so pairing survives a restart.</summary>
+public sealed class StorePairingRegistry(IScanStore store, ILogger<StorePairingRegistry> logger) : IPairingRegistry
 {
-    public async ValueTask<bool> IsPairedAsync(long deviceId, CancellationToken cancellationToken)
+    public async ValueTask<byte[]?> PairingKeyOfAsync(long deviceId, CancellationToken cancellationToken)
     {
         string id = PacketJson.DeviceIdText(deviceId);
-        var devices = await store.ListDevicesAsync(cancellationToken);
-        return devices.Any(d => d.Paired && d.Status.DeviceId == id);
+        string? text = await store.GetPairingKeyAsync(id, cancellationToken);
+        if (text is null)
+        {
+            return null;
+        }
+        var key = new byte[PairingKey.KeyBytes];
+        if (!PairingKey.TryParse(text, key))
+        {
+            // Only PairAsync writes keys, so this is a damaged row: the mat is refused until a technician pairs it again.
+            logger.LogError("Mat {Device}: the stored pairing key is not a key; pair the mat again", id);
+            return null;
+        }
+        return key;
     }
 
-    public async Task PairAsync(long deviceId, CancellationToken cancellationToken)
-    {
-        string id = PacketJson.DeviceIdText(deviceId);
-        var devices = await store.ListDevicesAsync(cancellationToken);
-        if (!devices.Any(d => d.Status.DeviceId == id))
-        {
-            await store.UpsertDeviceStatusAsync(new Feed.DeviceStatus(id, "unknown", 0, 0, 0, 0, null, DateTimeOffset.UtcNow), cancellationToken);
-        }
-        await store.SetDevicePairedAsync(id, true, cancellationToken);
-    }
+    public Task PairAsync(long deviceId, byte[] pairingKey, CancellationToken cancellationToken) =>
+        store.PairDeviceAsync(PacketJson.DeviceIdText(deviceId), PairingKey.Format(pairingKey), cancellationToken);
 
     public Task UnpairAsync(long deviceId, CancellationToken cancellationToken) =>
-        store.SetDevicePairedAsync(PacketJson.DeviceIdText(deviceId), false, cancellationToken);
+        store.UnpairDeviceAsync(PacketJson.DeviceIdText(deviceId), cancellationToken);
 }

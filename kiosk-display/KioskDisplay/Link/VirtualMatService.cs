@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using Kiosk.Display.MatLink;
 using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Simulation;
 using Kiosk.Mat.Simulation.Shoppers;
 using Kiosk.Mat.Simulation.Transports;
@@ -12,7 +14,7 @@ namespace Kiosk.Display.Link;
 /// <summary>
 /// A virtual mat inside the display: the mat's firmware loop over a simulated sensor grid (firmware/MatSim), playing
 /// scripted shoppers one after another and talking to this display's own mat listener through the real protocol on
-/// loopback, exactly as an ESP32 would. It pairs itself; a store turns it off when a real mat is installed.
+/// loopback, exactly as an ESP32 would. It pairs itself with a new key at every start; a store turns it off when a real mat is installed.
 /// </summary>
 public sealed class VirtualMatService(
     MatListener listener,
@@ -28,21 +30,23 @@ public sealed class VirtualMatService(
         VirtualMatServiceOptions settings = options.Value;
         long deviceId = long.Parse(settings.DeviceId, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         var endpoint = await listener.Listening.WaitAsync(stoppingToken);
-        await pairing.PairAsync(deviceId, stoppingToken);
+        // A fresh key on every start, known only to this process: the virtual mat proves it like a real one.
+        byte[] pairingKey = RandomNumberGenerator.GetBytes(PairingKey.KeyBytes);
+        await pairing.PairAsync(deviceId, pairingKey, stoppingToken);
         string[] names = settings.Scenarios.Length > 0 ? settings.Scenarios : StandardRotation;
         var scenarios = names.Select(name => ShopperScenarios.Find(name)
             ?? throw new InvalidOperationException($"VirtualMat:Scenarios: no scenario '{name}' (see matctl scenarios)")).ToArray();
         int port = endpoint.Port;
         logger.LogWarning("The virtual mat {DeviceId} is on: scripted shoppers on 127.0.0.1:{Port} (set VirtualMat:Enabled=false for a real mat)", settings.DeviceId, port);
         // The mat's loop is synchronous, as on the device: give it a thread of its own.
-        await Task.Factory.StartNew(() => Play(settings, deviceId, port, scenarios, stoppingToken), stoppingToken,
+        await Task.Factory.StartNew(() => Play(settings, deviceId, pairingKey, port, scenarios, stoppingToken), stoppingToken,
             TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap().ConfigureAwait(false);
     }
 
-    private Task Play(VirtualMatServiceOptions settings, long deviceId, int port, ShopperScenario[] scenarios, CancellationToken stoppingToken)
+    private Task Play(VirtualMatServiceOptions settings, long deviceId, byte[] pairingKey, int port, ShopperScenario[] scenarios, CancellationToken stoppingToken)
     {
         var geometry = new MatGeometry(settings.Rows, settings.Cols, (int)Math.Round(settings.PitchMm * 1000));
-        var mat = new VirtualMat(geometry, new VirtualMatOptions { DeviceId = deviceId, FramesPerSecond = settings.FramesPerSecond });
+        var mat = new VirtualMat(geometry, new VirtualMatOptions { DeviceId = deviceId, PairingKey = pairingKey, FramesPerSecond = settings.FramesPerSecond });
         TcpPacketTransport? link = null;
         mat.Dial = () =>
         {

@@ -19,7 +19,12 @@ public interface IScanStore
 
     Task UpsertDeviceStatusAsync(DeviceStatus status, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<DeviceRecord>> ListDevicesAsync(CancellationToken cancellationToken = default);
-    Task SetDevicePairedAsync(string deviceId, bool paired, CancellationToken cancellationToken = default);
+    /// <summary>Pairs the mat with its key (as <see cref="Kiosk.Mat.Pairing.PairingKey.Format"/> writes it), adding its row if it never connected.</summary>
+    Task PairDeviceAsync(string deviceId, string pairingKey, CancellationToken cancellationToken = default);
+    /// <summary>Forgets the mat's key: it is refused from its next Hello.</summary>
+    Task UnpairDeviceAsync(string deviceId, CancellationToken cancellationToken = default);
+    /// <summary>The key of a paired mat; null when it is not paired.</summary>
+    Task<string?> GetPairingKeyAsync(string deviceId, CancellationToken cancellationToken = default);
 
     Task AddCommandAsync(DeviceCommandRecord command, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<DeviceCommandRecord>> ListCommandsAsync(int limit, CancellationToken cancellationToken = default);

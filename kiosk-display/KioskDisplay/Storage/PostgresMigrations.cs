@@ -66,5 +66,10 @@ internal static class PostgresMigrations
                 requested_utc timestamptz NOT NULL,
                 state         text NOT NULL);
             """),
+        // Version 1 paired by device id alone; pairing now needs the mat's key, so every mat is paired again with it.
+        (3, "pairing keys", """
+            ALTER TABLE devices ADD COLUMN pairing_key text;
+            UPDATE devices SET paired = false;
+            """),
     ];
 }

@@ -175,8 +175,20 @@ public abstract class SqlScanStore : IScanStore, ICatalogStore
                 r.GetInt32(5), NullableString(r, 6) is { } map ? JsonSerializer.Deserialize<DeadSenselMap>(map) : null, ReadTime(r, 7)),
                 ReadFlag(r, 8)), cancellationToken);
 
-    public Task SetDevicePairedAsync(string deviceId, bool paired, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE devices SET paired = $2 WHERE device_id = $1", cancellationToken, deviceId, Flag(paired));
+    public Task PairDeviceAsync(string deviceId, string pairingKey, CancellationToken cancellationToken = default) =>
+        // A mat may be paired before it first connects: its row starts with placeholders its Status replaces.
+        ExecuteAsync("""
+            INSERT INTO devices (device_id, firmware, uptime_s, frame_rate_hz, rssi_dbm, dead_count, last_seen_utc, paired, pairing_key)
+            VALUES ($1, 'unknown', 0, 0, 0, 0, $2, $3, $4)
+            ON CONFLICT(device_id) DO UPDATE SET paired = $3, pairing_key = $4
+            """, cancellationToken, deviceId, Time(DateTimeOffset.UtcNow), Flag(true), pairingKey);
+
+    public Task UnpairDeviceAsync(string deviceId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE devices SET paired = $2, pairing_key = NULL WHERE device_id = $1", cancellationToken, deviceId, Flag(false));
+
+    public async Task<string?> GetPairingKeyAsync(string deviceId, CancellationToken cancellationToken = default) =>
+        (await QueryAsync("SELECT pairing_key FROM devices WHERE device_id = $1 AND paired = $2 AND pairing_key IS NOT NULL",
+            r => r.GetString(0), cancellationToken, deviceId, Flag(true))).FirstOrDefault();
 
     public Task AddCommandAsync(DeviceCommandRecord c, CancellationToken cancellationToken = default) =>
         ExecuteAsync("INSERT INTO device_commands (device_id, command, argument, requested_by, requested_utc, state) VALUES ($1, $2, $3, $4, $5, $6)",

@@ -64,5 +64,10 @@ internal static class SqliteMigrations
                 requested_utc TEXT NOT NULL,
                 state         TEXT NOT NULL);
             """),
+        // Version 1 paired by device id alone; pairing now needs the mat's key, so every mat is paired again with it.
+        (3, "pairing keys", """
+            ALTER TABLE devices ADD COLUMN pairing_key TEXT;
+            UPDATE devices SET paired = 0;
+            """),
     ];
 }

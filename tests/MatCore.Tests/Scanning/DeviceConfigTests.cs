@@ -147,18 +147,20 @@ public class DeviceConfigTests
     [Fact]
     public void DeviceSettingsNeedAnIdAKeyAndADisplayWhenOnWifi()
     {
-        var ok = DeviceSettings.From(Parse("wifi_ssid=Shop\nwifi_password=secret\ndisplay_host=192.0.2.10\ndisplay_port=6000\ndevice_id=mat-01\ndevice_key=abc123\n"));
+        var ok = DeviceSettings.From(Parse("wifi_ssid=Shop\nwifi_password=secret\ndisplay_host=192.0.2.10\ndisplay_port=6000\ndevice_id=mat-01\ndevice_key=9f86d081-884c7d65-9a2feaa0-c55ad015\n"));
         Assert.Null(ok.Error);
         Assert.True(ok.HasWifi);
         Assert.Equal(6000, ok.DisplayPort);
 
-        var serialOnly = DeviceSettings.From(Parse("device_id=mat-02\ndevice_key=k\n"));
+        var serialOnly = DeviceSettings.From(Parse("device_id=mat-02\ndevice_key=00112233445566778899aabbccddeeff\n"));
         Assert.Null(serialOnly.Error);
         Assert.False(serialOnly.HasWifi);
         Assert.Equal(DeviceSettings.DefaultDisplayPort, serialOnly.DisplayPort);
 
-        Assert.Contains("display_host", DeviceSettings.From(Parse("wifi_ssid=Shop\ndevice_id=m\ndevice_key=k\n")).Error);
+        Assert.Contains("display_host", DeviceSettings.From(Parse("wifi_ssid=Shop\ndevice_id=m\ndevice_key=00112233445566778899aabbccddeeff\n")).Error);
+        Assert.Equal(Convert.FromHexString("00112233445566778899aabbccddeeff"), serialOnly.PairingKey);
         Assert.Contains("device_key", DeviceSettings.From(Parse("device_id=m\n")).Error);
-        Assert.Contains("display_port", DeviceSettings.From(Parse("device_id=m\ndevice_key=k\ndisplay_port=70000\n")).Error);
+        Assert.Contains("32 hex digits", DeviceSettings.From(Parse("device_id=m\ndevice_key=abc123\n")).Error);
+        Assert.Contains("display_port", DeviceSettings.From(Parse("device_id=m\ndevice_key=00112233445566778899aabbccddeeff\ndisplay_port=70000\n")).Error);
     }
 }

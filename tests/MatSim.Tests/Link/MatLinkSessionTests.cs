@@ -137,10 +137,75 @@ public class MatLinkSessionTests
         public int Reboot() => AckStatus.Ok;
     }
 
+    private static readonly byte[] Key = Convert.FromHexString("9f86d081884c7d659a2feaa0c55ad015");
+    private static readonly byte[] OtherKey = Convert.FromHexString("9f86d081884c7d659a2feaa0c55ad016");
+
+    [Fact]
+    public void ChallengeIsAnsweredWithTheProofOfTheKeyAndThenTheMatIsPaired()
+    {
+        var display = new ScriptedDisplayTransport { PairingKey = Key };
+        var session = Session(Key);
+        session.Connect(display, 0);
+        Assert.Equal(MatLinkSession.NoAnswer, session.HelloStatus);
+
+        session.Poll(0); // the challenge; the proved Hello goes out, and this display acks it at once
+        Assert.True(session.Paired);
+        Assert.Equal(AckStatus.Ok, session.HelloStatus);
+        Assert.Equal([(MessageType.Hello, 0u), (MessageType.Hello, 1u)], display.Packets);
+
+        // The next connection starts without a proof again and proves itself over the new nonce.
+        var again = new ScriptedDisplayTransport { PairingKey = Key };
+        session.Connect(again, 10);
+        session.Poll(10);
+        session.Poll(11);
+        Assert.True(session.Paired);
+    }
+
+    [Fact]
+    public void MatWithAnotherKeyIsRefusedSaysWhyAndSendsNothingElse()
+    {
+        var display = new ScriptedDisplayTransport { PairingKey = Key };
+        var session = Session(OtherKey);
+        session.Connect(display, 0);
+        session.QueueResult(new ScanAnalysis(), null, 0);
+        session.Poll(0);
+        session.Poll(1);
+        session.SendFrame(new int[Mat.SenselCount], 2);
+        session.Poll(ResultOutbox.MaxBackoffMs);
+
+        Assert.False(session.Paired);
+        Assert.Equal(AckStatus.BadProof, session.HelloStatus);
+        Assert.Equal([(MessageType.Hello, 0u), (MessageType.Hello, 1u)], display.Packets);
+        Assert.Equal(1, session.Outbox.Count);
+    }
+
+    [Fact]
+    public void ChallengeToAnOlderHelloOrWithoutAKeyIsNotAnswered()
+    {
+        var stale = new ScriptedDisplayTransport();
+        var session = Session(Key);
+        session.Connect(stale, 0);
+        var challenge = new ChallengeMessage { HelloSequence = 7 };
+        var payload = new byte[ChallengeMessage.PayloadBytes];
+        challenge.EncodePayload(payload, 0, payload.Length);
+        stale.SendCommand(MessageType.Challenge, payload);
+        session.Poll(0);
+        Assert.Equal([(MessageType.Hello, 0u)], stale.Packets);
+
+        var keyless = Session(null);
+        var display = new ScriptedDisplayTransport { PairingKey = Key };
+        keyless.Connect(display, 0);
+        keyless.Poll(0);
+        Assert.Equal([(MessageType.Hello, 0u)], display.Packets);
+        Assert.False(keyless.Paired);
+    }
+
+    private static MatLinkSession Session(byte[]? key, int capacity = 4) =>
+        new(DeviceId, Mat, new ResultOutbox(capacity, capacity * ResultMessage.MaxPayloadBytes(Mat.SenselCount)), firstResultCounter: 1, key);
+
     private static (MatLinkSession Session, ScriptedDisplayTransport Display) Connected(int capacity, bool ackHello = true)
     {
-        var outbox = new ResultOutbox(capacity, capacity * ResultMessage.MaxPayloadBytes(Mat.SenselCount));
-        var session = new MatLinkSession(DeviceId, Mat, outbox, firstResultCounter: 1);
+        var session = Session(null, capacity);
         var display = new ScriptedDisplayTransport { AcksHello = ackHello };
         session.Connect(display, 0);
         if (ackHello)

@@ -1,4 +1,5 @@
 using Kiosk.Mat.Link;
+using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Protocol;
 using Kiosk.Mat.Simulation.Transports;
 
@@ -26,6 +27,15 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
 
     /// <summary>False: the display does not know the device and leaves its Hello unanswered.</summary>
     public bool AcksHello { get; set; } = true;
+
+    /// <summary>
+    /// Set: the display knows the device by this key, as the kiosk does: it challenges a Hello without a proof and
+    /// acks a Hello with one, ok when the proof over its nonce holds, bad-proof when not.
+    /// </summary>
+    public byte[]? PairingKey { get; set; }
+
+    /// <summary>The nonce of the last Challenge sent.</summary>
+    public byte[] LastNonce { get; } = new byte[PairingProof.NonceBytes];
 
     /// <summary>(acked sequence, status) of every Ack the device sent.</summary>
     public List<(uint AckedSequence, int Status)> AcksFromDevice { get; } = [];
@@ -74,6 +84,10 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
             Assert.True(status.DecodePayload(packet.Buffer, packet.PayloadOffset, packet.PayloadLength));
             LastStatus = status;
         }
+        else if (packet.Type == MessageType.Hello && PairingKey != null)
+        {
+            ChallengeOrCheck(packet);
+        }
         else if (packet.Type == MessageType.Hello && AcksHello)
         {
             Enqueue(_acks.Encode(packet.Sequence));
@@ -85,6 +99,32 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
     }
 
     public void OnRejected(long streamOffset, long byteCount) => throw new InvalidOperationException("the session sent bytes that do not decode");
+
+    private void ChallengeOrCheck(DecodedPacket packet)
+    {
+        var hello = new HelloMessage();
+        Assert.True(hello.DecodePayload(packet.Buffer, packet.PayloadOffset, packet.PayloadLength));
+        if (hello.ProofKind == HelloMessage.ProofNone)
+        {
+            var challenge = new ChallengeMessage { HelloSequence = packet.Sequence };
+            System.Security.Cryptography.RandomNumberGenerator.Fill(challenge.Nonce);
+            challenge.Nonce.CopyTo(LastNonce, 0);
+            SendCommand(MessageType.Challenge, challenge.Nonce.Length + 4, b => challenge.EncodePayload(b, 0, b.Length));
+            return;
+        }
+        var expected = new byte[PairingProof.ProofBytes];
+        new PairingProof(PairingKey!).Compute(hello.DeviceId, LastNonce, 0, expected, 0);
+        bool holds = hello.ProofKind == HelloMessage.ProofHmacSha256 && expected.AsSpan().SequenceEqual(hello.Proof.AsSpan(0, hello.ProofLength));
+        Enqueue(_acks.Encode(packet.Sequence, status: holds ? AckStatus.Ok : AckStatus.BadProof));
+    }
+
+    /// <summary>Sends a display-to-device packet whose payload <paramref name="write"/> fills.</summary>
+    private uint SendCommand(byte type, int payloadBytes, Func<byte[], int> write)
+    {
+        var payload = new byte[payloadBytes];
+        Assert.Equal(payloadBytes, write(payload));
+        return SendCommand(type, payload);
+    }
 
     /// <summary>Acks a result by id, as a display does once it has stored it.</summary>
     public void AcknowledgeResult(long deviceId, uint counter) => Enqueue(_acks.Encode(0, deviceId, counter));

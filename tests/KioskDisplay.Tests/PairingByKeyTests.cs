@@ -1,0 +1,111 @@
+using System.Net.Http.Json;
+using Kiosk.Display.MatLink;
+using Kiosk.Display.Storage;
+using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Pairing;
+using Kiosk.Mat.Protocol;
+using Kiosk.Mat.Simulation;
+using Kiosk.Mat.Simulation.Shoppers;
+using Kiosk.Mat.Simulation.Transports;
+
+namespace Kiosk.Display.Tests;
+
+/// <summary>
+/// A new mat in a store, end to end over loopback TCP: the mat's firmware loop (the virtual mat, with the key
+/// `matctl provision` gave it) connects, waits for pairing on the technician page, is paired with its key there,
+/// and its next scan is stored; a mat with the same id and another key is refused and its scans are not taken.
+/// </summary>
+public class PairingByKeyTests
+{
+    private const long MatId = 0x24_0A_C4_00_00_07;
+    private const string MatIdText = "240ac4000007";
+    private static readonly byte[] MatKey = Convert.FromHexString("6b1f0e2d9c3a48b7a5d6e7f8091a2b3c");
+    private static readonly MatGeometry Geometry = new(48, 48, 10000);
+
+    [Fact]
+    public async Task MatPairedByItsKeyOnTheTechnicianPageDeliversItsScansAndAnImpostorDoesNot()
+    {
+        await using var server = new KioskServer(settings: new() { ["MatLink:UnpairedLingerMs"] = "200" });
+        server.StartServer();
+        int port = (await server.Get<MatListener>().Listening.WaitAsync(TimeSpan.FromSeconds(30))).Port;
+        var store = server.Get<IScanStore>();
+        var tech = await server.SignedInAsync("tech");
+
+        using var mat = new LinkedMat(port, MatKey);
+        Assert.True(mat.StepUntil(() => mat.Mat.Link.HelloStatus == AckStatus.UnknownDevice), "the unpaired mat was not refused");
+        Assert.Contains("waiting", await TechRowAsync(tech));
+
+        var badKey = await tech.PostAsJsonAsync($"/api/tech/devices/{MatIdText}/commands", new { command = "pair", argument = "not-a-key" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, badKey.StatusCode);
+        var paired = await tech.PostAsJsonAsync($"/api/tech/devices/{MatIdText}/commands", new { command = "pair", argument = PairingKey.Format(MatKey) });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, paired.StatusCode);
+
+        Assert.True(mat.StepUntil(() => mat.Mat.Link.Paired), "the paired mat was not accepted at its next connection");
+        mat.PlayFlatFootedShopper();
+        Assert.True(mat.StepUntil(() => mat.Mat.Link.Outbox.Count == 0), "the scan was not acknowledged");
+        var scans = await store.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow)));
+        Assert.Equal(MatIdText, Assert.Single(scans).Result.DeviceId);
+
+        // The key is a secret: it is kept for the check, but never shown in the command list or the log.
+        string keyText = PairingKey.Format(MatKey);
+        Assert.DoesNotContain(keyText, await tech.GetStringAsync("/tech"));
+        Assert.DoesNotContain(await store.ListCommandsAsync(10), c => c.Argument?.Contains("6b1f0e2d") == true);
+        Assert.Equal(keyText, await store.GetPairingKeyAsync(MatIdText));
+
+        mat.Dispose();
+        using var impostor = new LinkedMat(port, Convert.FromHexString("6b1f0e2d9c3a48b7a5d6e7f8091a2b3d"));
+        Assert.True(impostor.StepUntil(() => impostor.Mat.Link.HelloStatus == AckStatus.BadProof), "the impostor was not refused");
+        impostor.PlayFlatFootedShopper();
+        impostor.StepUntil(() => false, maxFrames: 40);
+        Assert.Single(await store.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow))));
+        Assert.Contains(await store.RecentLogAsync(20), e => e.DeviceId == MatIdText && e.Message.Contains("another pairing key"));
+    }
+
+    private static async Task<string> TechRowAsync(HttpClient tech)
+    {
+        string page = await tech.GetStringAsync("/tech");
+        int at = page.IndexOf(MatIdText, StringComparison.Ordinal);
+        Assert.True(at >= 0, "the mat is not on the technician page");
+        return page[at..page.IndexOf("</tr>", at, StringComparison.Ordinal)];
+    }
+
+    /// <summary>The virtual mat on a real TCP link to the display, stepped a frame at a time with a little wall time for the display.</summary>
+    private sealed class LinkedMat : IDisposable
+    {
+        private TcpPacketTransport? _link;
+
+        public LinkedMat(int port, byte[] key)
+        {
+            Mat = new VirtualMat(Geometry, new VirtualMatOptions { DeviceId = MatId, PairingKey = key, ReconnectEveryMs = 200 });
+            Mat.Dial = () =>
+            {
+                _link?.Dispose();
+                _link = TcpPacketTransport.TryConnect("127.0.0.1", port);
+                return _link;
+            };
+            Mat.Start();
+        }
+
+        public VirtualMat Mat { get; }
+
+        public bool StepUntil(Func<bool> done, int maxFrames = 1500)
+        {
+            var empty = new int[Geometry.SenselCount];
+            for (int frame = 0; frame < maxFrames; frame++)
+            {
+                if (done())
+                {
+                    return true;
+                }
+                Mat.Step(empty);
+                Thread.Sleep(5);
+            }
+            return done();
+        }
+
+        public void PlayFlatFootedShopper() =>
+            Mat.Run(ShopperScenarios.Find("flat-feet-still")!.Timeline(Geometry), _ => Thread.Sleep(1));
+
+        public void Dispose() => _link?.Dispose();
+    }
+}

@@ -1,0 +1,29 @@
+using Kiosk.Mat.Cli.Commands;
+using Kiosk.Mat.Simulation.Tests.Support;
+
+namespace Kiosk.Mat.Simulation.Tests.Link;
+
+/// <summary><c>matctl simulate</c> towards a display: the mat must bring the key it was paired with.</summary>
+public class SimulateCommandTests
+{
+    [Fact]
+    public void DisplayLinkWithoutAPairingKeyIsRefusedBeforeAnythingIsSent()
+    {
+        var run = MatctlInProcess.Invoke(SimulateCommand.Create(), "--scenario", "flat-feet-still", "--connect", "127.0.0.1:9");
+        Assert.Equal(SimulateCommand.BadArguments, run.ExitCode);
+        Assert.Contains("--device-key", run.Error);
+    }
+
+    [Theory]
+    [InlineData("--device-key", "k3y", "32 hex digits")]
+    [InlineData("--device-id", "not-hex", "1 to 16 hex digits")]
+    public void MalformedIdentityIsRefusedWithTheReason(string option, string value, string reason)
+    {
+        string[] args = ["--scenario", "flat-feet-still", "--connect", "127.0.0.1:9", "--device-key", "00112233445566778899aabbccddeeff"];
+        int at = Array.IndexOf(args, option);
+        args = at >= 0 ? [.. args[..(at + 1)], value, .. args[(at + 2)..]] : [.. args, option, value];
+        var run = MatctlInProcess.Invoke(SimulateCommand.Create(), args);
+        Assert.Equal(SimulateCommand.BadArguments, run.ExitCode);
+        Assert.Contains(reason, run.Error);
+    }
+}
