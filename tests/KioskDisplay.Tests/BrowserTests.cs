@@ -206,7 +206,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await staff.ScreenshotAsync(new() { Path = Path.Combine(folder, "staff-catalog.png"), FullPage = true });
         await staff.Context.CloseAsync();
         var tech = await browser.SignedInPageAsync("tech");
-        await tech.GotoAsync("/tech/device/demo-mat");
+        await tech.GotoAsync("/tech/device/5eed00000001"); // the built-in virtual mat
         await tech.ScreenshotAsync(new() { Path = Path.Combine(folder, "tech-device.png"), FullPage = true });
         await tech.Context.CloseAsync();
     }

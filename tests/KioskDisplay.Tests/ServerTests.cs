@@ -265,6 +265,36 @@ public sealed class ServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TechnicianPairsAWaitingMatOnItsPageWithTheKeyAndTheKeyIsNotShownAfterwards()
+    {
+        await server.Get<IScanFeed>().PublishStatusAsync(new DeviceStatus("0000000000c3", "1.2.3", 100, 20, -60, 0, null, DateTimeOffset.UtcNow));
+        var tech = await server.SignedInAsync("tech");
+        string page = await tech.GetStringAsync("/tech/device/0000000000c3");
+        Assert.Contains("Not paired", page);
+        Assert.Contains("name=\"key\"", page);
+
+        async Task<string> PostAsync(Dictionary<string, string> form)
+        {
+            form["__RequestVerificationToken"] = AntiforgeryToken(await tech.GetStringAsync("/tech/device/0000000000c3"));
+            var response = await tech.PostAsync("/tech/device/0000000000c3", new FormUrlEncodedContent(form));
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        string refused = await PostAsync(new() { ["command"] = "pair", ["key"] = "1234" });
+        Assert.Contains("32 hex digits", refused);
+        string paired = await PostAsync(new() { ["command"] = "pair", ["key"] = "c0ffee00-11223344-55667788-99aabbcc" });
+        Assert.Contains("pair: paired", paired);
+        Assert.Contains("Unpair", paired);
+        Assert.DoesNotContain("c0ffee00", paired);
+        Assert.DoesNotContain("c0ffee00", await tech.GetStringAsync("/tech"));
+        Assert.Equal("c0ffee00-11223344-55667788-99aabbcc", await server.Get<IScanStore>().GetPairingKeyAsync("0000000000c3"));
+
+        var unknown = await tech.GetAsync("/tech/device/0000000000ff");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("never heard from a mat", await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task StaffScanPagesShowAStoredScan()
     {
         await server.Get<IScanStore>().SaveResultAsync(TestScans.Result("scan-page-1", "high"));
@@ -275,6 +305,8 @@ public sealed class ServerTests : IAsyncLifetime
         string scan = await staff.GetStringAsync("/staff/scan/scan-page-1");
         Assert.Contains("High arch", scan);
         Assert.Contains("high-arch-cushioning", scan);
+        Assert.Contains("pressure map of the left foot", scan);
+        Assert.Contains("pressure map of the right foot", scan);
         Assert.Contains("@media print", await staff.GetStringAsync("/css/staff.css"));
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/staff/report/nope")).StatusCode);
     }
