@@ -100,6 +100,7 @@ namespace Kiosk.Esp32App
             session.Hello.FirmwareMajor = FirmwareMajor;
             session.Hello.FirmwareMinor = FirmwareMinor;
             session.Hello.CalibrationId = (uint)calibration.CalibrationId;
+            session.SenselMask = selfTest.Mask;
             session.Commands = new DeviceCommands(calibration, pipeline.Tracker, compensated, pipeline.LoadGrams);
 
             IMatLink link = null;

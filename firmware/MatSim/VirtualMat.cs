@@ -88,6 +88,7 @@ public sealed class VirtualMat
         ushort[] empty = ScanCompensated();
         SelfTest.Run(Scan.Frame);
         Array.Copy(SelfTest.Mask, Calibration.DeadMask, Calibration.DeadMask.Length);
+        Link.SenselMask = SelfTest.Mask;
         Calibration.CalibrateZero(empty);
         if (_options.GainBoardGrams > 0)
         {

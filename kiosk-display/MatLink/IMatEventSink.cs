@@ -32,6 +32,9 @@ public interface IMatEventSink
 
     Task OnStatusAsync(MatStatus status, CancellationToken cancellationToken);
 
+    /// <summary>The mat's self-test findings, after each accepted Hello and after a new self-test.</summary>
+    Task OnSenselMapAsync(MatSenselMap map, CancellationToken cancellationToken);
+
     /// <summary>The mat acknowledged a command sent through <see cref="IDeviceCommands"/>.</summary>
     Task OnCommandAckAsync(CommandAck ack, CancellationToken cancellationToken);
 

@@ -205,6 +205,9 @@ public sealed class MatConnection : IPacketSink
             case MessageType.Ack:
                 await HandleCommandAckAsync(packet, token);
                 break;
+            case MessageType.SenselMap:
+                await HandleSenselMapAsync(packet, token);
+                break;
             default:
                 // Newer message types are ignored, as docs/protocol.md "Versioning" requires.
                 break;
@@ -439,6 +442,27 @@ public sealed class MatConnection : IPacketSink
         var status = new MatStatus(_deviceId, s.UptimeSeconds, s.FreeMemoryBytes, s.FrameRateHzX10 / 10.0, s.DeadSenselCount,
             s.RssiDbm == StatusMessage.RssiNone ? null : s.RssiDbm, s.OutboxPending, s.OutboxFull, s.FramesDropped, DateTimeOffset.UtcNow);
         await Deliver(() => _sink.OnStatusAsync(status, token), "status");
+    }
+
+    private async Task HandleSenselMapAsync(ReceivedPacket packet, CancellationToken token)
+    {
+        // Sized to the Hello's grid, as frames are: a map of another size does not decode and is dropped.
+        var message = new SenselMapMessage(_grid!.Rows * _grid.Cols);
+        if (!message.DecodePayload(packet.Payload, 0, packet.Payload.Length) || message.Rows != _grid.Rows || message.Cols != _grid.Cols)
+        {
+            _logger.LogWarning("Mat {Device}: malformed sensel map dropped", PacketJson.DeviceIdText(_deviceId));
+            return;
+        }
+        var faulty = new List<int>();
+        for (int i = 0; i < message.Rows * message.Cols; i++)
+        {
+            if (message.Statuses[i] != 0)
+            {
+                faulty.Add(i);
+            }
+        }
+        var map = new MatSenselMap(_deviceId, message.Rows, message.Cols, [.. faulty], [.. faulty.Select(i => message.Statuses[i])], DateTimeOffset.UtcNow);
+        await Deliver(() => _sink.OnSenselMapAsync(map, token), "sensel-map");
     }
 
     private async Task HandleCommandAckAsync(ReceivedPacket packet, CancellationToken token)

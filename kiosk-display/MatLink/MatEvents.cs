@@ -42,6 +42,12 @@ public sealed record MatStatus(
     uint FramesDroppedOnDevice,
     DateTimeOffset ReceivedAt);
 
+/// <summary>
+/// What the mat's self-test found (SenselMap message): the index (row * cols + col) of every faulty sensel and its
+/// <see cref="Kiosk.Mat.SelfTest.SenselStatus"/> code (1 stuck, 2 dead, 3 on an open line, 4 on a shorted line).
+/// </summary>
+public sealed record MatSenselMap(long DeviceId, int Rows, int Cols, int[] FaultyIndices, int[] Statuses, DateTimeOffset ReceivedAt);
+
 /// <summary>A mat answered a command (CalibrateZero, CalibrateGain, SetConfig, Reboot) with this Ack status.</summary>
 public sealed record CommandAck(long DeviceId, string Command, string Status)
 {

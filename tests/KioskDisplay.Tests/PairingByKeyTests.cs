@@ -13,7 +13,7 @@ namespace Kiosk.Display.Tests;
 /// <summary>
 /// A new mat in a store, end to end over loopback TCP: the mat's firmware loop (the virtual mat, with the key
 /// `matctl provision` gave it) connects, waits for pairing on the technician page, is paired with its key there,
-/// and its next scan is stored; a mat with the same id and another key is refused and its scans are not taken.
+/// and its next scan and self-test map are stored; a mat with the same id and another key is refused and its scans are not taken.
 /// </summary>
 public class PairingByKeyTests
 {
@@ -31,7 +31,7 @@ public class PairingByKeyTests
         var store = server.Get<IScanStore>();
         var tech = await server.SignedInAsync("tech");
 
-        using var mat = new LinkedMat(port, MatKey);
+        using var mat = new LinkedMat(port, MatKey, stuckSensel: (3, 5));
         Assert.True(mat.StepUntil(() => mat.Mat.Link.HelloStatus == AckStatus.UnknownDevice), "the unpaired mat was not refused");
         Assert.Contains("waiting", await TechRowAsync(tech));
 
@@ -45,6 +45,12 @@ public class PairingByKeyTests
         Assert.True(mat.StepUntil(() => mat.Mat.Link.Outbox.Count == 0), "the scan was not acknowledged");
         var scans = await store.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow)));
         Assert.Equal(MatIdText, Assert.Single(scans).Result.DeviceId);
+
+        // The self-test's map came with the connection: the technician sees the stuck sensel where it is.
+        var map = (await store.ListDevicesAsync()).Single(d => d.Status.DeviceId == MatIdText).Status.DeadSensels;
+        Assert.NotNull(map);
+        Assert.Equal([3 * Geometry.Cols + 5], map!.Indices);
+        Assert.Contains("row 3, column 5: stuck", await tech.GetStringAsync($"/tech/device/{MatIdText}"));
 
         // The key is a secret: it is kept for the check, but never shown in the command list or the log.
         string keyText = PairingKey.Format(MatKey);
@@ -74,9 +80,13 @@ public class PairingByKeyTests
     {
         private TcpPacketTransport? _link;
 
-        public LinkedMat(int port, byte[] key)
+        public LinkedMat(int port, byte[] key, (int Row, int Col)? stuckSensel = null)
         {
             Mat = new VirtualMat(Geometry, new VirtualMatOptions { DeviceId = MatId, PairingKey = key, ReconnectEveryMs = 200 });
+            if (stuckSensel is { } at)
+            {
+                Mat.Grid.StickSensel(at.Row, at.Col);
+            }
             Mat.Dial = () =>
             {
                 _link?.Dispose();

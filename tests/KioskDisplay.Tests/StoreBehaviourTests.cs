@@ -103,6 +103,14 @@ public sealed class StoreBehaviourTests
         Assert.Equal([1, 4], b.DeadSensels!.Indices);
         CloseInTime(seen, b.LastSeen);
 
+        // The self-test map is kept through the status reports that follow it (they carry none).
+        await store.SetDeadSenselMapAsync("mat-a", new DeadSenselMap(2, 3, [0, 5], [1, 2]));
+        await store.UpsertDeviceStatusAsync(new DeviceStatus("mat-a", "1.0.0", 7, 20, -60, 2, null, seen));
+        var a = (await store.ListDevicesAsync())[0].Status;
+        Assert.Equal([0, 5], a.DeadSensels!.Indices);
+        Assert.Equal([1, 2], a.DeadSensels.Kinds!);
+        Assert.Equal(2, a.DeadSenselCount);
+
         Assert.Null(await store.GetPairingKeyAsync("mat-b"));
         await store.PairDeviceAsync("mat-b", "00112233-44556677-8899aabb-ccddeeff");
         Assert.Equal([false, true], (await store.ListDevicesAsync()).Select(d => d.Paired));

@@ -22,6 +22,7 @@ public sealed class RecordingSink : IMatEventSink
     public Channel<long> WaitingForPairing { get; } = Channel.CreateUnbounded<long>();
     public Channel<long> KeyRefused { get; } = Channel.CreateUnbounded<long>();
     public Channel<MatStatus> Statuses { get; } = Channel.CreateUnbounded<MatStatus>();
+    public Channel<MatSenselMap> SenselMaps { get; } = Channel.CreateUnbounded<MatSenselMap>();
     public Channel<CommandAck> CommandAcks { get; } = Channel.CreateUnbounded<CommandAck>();
     public Channel<long> Disconnects { get; } = Channel.CreateUnbounded<long>();
 
@@ -51,6 +52,8 @@ public sealed class RecordingSink : IMatEventSink
 
     public Task OnDeviceKeyRefusedAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
         Write(KeyRefused, deviceId);
+
+    public Task OnSenselMapAsync(MatSenselMap map, CancellationToken cancellationToken) => Write(SenselMaps, map);
 
     public async Task OnFrameAsync(LiveFrame frame, CancellationToken cancellationToken)
     {

@@ -31,6 +31,7 @@ namespace Kiosk.Mat.Link
         private readonly AckMessage _ack = new AckMessage();
         private readonly CalibrateGainMessage _gain = new CalibrateGainMessage();
         private readonly ChallengeMessage _challenge = new ChallengeMessage();
+        private readonly SenselMapMessage _senselMap;
         private readonly PairingProof _proof;
 
         private IPacketTransport _transport;
@@ -49,6 +50,12 @@ namespace Kiosk.Mat.Link
 
         /// <summary>Filled by the app (uptime, free memory, frame rate, dead sensels, RSSI) before <see cref="SendStatus"/>.</summary>
         public readonly StatusMessage Status = new StatusMessage();
+
+        /// <summary>
+        /// The self-test's mask (<see cref="SelfTest.MatSelfTest.Mask"/>), set by the app: sent as the sensel map after
+        /// every accepted Hello and on <see cref="SendSenselMap"/>. Null sends none.
+        /// </summary>
+        public byte[] SenselMask;
 
         /// <summary>What to do on a command; null acknowledges every command as busy.</summary>
         public IMatCommands Commands;
@@ -75,6 +82,7 @@ namespace Kiosk.Mat.Link
             _heldPayload = new byte[payloadBytes];
             _wire = new byte[PacketFormat.MaxWireBytes(payloadBytes + PacketFormat.HeaderBytes + PacketFormat.CrcBytes)];
             _decoder = new PacketDecoder(this, IncomingPacketBytes);
+            _senselMap = new SenselMapMessage(geometry.SenselCount);
             Hello.DeviceId = deviceId;
             Hello.Rows = geometry.Rows;
             Hello.Cols = geometry.Cols;
@@ -189,6 +197,23 @@ namespace Kiosk.Mat.Link
             _heldCounter = _result.ResultCounter;
             System.Array.Copy(_payload, 0, _heldPayload, 0, length);
             return false;
+        }
+
+        /// <summary>Sends the <see cref="SenselMask"/> (after a new self-test); false when not paired, no mask, or the link refused it.</summary>
+        public bool SendSenselMap()
+        {
+            byte[] mask = SenselMask;
+            if (!Paired || mask == null || mask.Length != _geometry.SenselCount)
+            {
+                return false;
+            }
+            _senselMap.Rows = _geometry.Rows;
+            _senselMap.Cols = _geometry.Cols;
+            for (int i = 0; i < mask.Length; i++)
+            {
+                _senselMap.Statuses[i] = mask[i];
+            }
+            return Send(MessageType.SenselMap, _senselMap.EncodePayload(_payload, 0, _payload.Length));
         }
 
         /// <summary>Sends <see cref="Status"/> with the link's own fields filled in; false when the link refused it.</summary>
@@ -311,6 +336,8 @@ namespace Kiosk.Mat.Link
                 if (_paired)
                 {
                     _outbox.OnConnected(_nowMs);
+                    // A display may have restarted, or never have seen this mat: it learns the map on every connection.
+                    SendSenselMap();
                 }
             }
         }

@@ -14,6 +14,9 @@ namespace Kiosk.Mat.Protocol
         /// <summary>Sent both ways: the display acknowledges results and hellos, the device acknowledges commands.</summary>
         public const byte Ack = 0x05;
 
+        /// <summary>The self-test's finding per sensel, for the technician's dead-sensel map.</summary>
+        public const byte SenselMap = 0x06;
+
         public const byte CalibrateZero = 0x10;
         public const byte CalibrateGain = 0x11;
         public const byte SetConfig = 0x12;
@@ -32,6 +35,7 @@ namespace Kiosk.Mat.Protocol
                 case Result: return "result";
                 case Status: return "status";
                 case Ack: return "ack";
+                case SenselMap: return "sensel-map";
                 case CalibrateZero: return "calibrate-zero";
                 case CalibrateGain: return "calibrate-gain";
                 case SetConfig: return "set-config";

@@ -19,6 +19,9 @@ namespace Kiosk.Mat.SelfTest
 
         /// <summary>On a row or column that is shorted (reads full-scale).</summary>
         public const byte OnShortedLine = 4;
+
+        /// <summary>The largest code; the protocol refuses a sensel map with any other.</summary>
+        public const byte Max = OnShortedLine;
     }
 
     /// <summary>What is wrong with a whole row or column.</summary>

@@ -21,6 +21,7 @@ public sealed class PacketJson
     private readonly AckMessage _ack = new();
     private readonly CalibrateGainMessage _gain = new();
     private readonly ChallengeMessage _challenge = new();
+    private readonly SenselMapMessage _senselMap = new(SparseLoads.MaxSide * SparseLoads.MaxSide);
     private readonly SetConfigMessage _config = new();
     private readonly ArrayBufferWriter<byte> _output = new();
 
@@ -124,6 +125,21 @@ public sealed class PacketJson
                 if (!_config.DecodePayload(buffer, offset, length)) return false;
                 json.WriteString("key", Encoding.ASCII.GetString(_config.Key, 0, _config.KeyLength));
                 json.WriteString("value", Encoding.UTF8.GetString(_config.Value, 0, _config.ValueLength));
+                return true;
+            case MessageType.SenselMap:
+                if (!_senselMap.DecodePayload(buffer, offset, length)) return false;
+                json.WriteNumber("rows", _senselMap.Rows);
+                json.WriteNumber("cols", _senselMap.Cols);
+                json.WriteStartArray("faults");
+                for (int i = 0; i < _senselMap.Rows * _senselMap.Cols; i++)
+                {
+                    if (_senselMap.Statuses[i] == 0) continue;
+                    json.WriteStartArray();
+                    json.WriteNumberValue(i);
+                    json.WriteNumberValue(_senselMap.Statuses[i]);
+                    json.WriteEndArray();
+                }
+                json.WriteEndArray();
                 return true;
             case MessageType.Challenge:
                 if (!_challenge.DecodePayload(buffer, offset, length)) return false;

@@ -27,7 +27,21 @@ public sealed record LiveFrame(string DeviceId, MatGrid Grid, DateTimeOffset Cap
 public sealed record ScanResult(string ResultId, string DeviceId, AnalysisReport Report, MatGrid Summed, DateTimeOffset ScannedAt);
 
 /// <summary>Sensels found dead by the mat's self-test, as row-major indices.</summary>
-public sealed record DeadSenselMap(int Rows, int Cols, int[] Indices);
+/// <summary>
+/// The mat's self-test findings: faulty sensel indices (row * cols + col) and, for each, its kind
+/// (<see cref="Kiosk.Mat.SelfTest.SenselStatus"/> code; null in maps stored before the kinds were sent).
+/// </summary>
+public sealed record DeadSenselMap(int Rows, int Cols, int[] Indices, int[]? Kinds = null)
+{
+    public static string KindName(int kind) => kind switch
+    {
+        Kiosk.Mat.SelfTest.SenselStatus.Stuck => "stuck (reads high when empty)",
+        Kiosk.Mat.SelfTest.SenselStatus.Dead => "dead (does not respond)",
+        Kiosk.Mat.SelfTest.SenselStatus.OnOpenLine => "on an open line",
+        Kiosk.Mat.SelfTest.SenselStatus.OnShortedLine => "on a shorted line",
+        _ => "faulty",
+    };
+}
 
 /// <summary>(c) What a mat says about itself.</summary>
 public sealed record DeviceStatus(

@@ -72,6 +72,16 @@ public sealed class MatLinkFeedSink(IScanFeed feed, IScanStore store, ILogger<Ma
             status.FrameRateHz, status.RssiDbm ?? 0, status.DeadSensels, null, status.ReceivedAt), cancellationToken);
     }
 
+    public async Task OnSenselMapAsync(Kiosk.Display.MatLink.MatSenselMap map, CancellationToken cancellationToken)
+    {
+        string id = PacketJson.DeviceIdText(map.DeviceId);
+        await store.SetDeadSenselMapAsync(id, new DeadSenselMap(map.Rows, map.Cols, map.FaultyIndices, map.Statuses), cancellationToken);
+        if (map.FaultyIndices.Length > 0)
+        {
+            await store.AddLogAsync("warning", id, $"self-test: {map.FaultyIndices.Length} faulty sensels masked", cancellationToken);
+        }
+    }
+
     public Task OnCommandAckAsync(CommandAck ack, CancellationToken cancellationToken) =>
         store.AddLogAsync(ack.Ok ? "info" : "warning", PacketJson.DeviceIdText(ack.DeviceId), $"mat answered {ack.Command}: {ack.Status}", cancellationToken);
 

@@ -162,7 +162,7 @@ public abstract class SqlScanStore : IScanStore, ICatalogStore
             INSERT INTO devices (device_id, firmware, uptime_s, frame_rate_hz, rssi_dbm, dead_count, dead_map_json, last_seen_utc)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT(device_id) DO UPDATE SET firmware = $2, uptime_s = $3, frame_rate_hz = $4, rssi_dbm = $5,
-                dead_count = $6, dead_map_json = $7, last_seen_utc = $8
+                dead_count = $6, dead_map_json = COALESCE($7, devices.dead_map_json), last_seen_utc = $8
             """, cancellationToken,
             s.DeviceId, s.FirmwareVersion, s.UptimeSeconds, s.FrameRateHz, s.RssiDbm, s.DeadSenselCount,
             s.DeadSensels is null ? null : JsonSerializer.Serialize(s.DeadSensels), Time(s.LastSeen));
@@ -174,6 +174,10 @@ public abstract class SqlScanStore : IScanStore, ICatalogStore
             """, r => new DeviceRecord(new DeviceStatus(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetInt32(4),
                 r.GetInt32(5), NullableString(r, 6) is { } map ? JsonSerializer.Deserialize<DeadSenselMap>(map) : null, ReadTime(r, 7)),
                 ReadFlag(r, 8)), cancellationToken);
+
+    public Task SetDeadSenselMapAsync(string deviceId, DeadSenselMap map, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE devices SET dead_map_json = $2, dead_count = $3 WHERE device_id = $1", cancellationToken,
+            deviceId, JsonSerializer.Serialize(map), map.Indices.Length);
 
     public Task PairDeviceAsync(string deviceId, string pairingKey, CancellationToken cancellationToken = default) =>
         // A mat may be paired before it first connects: its row starts with placeholders its Status replaces.

@@ -2,6 +2,7 @@ using System.Reflection;
 using CsCheck;
 using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Protocol;
+using Kiosk.Mat.SelfTest;
 
 namespace Kiosk.Mat.Tests.Protocol;
 
@@ -191,6 +192,31 @@ public class MessageRoundTripTests
     }
 
     [Fact]
+    public void SenselMapRoundTripsEveryStatusAndRefusesAnUnknownOne()
+    {
+        var sent = new SenselMapMessage(48 * 48) { Rows = 48, Cols = 48 };
+        sent.Statuses[0] = SenselStatus.Stuck;
+        sent.Statuses[47] = SenselStatus.Dead;
+        for (int row = 0; row < 48; row++)
+        {
+            sent.Statuses[row * 48 + 30] = SenselStatus.OnOpenLine;
+        }
+        sent.Statuses[48 * 48 - 1] = SenselStatus.OnShortedLine;
+        var received = new SenselMapMessage(48 * 48);
+        byte[] payload = RoundTrip(sent.EncodePayload, received.DecodePayload);
+
+        Assert.Equal((48, 48), (received.Rows, received.Cols));
+        Assert.Equal(sent.Statuses, received.Statuses);
+        Assert.True(payload.Length < 200, $"{payload.Length} bytes: a map of a few faults stays small");
+        AssertEveryTruncationRejected(payload, received.DecodePayload);
+        Assert.False(new SenselMapMessage(47 * 48).DecodePayload(payload, 0, payload.Length)); // larger than the receiver's grid
+
+        sent.Statuses[5] = SenselStatus.Max + 1;
+        int length = sent.EncodePayload(payload = new byte[4096], 0, payload.Length);
+        Assert.False(received.DecodePayload(payload, 0, length));
+    }
+
+    [Fact]
     public void MessageDecodersNeverThrowOnRandomPayloads()
     {
         var result = new ResultMessage(MaxSensels);
@@ -200,6 +226,8 @@ public class MessageRoundTripTests
         var ack = new AckMessage();
         var gain = new CalibrateGainMessage();
         var config = new SetConfigMessage();
+        var challenge = new ChallengeMessage();
+        var map = new SenselMapMessage(MaxSensels);
         Gen.Byte.Array[0, 200].Sample(payload =>
         {
             // Results only matter as "did not throw, did not read past the end": the reader's bounds are the proof.
@@ -210,6 +238,8 @@ public class MessageRoundTripTests
             ack.DecodePayload(payload, 0, payload.Length);
             gain.DecodePayload(payload, 0, payload.Length);
             config.DecodePayload(payload, 0, payload.Length);
+            challenge.DecodePayload(payload, 0, payload.Length);
+            map.DecodePayload(payload, 0, payload.Length);
         }, iter: 50_000, threads: 1);
     }
 

@@ -200,6 +200,28 @@ public class MatLinkSessionTests
         Assert.False(keyless.Paired);
     }
 
+    [Fact]
+    public void SenselMapGoesOutOnceTheHelloIsAcceptedOnEveryConnection()
+    {
+        var mask = new byte[Mat.SenselCount];
+        mask[17] = Kiosk.Mat.SelfTest.SenselStatus.Stuck;
+        var session = Session(Key);
+        session.SenselMask = mask;
+        Assert.False(session.SendSenselMap()); // not linked yet
+
+        for (int connection = 0; connection < 2; connection++)
+        {
+            var display = new ScriptedDisplayTransport { PairingKey = Key };
+            session.Connect(display, 0);
+            session.Poll(0);
+            Assert.Equal([MessageType.Hello, MessageType.Hello, MessageType.SenselMap], display.Packets.Select(p => p.Type));
+            var map = new SenselMapMessage(Mat.SenselCount);
+            Assert.True(map.DecodePayload(display.LastSenselMap!, 0, display.LastSenselMap!.Length));
+            Assert.Equal(Kiosk.Mat.SelfTest.SenselStatus.Stuck, map.Statuses[17]);
+            Assert.Equal(1, map.Statuses.Count(v => v != 0));
+        }
+    }
+
     private static MatLinkSession Session(byte[]? key, int capacity = 4) =>
         new(DeviceId, Mat, new ResultOutbox(capacity, capacity * ResultMessage.MaxPayloadBytes(Mat.SenselCount)), firstResultCounter: 1, key);
 

@@ -40,6 +40,9 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
     /// <summary>(acked sequence, status) of every Ack the device sent.</summary>
     public List<(uint AckedSequence, int Status)> AcksFromDevice { get; } = [];
 
+    /// <summary>The payload of the last sensel map received.</summary>
+    public byte[]? LastSenselMap { get; private set; }
+
     /// <summary>The last Status received.</summary>
     public StatusMessage? LastStatus { get; private set; }
 
@@ -77,6 +80,10 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
             var ack = new AckMessage();
             Assert.True(ack.DecodePayload(packet.Buffer, packet.PayloadOffset, packet.PayloadLength));
             AcksFromDevice.Add((ack.AckedSequence, ack.Status));
+        }
+        else if (packet.Type == MessageType.SenselMap)
+        {
+            LastSenselMap = packet.Buffer.AsSpan(packet.PayloadOffset, packet.PayloadLength).ToArray();
         }
         else if (packet.Type == MessageType.Status)
         {
