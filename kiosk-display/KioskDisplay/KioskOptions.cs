@@ -28,6 +28,9 @@ public sealed class KioskOptions
     [Range(1, 1440)]
     public int ExpiryIntervalMinutes { get; set; } = 60;
 
+    /// <summary>The store's time zone (IANA id, e.g. Europe/Berlin) for the staff's days and every time shown; empty = the machine's.</summary>
+    public string? TimeZone { get; set; }
+
     /// <summary>The mat the shopper page follows; empty = whichever mat a shopper steps on.</summary>
     public string? KioskDeviceId { get; set; }
 

@@ -20,7 +20,10 @@ public static class ServiceSetup
                 "(e.g. Host=db.example;Database=kiosk;Username=kiosk;Password=...)")
             .Validate(o => o.Users.All(u => u.PasswordHash.StartsWith("pbkdf2-sha256$", StringComparison.Ordinal)),
                 "Kiosk:Users: every PasswordHash must come from 'KioskDisplay hash-password SECRET'")
+            .Validate(o => Feed.StoreClock.Find(o.TimeZone) is not null,
+                "Kiosk:TimeZone must be a time zone id such as Europe/Berlin or America/New_York (empty: the machine's zone)")
             .ValidateOnStart();
+        services.AddSingleton<Feed.StoreClock>();
         return services;
     }
 

@@ -13,8 +13,8 @@ public static class StaffEndpoints
     {
         var group = app.MapGroup("/api/staff").RequireAuthorization(KioskAuth.StaffPolicy);
 
-        group.MapGet("/scans", async (IScanStore store, DateOnly? date, string? arch, bool? qualityOk, CancellationToken ct) =>
-            (await store.ListScansAsync(new ScanFilter(date ?? DateOnly.FromDateTime(DateTime.UtcNow), arch, qualityOk), ct))
+        group.MapGet("/scans", async (IScanStore store, StoreClock clock, DateOnly? date, string? arch, bool? qualityOk, CancellationToken ct) =>
+            (await store.ListScansAsync(new ScanFilter(date ?? clock.Today, arch, qualityOk, clock.Zone), ct))
                 .Select(s => new { s.Result.ResultId, s.Result.DeviceId, s.Result.ScannedAt, s.Result.Report }));
 
         group.MapGet("/scans/{id}", async (IScanStore store, string id, CancellationToken ct) =>

@@ -55,7 +55,21 @@ public interface ICatalogStore
 
 public sealed class CatalogConflictException(string message) : Exception(message);
 
-public sealed record ScanFilter(DateOnly Day, string? ArchType = null, bool? QualityOk = null);
+/// <summary>The scans of one day, from midnight to midnight in <paramref name="Zone"/> (null: UTC), optionally of one arch type or quality.</summary>
+public sealed record ScanFilter(DateOnly Day, string? ArchType = null, bool? QualityOk = null, TimeZoneInfo? Zone = null)
+{
+    /// <summary>When the day starts, as an instant; a midnight that a clock change skips starts an hour later.</summary>
+    public DateTimeOffset Start(DateOnly day)
+    {
+        TimeZoneInfo zone = Zone ?? TimeZoneInfo.Utc;
+        DateTime midnight = day.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(30);
+        }
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+    }
+}
 
 public sealed record StoredScan(ScanResult Result, DateTimeOffset ReceivedAt);
 

@@ -140,7 +140,7 @@ public abstract class SqlScanStore : IScanStore, ICatalogStore
 
     public async Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken cancellationToken = default)
     {
-        var from = new DateTimeOffset(filter.Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        DateTimeOffset from = filter.Start(filter.Day), to = filter.Start(filter.Day.AddDays(1));
         // "$3 IS NULL" comes after a comparison with a column: PostgreSQL takes a parameter's type from its first use.
         return await QueryAsync($"""
             SELECT {ScanColumns} FROM scans
@@ -149,7 +149,7 @@ public abstract class SqlScanStore : IScanStore, ICatalogStore
               AND (quality_ok = $4 OR $4 IS NULL)
             ORDER BY scanned_utc DESC
             """, ReadScan, cancellationToken,
-            Time(from), Time(from.AddDays(1)), filter.ArchType, filter.QualityOk is { } ok ? Flag(ok) : null);
+            Time(from), Time(to), filter.ArchType, filter.QualityOk is { } ok ? Flag(ok) : null);
     }
 
     public Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
