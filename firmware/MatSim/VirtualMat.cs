@@ -76,6 +76,9 @@ public sealed class VirtualMat
     /// <summary>Scans finished (each went to the outbox, or is held while it is full).</summary>
     public int ScansCompleted { get; private set; }
 
+    /// <summary>A live frame, stamped with this uptime (ms), is about to be handed to the link (the display's latency figure starts here).</summary>
+    public event Action<int>? FrameSending;
+
     /// <summary>Opens a link to the display; called whenever the mat has none, every <see cref="VirtualMatOptions.ReconnectEveryMs"/>.</summary>
     public Func<IPacketTransport?>? Dial { get; set; }
 
@@ -118,6 +121,7 @@ public sealed class VirtualMat
         bool loaded = Tracker.TotalLoadGrams > 0;
         if (loaded || _lastFrameLoaded)
         {
+            FrameSending?.Invoke(NowMs);
             Link.SendFrame(_calibratedGrams, NowMs);
         }
         _lastFrameLoaded = loaded;

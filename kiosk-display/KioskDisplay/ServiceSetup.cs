@@ -65,6 +65,7 @@ public static class ServiceSetup
         services.AddHostedService(provider => provider.GetRequiredService<ShopperSessions>());
         // The mats: the protocol listener (TCP, and a serial port when configured) feeds the hub, pairing lives in the
         // store, and the technician's buttons go over the link.
+        services.AddSingleton<Link.FrameDepartures>();
         services.AddSingleton<Kiosk.Display.MatLink.IMatEventSink, Link.MatLinkFeedSink>();
         services.AddSingleton<Kiosk.Display.MatLink.IPairingRegistry, Link.StorePairingRegistry>();
         services.AddMatLink(configuration.GetSection(Kiosk.Display.MatLink.MatLinkOptions.SectionName));

@@ -4,9 +4,10 @@ using Xunit.Abstractions;
 namespace Kiosk.Display.Tests;
 
 /// <summary>
-/// How long a live frame takes from the mat's link to the shopper's screen, at the mat's real 20 frames a second:
-/// the page stamps each drawn frame against the time the listener took it off the mat's TCP link (loopback, so the
-/// mat's own send is within a millisecond of that). The figures go to the test output for the note.
+/// How long a live frame takes from the mat to the shopper's screen, at the mat's real 20 frames a second: the
+/// built-in virtual mat notes the wall time as it hands each frame to its link (FrameDepartures), and the page
+/// stamps each drawn frame against it: encoding, loopback TCP, the listener, the feed, Server-Sent Events and the
+/// drawing. The figures go to the test output for the note.
 /// </summary>
 [Collection("browser")]
 public sealed class LatencyTests(BrowserFixture browser, ITestOutputHelper output)
@@ -35,7 +36,7 @@ public sealed class LatencyTests(BrowserFixture browser, ITestOutputHelper outpu
         Assert.All(samples, s => Assert.True(s >= 0, "a frame drawn before it left the mat: clocks disagree"));
         double median = samples[samples.Length / 2];
         double p95 = samples[(int)Math.Ceiling(samples.Length * 0.95) - 1];
-        output.WriteLine($"latency from the mat's link to drawn, {samples.Length} frames at 20/s: median {median:F0} ms, 95th percentile {p95:F0} ms, max {samples[^1]:F0} ms; {dropped} frames replaced before drawing");
+        output.WriteLine($"latency from the virtual mat's send to drawn, {samples.Length} frames at 20/s: median {median:F0} ms, 95th percentile {p95:F0} ms, max {samples[^1]:F0} ms; {dropped} frames replaced before drawing");
         await context.DisposeAsync();
     }
 }

@@ -20,7 +20,7 @@ public sealed record MatGrid(int Rows, int Cols, double PitchMm, int[] LoadGrams
     }
 }
 
-/// <summary>(a) A live frame while someone stands on the mat.</summary>
+/// <summary>(a) A live frame while someone stands on the mat; <paramref name="CapturedAt"/> is when it left the mat (the virtual mat) or reached the listener (a real one).</summary>
 public sealed record LiveFrame(string DeviceId, MatGrid Grid, DateTimeOffset CapturedAt);
 
 /// <summary>(b) The analysis of one scan. <see cref="ResultId"/> is unique (device + counter) and stored once.</summary>

@@ -12,7 +12,7 @@ namespace Kiosk.Display.Link;
 /// What the mats send over the link (<see cref="MatListener"/>), handed to the display's feed: live frames to the
 /// pages, results to the store (the mat gets its Ack only once the result is stored), status to the technician.
 /// </summary>
-public sealed class MatLinkFeedSink(IScanFeed feed, IScanStore store, ILogger<MatLinkFeedSink> logger) : IMatEventSink
+public sealed class MatLinkFeedSink(IScanFeed feed, IScanStore store, FrameDepartures departures, ILogger<MatLinkFeedSink> logger) : IMatEventSink
 {
     private readonly Dictionary<long, MatHello> _hellos = new();
     private readonly Lock _gate = new();
@@ -41,7 +41,8 @@ public sealed class MatLinkFeedSink(IScanFeed feed, IScanStore store, ILogger<Ma
     public Task OnFrameAsync(Kiosk.Display.MatLink.LiveFrame frame, CancellationToken cancellationToken)
     {
         var grid = new FeedGrid(frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm / 1000.0, frame.LoadGrams);
-        feed.PublishFrame(new FeedFrame(PacketJson.DeviceIdText(frame.DeviceId), grid, frame.ReceivedAt));
+        DateTimeOffset leftMat = departures.LeftAt(frame.DeviceId, frame.CapturedAtMs) ?? frame.ReceivedAt;
+        feed.PublishFrame(new FeedFrame(PacketJson.DeviceIdText(frame.DeviceId), grid, leftMat));
         return Task.CompletedTask;
     }
 

@@ -19,6 +19,7 @@ namespace Kiosk.Display.Link;
 public sealed class VirtualMatService(
     MatListener listener,
     IPairingRegistry pairing,
+    FrameDepartures departures,
     IOptions<VirtualMatServiceOptions> options,
     ILogger<VirtualMatService> logger) : BackgroundService
 {
@@ -47,6 +48,7 @@ public sealed class VirtualMatService(
     {
         var geometry = new MatGeometry(settings.Rows, settings.Cols, (int)Math.Round(settings.PitchMm * 1000));
         var mat = new VirtualMat(geometry, new VirtualMatOptions { DeviceId = deviceId, PairingKey = pairingKey, FramesPerSecond = settings.FramesPerSecond });
+        mat.FrameSending += atMs => departures.Record(deviceId, (uint)atMs, DateTimeOffset.UtcNow);
         TcpPacketTransport? link = null;
         mat.Dial = () =>
         {

@@ -12,7 +12,7 @@ const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(
 
 const heatmap = createHeatmap($("heatmap"));
 const footprint = createHeatmap($("footprint"), { scale: 5 });
-// latencyMs: server send -> drawn, rolling average. samples: frame off the mat's link -> drawn, ms, the last 2000.
+// latencyMs: server send -> drawn, rolling average. samples: frame left the mat (the virtual mat; a real mat: off its link) -> drawn, ms, the last 2000.
 const stats = { frames: 0, latencyMs: 0, samples: [], dropped: 0 };
 window.kioskStats = stats;
 
