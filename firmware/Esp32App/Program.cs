@@ -34,8 +34,6 @@ namespace Kiosk.Esp32App
 
         // Results held until the display acks them; the pool takes two with a full summed frame, more without.
         private const int OutboxResults = 4;
-        private const int FirmwareMajor = 0;
-        private const int FirmwareMinor = 1;
 
         private static StatusLed _led;
         private static StatusScreen _screen;
@@ -97,8 +95,6 @@ namespace Kiosk.Esp32App
             ResultCounterStore counters = new ResultCounterStore();
             ResultOutbox outbox = new ResultOutbox(OutboxResults, 2 * ResultMessage.MaxPayloadBytes(geometry.SenselCount));
             MatLinkSession session = new MatLinkSession(deviceId, geometry, outbox, counters.First, device.PairingKey);
-            session.Hello.FirmwareMajor = FirmwareMajor;
-            session.Hello.FirmwareMinor = FirmwareMinor;
             session.Hello.CalibrationId = (uint)calibration.CalibrationId;
             session.SenselMask = selfTest.Mask;
             session.Commands = new DeviceCommands(calibration, pipeline.Tracker, compensated, pipeline.LoadGrams);

@@ -37,5 +37,8 @@ public class VirtualMatTests
         Assert.InRange(scans[0].Result.Summed.TotalGrams(), 60_000, 90_000);
         var devices = await store.ListDevicesAsync();
         Assert.Contains(devices, d => d.Status.DeviceId == "5eed00000001" && d.Paired);
+        // The virtual mat runs the firmware's core, and says which version of it.
+        string version = $"{Kiosk.Mat.Link.FirmwareVersion.Major}.{Kiosk.Mat.Link.FirmwareVersion.Minor}.{Kiosk.Mat.Link.FirmwareVersion.Patch}";
+        Assert.Equal(version, devices.Single(d => d.Status.DeviceId == "5eed00000001").Status.FirmwareVersion);
     }
 }

@@ -45,7 +45,7 @@ namespace Kiosk.Mat.Link
         private uint _nextResultCounter;
         private uint _framesDropped;
 
-        /// <summary>Filled by the app (firmware version, calibration id); the session sets the id and the grid.</summary>
+        /// <summary>Filled by the app (calibration id); the session sets the id, the grid and the <see cref="FirmwareVersion"/>.</summary>
         public readonly HelloMessage Hello = new HelloMessage();
 
         /// <summary>Filled by the app (uptime, free memory, frame rate, dead sensels, RSSI) before <see cref="SendStatus"/>.</summary>
@@ -84,6 +84,7 @@ namespace Kiosk.Mat.Link
             _decoder = new PacketDecoder(this, IncomingPacketBytes);
             _senselMap = new SenselMapMessage(geometry.SenselCount);
             Hello.DeviceId = deviceId;
+            FirmwareVersion.Fill(Hello);
             Hello.Rows = geometry.Rows;
             Hello.Cols = geometry.Cols;
             Hello.PitchUm = geometry.PitchUm;
