@@ -170,6 +170,27 @@ public sealed class BrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task HeatmapDrawsSubContactNoiseAsBackgroundAndContactInColour()
+    {
+        var page = await browser.PageAsync(400, 400);
+        await page.GotoAsync("/login");
+        // Five 10 mm sensels: 15 g (1.5 kPa, below contact), three empty, 200 g (about 20 kPa); one pixel from the middle of each of three.
+        int[] centres = await page.EvaluateAsync<int[]>("""
+            async () => {
+              const { createHeatmap } = await import("/js/heatmap.js");
+              const canvas = document.createElement("canvas");
+              const map = createHeatmap(canvas, { scale: 4 });
+              map.draw({ rows: 1, cols: 5, pitchMm: 10, loads: [15, 0, 0, 0, 200] });
+              const px = (x) => Array.from(canvas.getContext("2d").getImageData(x, 2, 1, 1).data.slice(0, 3)).reduce((a, b) => a + b, 0);
+              return [px(2), px(10), px(18)];
+            }
+            """);
+        Assert.Equal(centres[1], centres[0]); // the noisy sensel looks like the empty one
+        Assert.True(centres[2] > centres[1] + 100, $"the loaded sensel is not coloured: {string.Join(", ", centres)}");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Not a check: pictures of every screen for a person to look at, in /tmp/kiosk-screenshots.</summary>
     [Fact]
     public async Task SaveScreenshots()

@@ -38,6 +38,9 @@ const LUT = buildLut();
 export const legendGradient = () =>
   `linear-gradient(to right, ${STOPS.map(([t, c]) => `rgb(${c.join(",")}) ${Math.round(t * 100)}%`).join(", ")})`;
 
+/** Below this a sensel is not in contact (the mat's own analysis: 2 kPa); drawn as the background, not as noise. */
+export const CONTACT_KPA = 2;
+
 /**
  * Creates a heatmap on the canvas. `scale` is canvas pixels per sensel; `maxKpa` the top of the colour scale.
  * Returns { draw(grid), frames } where grid = { rows, cols, pitchMm, loads }.
@@ -46,6 +49,7 @@ export function createHeatmap(canvas, { scale = 8, maxKpa = 120 } = {}) {
   const ctx = canvas.getContext("2d");
   let image = null;
   let pixels = null;
+  let contact = new Float32Array(0); // the loads with sub-contact noise cleared, reused frame to frame
   let frames = 0;
 
   function resize(rows, cols) {
@@ -59,6 +63,9 @@ export function createHeatmap(canvas, { scale = 8, maxKpa = 120 } = {}) {
     const { rows, cols, pitchMm, loads } = grid;
     if (!image || canvas.width !== cols * scale || canvas.height !== rows * scale) resize(rows, cols);
     const toIndex = (kpa(1, pitchMm) * 255) / maxKpa; // grams -> colour index
+    const floorGrams = CONTACT_KPA / kpa(1, pitchMm);
+    if (contact.length !== rows * cols) contact = new Float32Array(rows * cols);
+    for (let i = 0; i < rows * cols; i++) contact[i] = loads[i] >= floorGrams ? loads[i] : 0;
     const w = canvas.width;
     const h = canvas.height;
     for (let y = 0; y < h; y++) {
@@ -74,8 +81,8 @@ export function createHeatmap(canvas, { scale = 8, maxKpa = 120 } = {}) {
         const c0 = Math.floor(gx);
         const c1 = Math.min(cols - 1, c0 + 1);
         const fx = gx - c0;
-        const top = loads[row0 + c0] + (loads[row0 + c1] - loads[row0 + c0]) * fx;
-        const bottom = loads[row1 + c0] + (loads[row1 + c1] - loads[row1 + c0]) * fx;
+        const top = contact[row0 + c0] + (contact[row0 + c1] - contact[row0 + c0]) * fx;
+        const bottom = contact[row1 + c0] + (contact[row1 + c1] - contact[row1 + c0]) * fx;
         const grams = top + (bottom - top) * fy;
         pixels[y * w + x] = LUT[Math.min(255, Math.max(0, Math.round(grams * toIndex)))];
       }
