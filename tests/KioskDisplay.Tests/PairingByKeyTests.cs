@@ -32,7 +32,7 @@ public class PairingByKeyTests
         var tech = await server.SignedInAsync("tech");
 
         using var mat = new LinkedMat(port, MatKey, stuckSensel: (3, 5));
-        Assert.True(mat.StepUntil(() => mat.Mat.Link.HelloStatus == AckStatus.UnknownDevice), "the unpaired mat was not refused");
+        Assert.True(await mat.StepUntilAsync(() => mat.Mat.Link.HelloStatus == AckStatus.UnknownDevice), "the unpaired mat was not refused");
         Assert.Contains("waiting", await TechRowAsync(tech));
 
         var badKey = await tech.PostAsJsonAsync($"/api/tech/devices/{MatIdText}/commands", new { command = "pair", argument = "not-a-key" });
@@ -40,9 +40,9 @@ public class PairingByKeyTests
         var paired = await tech.PostAsJsonAsync($"/api/tech/devices/{MatIdText}/commands", new { command = "pair", argument = PairingKey.Format(MatKey) });
         Assert.Equal(System.Net.HttpStatusCode.Accepted, paired.StatusCode);
 
-        Assert.True(mat.StepUntil(() => mat.Mat.Link.Paired), "the paired mat was not accepted at its next connection");
-        mat.PlayFlatFootedShopper();
-        Assert.True(mat.StepUntil(() => mat.Mat.Link.Outbox.Count == 0), "the scan was not acknowledged");
+        Assert.True(await mat.StepUntilAsync(() => mat.Mat.Link.Paired), "the paired mat was not accepted at its next connection");
+        await mat.PlayFlatFootedShopperAsync();
+        Assert.True(await mat.StepUntilAsync(() => mat.Mat.Link.Outbox.Count == 0), "the scan was not acknowledged");
         var scans = await store.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow)));
         Assert.Equal(MatIdText, Assert.Single(scans).Result.DeviceId);
 
@@ -60,9 +60,9 @@ public class PairingByKeyTests
 
         mat.Dispose();
         using var impostor = new LinkedMat(port, Convert.FromHexString("6b1f0e2d9c3a48b7a5d6e7f8091a2b3d"));
-        Assert.True(impostor.StepUntil(() => impostor.Mat.Link.HelloStatus == AckStatus.BadProof), "the impostor was not refused");
-        impostor.PlayFlatFootedShopper();
-        impostor.StepUntil(() => false, maxFrames: 40);
+        Assert.True(await impostor.StepUntilAsync(() => impostor.Mat.Link.HelloStatus == AckStatus.BadProof), "the impostor was not refused");
+        await impostor.PlayFlatFootedShopperAsync();
+        await impostor.StepUntilAsync(() => false, maxFrames: 40);
         Assert.Single(await store.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow))));
         Assert.Contains(await store.RecentLogAsync(20), e => e.DeviceId == MatIdText && e.Message.Contains("another pairing key"));
     }
@@ -98,7 +98,8 @@ public class PairingByKeyTests
 
         public VirtualMat Mat { get; }
 
-        public bool StepUntil(Func<bool> done, int maxFrames = 1500)
+        // Awaits between frames instead of sleeping: a blocked pool thread would slow every other test's server.
+        public async Task<bool> StepUntilAsync(Func<bool> done, int maxFrames = 1500)
         {
             var empty = new int[Geometry.SenselCount];
             for (int frame = 0; frame < maxFrames; frame++)
@@ -108,13 +109,22 @@ public class PairingByKeyTests
                     return true;
                 }
                 Mat.Step(empty);
-                Thread.Sleep(5);
+                await Task.Delay(5);
             }
             return done();
         }
 
-        public void PlayFlatFootedShopper() =>
-            Mat.Run(ShopperScenarios.Find("flat-feet-still")!.Timeline(Geometry), _ => Thread.Sleep(1));
+        public async Task PlayFlatFootedShopperAsync()
+        {
+            var shopper = ShopperScenarios.Find("flat-feet-still")!.Timeline(Geometry);
+            var loads = new int[Geometry.SenselCount];
+            for (int atMs = 0; atMs <= shopper.DurationMs; atMs += Mat.FramePeriodMs)
+            {
+                shopper.LoadAt(atMs, loads);
+                Mat.Step(loads);
+                await Task.Delay(1);
+            }
+        }
 
         public void Dispose() => _link?.Dispose();
     }

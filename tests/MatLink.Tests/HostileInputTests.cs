@@ -80,7 +80,8 @@ public class HostileInputTests
     public async Task SilentLinkIsClosedAfterTheIdleTimeoutAndReportedDisconnected()
     {
         // A mat that vanished without a FIN (power cut, Wi-Fi gone) looks exactly like this one: silent.
-        await using var link = await LinkHarness.StartWithMatAsync(o => o.IdleTimeoutMs = 300);
+        // Long enough for the pairing handshake (three packets) on a loaded machine, which the timeout also covers.
+        await using var link = await LinkHarness.StartWithMatAsync(o => o.IdleTimeoutMs = 2000);
         var mat = link.Mat;
 
         Assert.Null(await mat.NextOrClosedAsync());
