@@ -12,9 +12,8 @@ namespace Kiosk.Mat.Analysis
         private readonly ContactMap _map;
         private readonly int[] _stack;
 
-        /// <summary>Per island (index = island number): load in grams and sensel count.</summary>
+        /// <summary>Per island (index = island number): load in grams.</summary>
         public readonly long[] LoadGrams = new long[MaxIslands + 1];
-        public readonly int[] SenselCount = new int[MaxIslands + 1];
         public int Count;
 
         public ContactIslands(ContactMap map)
@@ -43,7 +42,6 @@ namespace Kiosk.Mat.Analysis
                 {
                     Count++;
                     LoadGrams[Count] = 0;
-                    SenselCount[Count] = 0;
                 }
                 int label = Count;
                 int top = 0;
@@ -53,7 +51,6 @@ namespace Kiosk.Mat.Analysis
                 {
                     int index = _stack[--top];
                     LoadGrams[label] += map.LoadGrams[index];
-                    SenselCount[label]++;
                     int row = index / cols;
                     int col = index - row * cols;
                     for (int dr = -1; dr <= 1; dr++)

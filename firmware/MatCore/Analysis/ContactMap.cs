@@ -55,11 +55,11 @@ namespace Kiosk.Mat.Analysis
             RowYMmX10 = new int[geometry.Rows];
             for (int c = 0; c < geometry.Cols; c++)
             {
-                ColXMmX10[c] = (int)(((long)c * geometry.PitchUm + geometry.PitchUm / 2 + 50) / 100);
+                ColXMmX10[c] = (geometry.ColCentreUm(c) + 50) / 100;
             }
             for (int r = 0; r < geometry.Rows; r++)
             {
-                RowYMmX10[r] = (int)(((long)r * geometry.PitchUm + geometry.PitchUm / 2 + 50) / 100);
+                RowYMmX10[r] = (geometry.RowCentreUm(r) + 50) / 100;
             }
             PitchMmX10 = (geometry.PitchUm + 50) / 100;
             SenselAreaMm2X100 = geometry.SenselAreaMm2X100;

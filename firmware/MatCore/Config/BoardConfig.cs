@@ -1,3 +1,4 @@
+using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Scanning;
 
 namespace Kiosk.Mat.Config
@@ -68,9 +69,9 @@ namespace Kiosk.Mat.Config
                 board.Fail(file.Error);
                 return board;
             }
-            board.Rows = board.RequiredInt(file, "rows", 2, 256);
-            board.Cols = board.RequiredInt(file, "cols", 2, 256);
-            board.PitchUm = board.RequiredInt(file, "pitch_um", 1000, 50000);
+            board.Rows = board.RequiredInt(file, "rows", MatGeometry.MinSide, MatGeometry.MaxSide);
+            board.Cols = board.RequiredInt(file, "cols", MatGeometry.MinSide, MatGeometry.MaxSide);
+            board.PitchUm = board.RequiredInt(file, "pitch_um", MatGeometry.MinPitchUm, MatGeometry.MaxPitchUm);
             board.RowSettleUs = board.OptionalInt(file, "row_settle_us", 0, 100000, 10);
             board.ChannelSettleUs = board.OptionalInt(file, "channel_settle_us", 0, 100000, 8);
 
@@ -90,7 +91,7 @@ namespace Kiosk.Mat.Config
             else if (rowDriver == "gpio")
             {
                 board.RowDriver = ScanCostModel.RowDriverGpio;
-                board.RowGpio = new int[256];
+                board.RowGpio = new int[MatGeometry.MaxSide];
                 int count = file.GetIntList("row_gpio", board.RowGpio);
                 if (count != board.Rows)
                 {

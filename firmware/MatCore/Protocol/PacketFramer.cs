@@ -31,11 +31,9 @@ namespace Kiosk.Mat.Protocol
             crc = Put(ref cobs, crc, (byte)(sequence >> 24));
             crc = Put(ref cobs, crc, (byte)(payloadLength & 0xFF));
             crc = Put(ref cobs, crc, (byte)(payloadLength >> 8));
-            int end = payloadOffset + payloadLength;
-            for (int i = payloadOffset; i < end && !cobs.Overflowed; i++)
-            {
-                crc = Put(ref cobs, crc, payload[i]);
-            }
+            // The payload in bulk: it is most of every live frame, and each call costs on the device's interpreter.
+            crc = Crc32.Update(crc, payload, payloadOffset, payloadLength);
+            cobs.Put(payload, payloadOffset, payloadLength);
             crc = Crc32.Finish(crc);
             cobs.Put((byte)(crc & 0xFF));
             cobs.Put((byte)((crc >> 8) & 0xFF));

@@ -23,7 +23,8 @@ namespace Kiosk.Mat.SelfTest
     public sealed class MatSelfTest
     {
         private const int HistogramShift = 4;
-        private const int HistogramBins = 65536 >> HistogramShift;
+        // Readings are 12-bit: 256 bins, not 4096 (16 KB less heap on the device); anything above lands in the last.
+        private const int HistogramBins = (Calibration.ConductanceLaw.AdcMax >> HistogramShift) + 1;
 
         private readonly int _rows;
         private readonly int _cols;
@@ -318,7 +319,8 @@ namespace Kiosk.Mat.SelfTest
                     {
                         continue;
                     }
-                    histogram[Response(frame, reference, row * _cols + col) >> HistogramShift]++;
+                    int bin = Response(frame, reference, row * _cols + col) >> HistogramShift;
+                    histogram[bin < HistogramBins ? bin : HistogramBins - 1]++;
                     counted++;
                 }
             }

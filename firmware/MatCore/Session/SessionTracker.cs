@@ -226,13 +226,11 @@ namespace Kiosk.Mat.Session
             _copSumXY = 0;
             _copPathMmX10 = 0;
             StillForMs = 0;
-            for (int i = 0; i < _captureSum.Length; i++)
-            {
-                _captureSum[i] = 0;
-            }
             _lastCopX = CopXMmX10;
             _lastCopY = CopYMmX10;
-            AddToCapture(loadGrams, health);
+            // The first frame of a capture is its sum: one native copy instead of clearing and adding.
+            System.Array.Copy(loadGrams, _captureSum, _captureSum.Length);
+            CountCaptureFrame(health);
         }
 
         private void AddToCapture(int[] loadGrams, FrameHealth health)
@@ -242,6 +240,12 @@ namespace Kiosk.Mat.Session
             {
                 sum[i] += loadGrams[i];
             }
+            CountCaptureFrame(health);
+        }
+
+        /// <summary>The per-frame bookkeeping of a capture besides the sum: frames, saturation, sway.</summary>
+        private void CountCaptureFrame(FrameHealth health)
+        {
             _captureFrames++;
             if (health != null && health.SaturatedCount > _maxSaturated)
             {
