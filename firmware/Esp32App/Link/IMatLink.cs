@@ -9,8 +9,6 @@ namespace Kiosk.Esp32App.Link
     /// </summary>
     public interface IMatLink : IPacketTransport
     {
-        bool IsConnected { get; }
-
         /// <summary>Opens the link; false when the other end cannot be reached now.</summary>
         bool Connect();
 

@@ -21,8 +21,6 @@ namespace Kiosk.Esp32App.Link
             _port = port;
         }
 
-        public bool IsConnected { get { return _socket != null; } }
-
         public bool IsOpen { get { return _socket != null; } }
 
         public bool Connect()

@@ -64,7 +64,8 @@ public static class ProvisionCommand
                 return 1;
             }
             string id = parse.GetValue(deviceId)!.Trim().ToLowerInvariant();
-            if (id.Length is < 1 or > 16 || !id.All(Uri.IsHexDigit))
+            // The firmware's own parser, so an id provisioned here is one the mat accepts at boot.
+            if (DeviceIdentity.ParseHex(id) < 0)
             {
                 error.WriteLine($"matctl provision: --device-id '{id}' must be 1 to 16 hex digits");
                 return 2;

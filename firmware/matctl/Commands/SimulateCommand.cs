@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using Kiosk.Hardware;
 using Kiosk.Mat.Cli.Links;
+using Kiosk.Mat.Config;
 using Kiosk.Mat.Link;
 using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Geometry;
@@ -80,7 +80,8 @@ public static class SimulateCommand
                 error.WriteLine("matctl simulate: --fps must be 1 to 1000");
                 return BadArguments;
             }
-            if (!long.TryParse(parse.GetValue(deviceId), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out long id) || parse.GetValue(deviceId)!.Length > 16)
+            long id = DeviceIdentity.ParseHex(parse.GetValue(deviceId)!);
+            if (id < 0)
             {
                 error.WriteLine("matctl simulate: --device-id must be 1 to 16 hex digits");
                 return BadArguments;
