@@ -2,6 +2,7 @@ using System.Globalization;
 using Kiosk.Display.Feed;
 using Kiosk.Display.Storage;
 using Kiosk.Mat.Pairing;
+using Kiosk.Mat.Protocol;
 using LinkCommands = Kiosk.Display.MatLink.IDeviceCommands;
 
 namespace Kiosk.Display.Link;
@@ -29,8 +30,8 @@ public sealed class LinkedDeviceCommands(IScanStore store, LinkCommands link, Ki
                 case "calibrate":
                     // The technician page sends "25000 g".
                     string? weight = argument is not null && argument.EndsWith(" g", StringComparison.Ordinal) ? argument[..^2] : argument;
-                    state = !int.TryParse(weight, NumberStyles.None, CultureInfo.InvariantCulture, out int grams) || grams is < 1 or > 200_000
-                        ? "not sent: the known weight must be 1 to 200000 g"
+                    state = !int.TryParse(weight, NumberStyles.None, CultureInfo.InvariantCulture, out int grams) || grams is < 1 or > CalibrateGainMessage.MaxKnownWeightGrams
+                        ? $"not sent: the known weight must be 1 to {CalibrateGainMessage.MaxKnownWeightGrams} g"
                         : await link.CalibrateGainAsync(id, grams, cancellationToken) ? "sent" : "not sent: mat not connected";
                     break;
                 case "pair":

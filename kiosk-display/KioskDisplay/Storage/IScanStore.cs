@@ -19,6 +19,8 @@ public interface IScanStore
 
     Task UpsertDeviceStatusAsync(DeviceStatus status, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<DeviceRecord>> ListDevicesAsync(CancellationToken cancellationToken = default);
+    /// <summary>One mat, or null when no mat has this id.</summary>
+    Task<DeviceRecord?> GetDeviceAsync(string deviceId, CancellationToken cancellationToken = default);
     /// <summary>Keeps the mat's latest self-test map; status reports (which carry none) leave it as it is.</summary>
     Task SetDeadSenselMapAsync(string deviceId, DeadSenselMap map, CancellationToken cancellationToken = default);
     /// <summary>Pairs the mat with its key (as <see cref="Kiosk.Mat.Pairing.PairingKey.Format"/> writes it), adding its row if it never connected.</summary>

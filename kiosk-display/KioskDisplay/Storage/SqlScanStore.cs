@@ -167,13 +167,18 @@ public abstract class SqlScanStore : IScanStore, ICatalogStore
             s.DeviceId, s.FirmwareVersion, s.UptimeSeconds, s.FrameRateHz, s.RssiDbm, s.DeadSenselCount,
             s.DeadSensels is null ? null : JsonSerializer.Serialize(s.DeadSensels), Time(s.LastSeen));
 
+    private const string DeviceColumns = "device_id, firmware, uptime_s, frame_rate_hz, rssi_dbm, dead_count, dead_map_json, last_seen_utc, paired";
+
+    private DeviceRecord ReadDevice(DbDataReader r) =>
+        new(new DeviceStatus(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetInt32(4),
+            r.GetInt32(5), NullableString(r, 6) is { } map ? JsonSerializer.Deserialize<DeadSenselMap>(map) : null, ReadTime(r, 7)),
+            ReadFlag(r, 8));
+
     public async Task<IReadOnlyList<DeviceRecord>> ListDevicesAsync(CancellationToken cancellationToken = default) =>
-        await QueryAsync("""
-            SELECT device_id, firmware, uptime_s, frame_rate_hz, rssi_dbm, dead_count, dead_map_json, last_seen_utc, paired
-            FROM devices ORDER BY device_id
-            """, r => new DeviceRecord(new DeviceStatus(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetInt32(4),
-                r.GetInt32(5), NullableString(r, 6) is { } map ? JsonSerializer.Deserialize<DeadSenselMap>(map) : null, ReadTime(r, 7)),
-                ReadFlag(r, 8)), cancellationToken);
+        await QueryAsync($"SELECT {DeviceColumns} FROM devices ORDER BY device_id", ReadDevice, cancellationToken);
+
+    public async Task<DeviceRecord?> GetDeviceAsync(string deviceId, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {DeviceColumns} FROM devices WHERE device_id = $1", ReadDevice, cancellationToken, deviceId)).FirstOrDefault();
 
     public Task SetDeadSenselMapAsync(string deviceId, DeadSenselMap map, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE devices SET dead_map_json = $2, dead_count = $3 WHERE device_id = $1", cancellationToken,
