@@ -30,4 +30,11 @@ public static class RepositoryPaths
             return path;
         }
     }
+
+    /// <summary>The 300 real footprints of shared/data (Pataky 2008: one trial file per subject's folder), in a fixed order.</summary>
+    public static string[] RealFootprintTrials() =>
+        Directory.GetFiles(Path.Combine(SharedData, "pataky2008-walking-peak"), "trial*.csv", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(Path.GetDirectoryName(f))!.StartsWith("subj", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToArray();
 }

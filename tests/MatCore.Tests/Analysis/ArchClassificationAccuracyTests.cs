@@ -30,7 +30,7 @@ public class ArchClassificationAccuracyTests(ITestOutputHelper output)
                 }
                 judged++;
                 classesSeen.Add(truth.ArchType);
-                if (GeneratedScenes.ArchName(measured.Arch) == truth.ArchType)
+                if (Kiosk.Mat.Host.Json.FootReport.ArchName(measured.Arch) == truth.ArchType)
                 {
                     right++;
                 }

@@ -49,12 +49,4 @@ public static class GeneratedScenes
         analyzer.Analyze(frame.LoadGrams, new FrameHealth(frame.DeadMask, 0), result);
         return result;
     }
-
-    public static string ArchName(ArchType arch) => arch switch
-    {
-        ArchType.High => "high",
-        ArchType.Normal => "normal",
-        ArchType.Low => "low",
-        _ => "unknown",
-    };
 }

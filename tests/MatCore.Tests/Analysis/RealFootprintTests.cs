@@ -14,17 +14,11 @@ namespace Kiosk.Mat.Tests.Analysis;
 /// </summary>
 public class RealFootprintTests(ITestOutputHelper output)
 {
-    private static string[] Trials() =>
-        Directory.GetFiles(Path.Combine(RepositoryPaths.SharedData, "pataky2008-walking-peak"), "trial*.csv", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(Path.GetDirectoryName(f))!.StartsWith("subj"))
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .ToArray();
-
     [Fact]
     public void EveryRealFootprintIsOneWholeFootOfAdultLengthAndNearlyAllReadAsRightFeet()
     {
         int readAsRight = 0;
-        string[] trials = Trials();
+        string[] trials = RepositoryPaths.RealFootprintTrials();
         foreach (string file in trials)
         {
             var frame = FrameFile.Load(file);
@@ -55,7 +49,7 @@ public class RealFootprintTests(ITestOutputHelper output)
         // A real trial as the right foot and the same trial mirrored as the left, each turned outward, on 5, 7.5
         // and 10 mm mats, against the 5 mm pair standing straight.
         var differences = new List<double>();
-        foreach (string file in Trials().Where((_, i) => i % 10 == 0))
+        foreach (string file in RepositoryPaths.RealFootprintTrials().Where((_, i) => i % 10 == 0))
         {
             var recording = FrameFile.Load(file);
             var source = new PlacedFootprint(recording.LoadGrams, recording.Geometry.Rows, recording.Geometry.Cols, recording.PitchMm);

@@ -55,8 +55,7 @@ public class FrameFileTests
     [Fact]
     public void ReadsEveryRealFootprintInTheSharedData()
     {
-        string[] files = Directory.GetFiles(Path.Combine(Kiosk.Tests.RepositoryPaths.SharedData, "pataky2008-walking-peak"), "trial*.csv", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(Path.GetDirectoryName(f))!.StartsWith("subj")).ToArray();
+        string[] files = Kiosk.Tests.RepositoryPaths.RealFootprintTrials();
         Assert.Equal(300, files.Length);
         foreach (string file in files)
         {

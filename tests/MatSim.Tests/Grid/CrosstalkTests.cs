@@ -1,3 +1,4 @@
+using Kiosk.Mat.Host.Json;
 using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Calibration;
 using Kiosk.Mat.Geometry;
@@ -72,8 +73,8 @@ public class CrosstalkTests(ITestOutputHelper output)
 
         Assert.True(rawErrorPct < -50, $"uncompensated crosstalk should lose most of the load, lost {rawErrorPct:F1}%");
         Assert.InRange(compensatedErrorPct, -3, 3);
-        Assert.Equal(truth.Left.ArchType, Name(compensated.Left.Arch));
-        Assert.Equal(truth.Right.ArchType, Name(compensated.Right.Arch));
+        Assert.Equal(truth.Left.ArchType, FootReport.ArchName(compensated.Left.Arch));
+        Assert.Equal(truth.Right.ArchType, FootReport.ArchName(compensated.Right.Arch));
         Assert.InRange(compensated.LoadLeftPctX10, truth.Left.LoadShare * 1000 - 10, truth.Left.LoadShare * 1000 + 10);
         Assert.Equal(QualityIssue.None, compensated.QualityIssues);
     }
@@ -93,12 +94,4 @@ public class CrosstalkTests(ITestOutputHelper output)
         Assert.Equal(1, mat.ScansCompleted);
         return mat.Tracker.Result;
     }
-
-    private static string Name(ArchType arch) => arch switch
-    {
-        ArchType.High => "high",
-        ArchType.Normal => "normal",
-        ArchType.Low => "low",
-        _ => "unknown",
-    };
 }

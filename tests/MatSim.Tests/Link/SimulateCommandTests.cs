@@ -1,5 +1,5 @@
 using Kiosk.Mat.Cli.Commands;
-using Kiosk.Mat.Simulation.Tests.Support;
+using Kiosk.Tests;
 
 namespace Kiosk.Mat.Simulation.Tests.Link;
 
@@ -9,7 +9,7 @@ public class SimulateCommandTests
     [Fact]
     public void DisplayLinkWithoutAPairingKeyIsRefusedBeforeAnythingIsSent()
     {
-        var run = MatctlInProcess.Invoke(SimulateCommand.Create(), "--scenario", "flat-feet-still", "--connect", "127.0.0.1:9");
+        var run = MatctlRun.Run("simulate", "--scenario", "flat-feet-still", "--connect", "127.0.0.1:9");
         Assert.Equal(SimulateCommand.BadArguments, run.ExitCode);
         Assert.Contains("--device-key", run.Error);
     }
@@ -22,7 +22,7 @@ public class SimulateCommandTests
         string[] args = ["--scenario", "flat-feet-still", "--connect", "127.0.0.1:9", "--device-key", "00112233445566778899aabbccddeeff"];
         int at = Array.IndexOf(args, option);
         args = at >= 0 ? [.. args[..(at + 1)], value, .. args[(at + 2)..]] : [.. args, option, value];
-        var run = MatctlInProcess.Invoke(SimulateCommand.Create(), args);
+        var run = MatctlRun.Run(["simulate", .. args]);
         Assert.Equal(SimulateCommand.BadArguments, run.ExitCode);
         Assert.Contains(reason, run.Error);
     }

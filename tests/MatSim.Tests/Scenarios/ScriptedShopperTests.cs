@@ -76,7 +76,7 @@ public class ScriptedShopperTests
     [Fact]
     public void UnknownScenarioExitsTwoWithTheList()
     {
-        var run = MatctlInProcess.Invoke(Cli.Commands.SimulateCommand.Create(), "--scenario", "moonwalk", "--out", "unused.bin");
+        var run = MatctlRun.Run("simulate", "--scenario", "moonwalk", "--out", "unused.bin");
 
         Assert.Equal(2, run.ExitCode);
         foreach (ShopperScenario scenario in ShopperScenarios.All)
@@ -89,7 +89,7 @@ public class ScriptedShopperTests
     [Fact]
     public void ScenariosListsOneNameAtTheStartOfEachLine()
     {
-        var run = MatctlInProcess.Invoke(Cli.Commands.ScenariosCommand.Create());
+        var run = MatctlRun.Run("scenarios");
 
         string[] names = [.. run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')[0])];
         Assert.Equal(ShopperScenarios.All.Select(s => s.Name), names);
