@@ -78,7 +78,7 @@ namespace Kiosk.Esp32App
             ReportSelfTest(selfTest);
 
             // The same empty frame, compensated, is the calibration's zero; the self-test's mask its dead sensels.
-            CrosstalkCompensation crosstalk = ReadoutCircuit.Compensation(geometry, boardFile);
+            CrosstalkCompensation crosstalk = ReadoutCircuit.Compensation(geometry, board);
             SenselCalibration calibration = new SenselCalibration(geometry.SenselCount, ReadoutCircuit.Law());
             ushort[] compensated = new ushort[geometry.SenselCount];
             crosstalk.Apply(loop.Frame, compensated);

@@ -6,7 +6,7 @@ namespace Kiosk.Esp32App.Hardware
 {
     /// <summary>
     /// The analogue readout's constants the calibration and the crosstalk compensation need: the divider from
-    /// board.txt (<c>divider_ohm</c>, <c>divider_placement</c>, hardware/README.md), the rest from DESIGN.md's
+    /// board.txt (<c>divider_ohm</c>, <c>divider_placement</c>, read and checked by <see cref="BoardConfig"/>), the rest from DESIGN.md's
     /// hardware facts until the calibration guide measures them.
     /// </summary>
     public static class ReadoutCircuit
@@ -17,8 +17,6 @@ namespace Kiosk.Esp32App.Hardware
         /// <summary>Load at which a nominal sensel matches the divider, grams (the film's datasheet point, to be measured).</summary>
         public const int HalfDriveGrams = 1000;
 
-        public const int DefaultDividerOhms = 10000;
-
         /// <summary>CD74HC4067 on-resistance at 3.3 V (about 70 ohm at 4.5 V, more at 3.3 V).</summary>
         public const int MuxOnOhms = 100;
 
@@ -27,16 +25,10 @@ namespace Kiosk.Esp32App.Hardware
             return new ConductanceLaw(HalfDriveGrams, FullScalePermilleOfDrive);
         }
 
-        public static CrosstalkCompensation Compensation(MatGeometry geometry, KeyValueFile board)
+        public static CrosstalkCompensation Compensation(MatGeometry geometry, BoardConfig board)
         {
-            int dividerOhms;
-            if (!board.TryGetInt("divider_ohm", out dividerOhms) || dividerOhms <= 0)
-            {
-                dividerOhms = DefaultDividerOhms;
-            }
             // A divider on every column line carries the current itself; the multiplexer only feeds the ADC input.
-            bool perColumn = board.GetString("divider_placement", "per-column") == "per-column";
-            return new CrosstalkCompensation(geometry, FullScalePermilleOfDrive, dividerOhms, perColumn ? 0 : MuxOnOhms);
+            return new CrosstalkCompensation(geometry, FullScalePermilleOfDrive, board.DividerOhms, board.DividerPerColumn ? 0 : MuxOnOhms);
         }
     }
 }

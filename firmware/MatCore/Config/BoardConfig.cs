@@ -51,6 +51,14 @@ namespace Kiosk.Mat.Config
         public int RowSettleUs = 10;
         public int ChannelSettleUs = 8;
 
+        /// <summary>The column divider (<c>divider_ohm</c>, hardware/README.md): its resistance, ohms.</summary>
+        public int DividerOhms = DefaultDividerOhms;
+
+        /// <summary><c>divider_placement</c>: per-column (it also holds unselected columns at ground) or per-mux-output.</summary>
+        public bool DividerPerColumn = true;
+
+        public const int DefaultDividerOhms = 10000;
+
         /// <summary>The first problem ("board.txt: mux_select needs 4 pins"), or null when the board is usable.</summary>
         public string Error;
 
@@ -102,6 +110,14 @@ namespace Kiosk.Mat.Config
             {
                 board.Fail("row_driver: must be shift or gpio");
             }
+
+            board.DividerOhms = board.OptionalInt(file, "divider_ohm", 1, 10000000, DefaultDividerOhms);
+            string placement = file.GetString("divider_placement", "per-column");
+            if (placement != "per-column" && placement != "per-mux-output")
+            {
+                board.Fail("divider_placement: must be per-column or per-mux-output");
+            }
+            board.DividerPerColumn = placement == "per-column";
 
             board.MuxCount = board.RequiredInt(file, "mux_count", 1, MaxMuxes);
             if (file.GetIntList("mux_select", board.MuxSelect) != SelectLines)

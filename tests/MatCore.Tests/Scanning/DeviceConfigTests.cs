@@ -108,6 +108,13 @@ public class DeviceConfigTests
         Assert.Equal(32, BoardConfig.GpioOfAdc1Channel(4));
         Assert.True(board.HasScreen);
         Assert.Equal(10, board.RowSettleUs);
+        Assert.Equal((BoardConfig.DefaultDividerOhms, true), (board.DividerOhms, board.DividerPerColumn));
+
+        var perMux = BoardConfig.From(Parse(Board48 + "divider_ohm=4700\ndivider_placement=per-mux-output\n"));
+        Assert.Equal((4700, false), (perMux.DividerOhms, perMux.DividerPerColumn));
+        // A typo is a configuration error, not a silent fall-back to the default divider.
+        Assert.Contains("divider_placement", BoardConfig.From(Parse(Board48 + "divider_placement=per-colum\n")).Error);
+        Assert.Contains("divider_ohm", BoardConfig.From(Parse(Board48 + "divider_ohm=abc\n")).Error);
     }
 
     [Fact]
