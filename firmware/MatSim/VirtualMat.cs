@@ -24,9 +24,7 @@ public sealed class VirtualMat
     private const int StatusEveryMs = 1000;
 
     private readonly VirtualMatOptions _options;
-    private readonly ushort[] _compensated;
     private readonly int[] _loadGrams;
-    private readonly int[] _calibratedGrams;
     private int _nextStatusMs;
     private int _nextDialMs;
     private bool _lastFrameLoaded;
@@ -51,9 +49,10 @@ public sealed class VirtualMat
         int resultBytes = ResultMessage.MaxPayloadBytes(geometry.SenselCount);
         var outbox = new ResultOutbox(_options.OutboxCapacity, _options.OutboxCapacity * resultBytes);
         Link = new MatLinkSession(_options.DeviceId, geometry, outbox, _options.FirstResultCounter, _options.PairingKey);
-        _compensated = new ushort[geometry.SenselCount];
+        // The device's own frame path; without crosstalk in the grid there is none to take out.
+        Pipeline = new MatPipeline(Scan, _options.CompensateCrosstalk ? Compensation : null, Calibration,
+            new ushort[geometry.SenselCount], Tracker);
         _loadGrams = new int[geometry.SenselCount];
-        _calibratedGrams = new int[geometry.SenselCount];
     }
 
     public MatGeometry Geometry { get; }
@@ -71,7 +70,10 @@ public sealed class VirtualMat
     public int NowMs { get; private set; }
 
     /// <summary>Load per sensel of the last frame after calibration, grams.</summary>
-    public int[] CalibratedGrams => _calibratedGrams;
+    public int[] CalibratedGrams => Pipeline.LoadGrams;
+
+    /// <summary>Scan, compensation, calibration and tracker, as the ESP32 app runs them.</summary>
+    public MatPipeline Pipeline { get; }
 
     /// <summary>Scans finished (each went to the outbox, or is held while it is full).</summary>
     public int ScansCompleted { get; private set; }
@@ -88,7 +90,7 @@ public sealed class VirtualMat
     public void Start()
     {
         Grid.SetLoad(_loadGrams);
-        ushort[] empty = ScanCompensated();
+        ushort[] empty = Pipeline.ScanCompensated();
         SelfTest.Run(Scan.Frame);
         Array.Copy(SelfTest.Mask, Calibration.DeadMask, Calibration.DeadMask.Length);
         Link.SenselMask = SelfTest.Mask;
@@ -97,8 +99,8 @@ public sealed class VirtualMat
         {
             Array.Fill(_loadGrams, _options.GainBoardGrams);
             Grid.SetLoad(_loadGrams);
-            Calibration.Apply(ScanCompensated(), _calibratedGrams);
-            Calibration.EqualiseGains(_calibratedGrams);
+            Calibration.Apply(Pipeline.ScanCompensated(), Pipeline.LoadGrams);
+            Calibration.EqualiseGains(Pipeline.LoadGrams);
             Array.Clear(_loadGrams);
             Grid.SetLoad(_loadGrams);
         }
@@ -110,9 +112,8 @@ public sealed class VirtualMat
     {
         DialIfUnlinked();
         Grid.SetLoad(loadGrams);
-        Calibration.Apply(ScanCompensated(), _calibratedGrams);
         // A full outbox holds the finished scan; no new scan starts until it is taken (docs/protocol.md).
-        if (!Link.HoldingResult && Tracker.Step(_calibratedGrams, NowMs, Calibration.Health))
+        if (Pipeline.Step(NowMs, !Link.HoldingResult))
         {
             ScansCompleted++;
             Link.QueueResult(Tracker.Result, Tracker.CaptureSumGrams, NowMs);
@@ -122,7 +123,7 @@ public sealed class VirtualMat
         if (loaded || _lastFrameLoaded)
         {
             FrameSending?.Invoke(NowMs);
-            Link.SendFrame(_calibratedGrams, NowMs);
+            Link.SendFrame(Pipeline.LoadGrams, NowMs);
         }
         _lastFrameLoaded = loaded;
         if (NowMs >= _nextStatusMs)
@@ -159,17 +160,6 @@ public sealed class VirtualMat
             eachFrame?.Invoke();
         }
         return Link.Outbox.Count == 0 && !Link.HoldingResult;
-    }
-
-    private ushort[] ScanCompensated()
-    {
-        ushort[] raw = Scan.ScanFrame();
-        if (!_options.CompensateCrosstalk)
-        {
-            return raw;
-        }
-        Compensation.Apply(raw, _compensated);
-        return _compensated;
     }
 
     private void DialIfUnlinked()

@@ -1,16 +1,18 @@
 using Kiosk.Mat.Calibration;
 using Kiosk.Mat.Scanning;
-using Kiosk.Mat.Session;
 
-namespace Kiosk.Esp32App
+namespace Kiosk.Mat.Session
 {
     /// <summary>
     /// One frame of the mat's data flow (DESIGN.md): scan -> crosstalk compensation -> calibration -> session tracker.
+    /// The ESP32 app and the virtual mat both run it, so the simulator exercises the device's own frame path.
     /// Every buffer is allocated at start-up; a step allocates nothing until a scan's analysis runs.
     /// </summary>
     public sealed class MatPipeline
     {
         public readonly ScanLoop Loop;
+
+        /// <summary>Null: the readout has no crosstalk to take out (an ideal simulated grid).</summary>
         public readonly CrosstalkCompensation Crosstalk;
         public readonly SenselCalibration Calibration;
         public readonly SessionTracker Tracker;
@@ -29,14 +31,28 @@ namespace Kiosk.Esp32App
             LoadGrams = new int[compensatedRaw.Length];
         }
 
+        /// <summary>Scans one frame into <see cref="CompensatedRaw"/> (the counts calibration works on) and returns it.</summary>
+        public ushort[] ScanCompensated()
+        {
+            ushort[] raw = Loop.ScanFrame();
+            if (Crosstalk == null)
+            {
+                System.Array.Copy(raw, CompensatedRaw, CompensatedRaw.Length);
+            }
+            else
+            {
+                Crosstalk.Apply(raw, CompensatedRaw);
+            }
+            return CompensatedRaw;
+        }
+
         /// <summary>
         /// Scans and calibrates one frame; steps the tracker unless <paramref name="mayStartScans"/> is false (a scan
         /// is held for a full outbox). True when a scan finished: its analysis is in <see cref="SessionTracker.Result"/>.
         /// </summary>
         public bool Step(int nowMs, bool mayStartScans)
         {
-            Crosstalk.Apply(Loop.ScanFrame(), CompensatedRaw);
-            Calibration.Apply(CompensatedRaw, LoadGrams);
+            Calibration.Apply(ScanCompensated(), LoadGrams);
             return mayStartScans && Tracker.Step(LoadGrams, nowMs, Calibration.Health);
         }
     }
