@@ -1,6 +1,6 @@
 namespace Kiosk.Tests;
 
-/// <summary>Where the repository and the shared data beside it are, found from the test assembly's folder.</summary>
+/// <summary>Where the repository and its test data are, found from the test assembly's folder.</summary>
 public static class RepositoryPaths
 {
     private static readonly Lazy<string> RootPath = new(() =>
@@ -17,23 +17,15 @@ public static class RepositoryPaths
 
     public static string Root => RootPath.Value;
 
-    /// <summary>../shared/data from the repository root: real recordings that tests may read, never commit.</summary>
-    public static string SharedData
-    {
-        get
-        {
-            string path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
-            if (!Directory.Exists(path))
-            {
-                throw new InvalidOperationException($"the shared test data is not at {path}: clone the project beside shared/");
-            }
-            return path;
-        }
-    }
+    /// <summary>
+    /// tests/data: the real recordings the tests read, copied from shared/data with their source and licence, so a
+    /// fresh clone's tests need nothing beside the repository.
+    /// </summary>
+    public static string TestData => Path.Combine(Root, "tests", "data");
 
-    /// <summary>The 300 real footprints of shared/data (Pataky 2008: one trial file per subject's folder), in a fixed order.</summary>
+    /// <summary>The 300 real footprints of tests/data (Pataky 2008: one trial file per subject's folder), in a fixed order.</summary>
     public static string[] RealFootprintTrials() =>
-        Directory.GetFiles(Path.Combine(SharedData, "pataky2008-walking-peak"), "trial*.csv", SearchOption.AllDirectories)
+        Directory.GetFiles(Path.Combine(TestData, "pataky2008-walking-peak"), "trial*.csv", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(Path.GetDirectoryName(f))!.StartsWith("subj", StringComparison.Ordinal))
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToArray();

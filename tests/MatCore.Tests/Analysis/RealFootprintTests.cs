@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace Kiosk.Mat.Tests.Analysis;
 
 /// <summary>
-/// Real footprints (Pataky et al. 2008, walking peak pressure, 5 mm cells; see ../shared/data). They have no arch
+/// Real footprints (Pataky et al. 2008, walking peak pressure, 5 mm cells; see tests/data). They have no arch
 /// label, so they test robustness and consistency: one whole foot found, a plausible length, and the same answer
 /// when the same foot is turned, moved and re-sampled onto coarser mats.
 /// </summary>
