@@ -154,7 +154,7 @@ public sealed class AdviceTextTests
     public void ArchLabelsSayWhatWasMeasured()
     {
         var profile = Feet("low", null, ok: false, issues: ["footprint-unreliable"]);
-        Assert.Equal("Low (flat) arch", Recommender.ArchLabel(profile.Left, profile).Text);
+        Assert.Equal("Flat / low arch", Recommender.ArchLabel(profile.Left, profile).Text);
         Assert.Equal("Not clear from this scan", Recommender.ArchLabel(profile.Right, profile).Text);
         var borderline = Feet("low", "high", leftBorderline: "normal", rightBorderline: "normal");
         Assert.Equal("Between normal and flat", Recommender.ArchLabel(borderline.Left, borderline).Text);

@@ -14,7 +14,7 @@ public static class AdviceTexts
     public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>
     {
         // ---- the arch, per foot (Cavanagh & Rodgers 1987 classes; a borderline foot is not forced into one) ----
-        ["arch.low"] = "Low (flat) arch",
+        ["arch.low"] = "Flat / low arch",
         ["arch.normal"] = "Normal arch",
         ["arch.high"] = "High arch",
         ["arch.normal-low"] = "Between normal and flat",
