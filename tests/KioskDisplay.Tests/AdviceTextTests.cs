@@ -65,6 +65,12 @@ public sealed class AdviceTextTests
     private static readonly Dictionary<string, string> PageTexts = new()
     {
         ["staff.steadiness"] = nameof(AnswersTests.StaffPageShowsTheAnswersTheSizeAndSteadiness),
+        ["staff.sign.knee-hip-pain"] = nameof(AnswersTests.AnswersAreKeptWithTheScanAndLaidOverEachOtherForTheStaffAndTheReport),
+        ["staff.sign.daily-pain"] = nameof(AnswersTests.AnswersAreKeptWithTheScanAndLaidOverEachOtherForTheStaffAndTheReport),
+        ["staff.sign.numbness"] = nameof(AnswersTests.AnswersAreKeptWithTheScanAndLaidOverEachOtherForTheStaffAndTheReport),
+        ["staff.sign.diabetes"] = nameof(AnswersTests.AnswersAreKeptWithTheScanAndLaidOverEachOtherForTheStaffAndTheReport),
+        ["staff.sign.recent-injury"] = nameof(AnswersTests.AnswersAreKeptWithTheScanAndLaidOverEachOtherForTheStaffAndTheReport),
+        ["staff.sign.swelling"] = nameof(AnswersTests.AnswersAreKeptWithTheScanAndLaidOverEachOtherForTheStaffAndTheReport),
         ["staff.steadiness.note"] = nameof(AnswersTests.StaffPageShowsTheAnswersTheSizeAndSteadiness),
         ["issue.no-foot"] = nameof(EveryQualityIssueHasPlainWords),
         ["issue.saturated-sensels"] = nameof(EveryQualityIssueHasPlainWords),

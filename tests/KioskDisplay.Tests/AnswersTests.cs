@@ -24,16 +24,21 @@ public sealed class AnswersTests : IAsyncLifetime
     {
         var sessions = server.Get<ShopperSessions>();
         server.Get<IScanFeed>().PublishFrame(new LiveFrame(result.DeviceId, SyntheticFeet.Frame("normal", 1, 0, new Random(3)), DateTimeOffset.UtcNow));
+        await EventuallyAsync(() => sessions.Snapshot(result.DeviceId).OfType<SessionStateEvent>().FirstOrDefault(s => s.State == "standing"));
         await server.Get<IScanFeed>().PublishResultAsync(result);
-        for (int i = 0; i < 100; i++)
+        var shown = await EventuallyAsync(() =>
+            sessions.Snapshot(result.DeviceId).OfType<SessionResultEvent>().FirstOrDefault(e => e.Result.ResultId == result.ResultId));
+        return shown.SessionId;
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<T?> probe) where T : class
+    {
+        for (int i = 0; i < 200; i++)
         {
-            if (sessions.Snapshot(result.DeviceId).OfType<SessionResultEvent>().FirstOrDefault(e => e.Result.ResultId == result.ResultId) is { } shown)
-            {
-                return shown.SessionId;
-            }
+            if (probe() is { } value) return value;
             await Task.Delay(50);
         }
-        throw new TimeoutException("the result never reached the shopper");
+        throw new TimeoutException("the shopper never got there");
     }
 
     private async Task<JsonElement> AnswerAsync(string resultId, string sessionId, object answers, string activity = "everyday")
@@ -59,6 +64,34 @@ public sealed class AnswersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnswersAreKeptWithTheScanAndLaidOverEachOtherForTheStaffAndTheReport()
+    {
+        var result = TestScans.Result("answers-2", device: "mat-1");
+        string session = await ShopperOnTheMatAsync(result);
+        await AnswerAsync(result.ResultId, session, new Dictionary<string, bool> { ["knee-hip-pain"] = true }, activity: "running");
+        var second = await AnswerAsync(result.ResultId, session, new Dictionary<string, bool> { ["numbness"] = false }, activity: "running");
+        Assert.Equal(["referral.knee-hip-pain"], second.GetProperty("advice").GetProperty("referrals").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+
+        var stored = (await server.Get<IScanStore>().GetScanAsync(result.ResultId))!.Answers!;
+        Assert.Equal(("running", true, false), (stored.Activity, stored.Signs["knee-hip-pain"], stored.Signs["numbness"]));
+
+        var staff = await server.SignedInAsync("staff");
+        foreach (string page in new[] { "/staff/scan/answers-2", "/staff/report/answers-2" })
+        {
+            string html = await staff.GetStringAsync(page);
+            Assert.Contains("Answered at the kiosk", html);
+            Assert.Contains("activity running", html);
+            Assert.Contains("knee or hip pain: <span class=\"bad\">yes</span>", html);
+            Assert.Contains("numbness or tingling: <span class=\"\">no</span>", html);
+            Assert.Matches(@"diabetes: <span class="""">(–|&#x2013;)</span>", html); // not answered
+            Assert.Contains("Thank you for telling us about your knee or hip pain", html); // the referral, as the shopper saw it
+            Assert.Contains("[activity-running]", html);                                      // recommended for their activity
+        }
+        // the staff can still look at another activity
+        Assert.Contains("[activity-walking]", await staff.GetStringAsync("/staff/scan/answers-2?activity=walking"));
+    }
+
+    [Fact]
     public async Task AnUnknownQuestionIsRefused()
     {
         var response = await server.Client().PostAsJsonAsync("/api/shopper/advice",
@@ -76,5 +109,6 @@ public sealed class AnswersTests : IAsyncLifetime
         Assert.Contains("Steadiness during the scan", page);
         Assert.Contains("not a balance test", page);
         Assert.Contains("EU 41.5 · UK 7.5 · US men 8.5 / women 10", page); // the synthetic feet are 262 mm
+        Assert.Matches(@"Answered at the kiosk:</b>\s*nothing", page);
     }
 }

@@ -12,6 +12,8 @@ public sealed class CatalogCsvTests
         var (seed, problems) = CatalogCsv.Parse(File.ReadAllText(StoreInitializer.DemoCatalogPath));
         Assert.Empty(problems);
         Assert.InRange(seed.Count, 12, 20);
+        Assert.Contains(seed, p => p.Width == "wide");
+        Assert.Contains(seed, p => p.Width == "narrow");
         var tricky = seed.Append(new Product(0, "Q-1", "Name, with \"quotes\"\nand a line", "insole", 1, 2, 3, 36.5, 44, 1, 9.99m));
         var (back, again) = CatalogCsv.Parse(CatalogCsv.Write(tricky));
         Assert.Empty(again);
@@ -24,6 +26,7 @@ public sealed class CatalogCsvTests
     [InlineData("X-1,Name,insole,2,2,2,36,46,4,20,5", 2, 11, "retired")]
     [InlineData("X-1,Name,insole,4,2,2,36,46,4,20", 2, 4, "arch_support")]
     [InlineData("X-1,Name,insole,2,2,2,36,46,4,1,50", 2, 11, "retired")]
+    [InlineData("X-1,Name,insole,2,2,2,36,46,4,20,no,extra-wide", 2, 12, "width")]
     [InlineData("X-1,Name,insole,2,2,2,36,46,4,\"20", 2, 10, "")]
     [InlineData("X-1,Name,insole,2,2", 2, 0, "")]
     public void BadRowIsReportedByLineAndColumn(string rows, int line, int column, string columnName)
@@ -33,6 +36,14 @@ public sealed class CatalogCsvTests
         var problem = problems[0];
         Assert.Equal((line, column, columnName), (problem.Line, problem.Column, problem.ColumnName));
         Assert.Contains($"line {line}", problem.ToString());
+    }
+
+    [Fact]
+    public void AFileWithoutTheWidthColumnImportsAsStandardFitting()
+    {
+        var (products, problems) = CatalogCsv.Parse(Header + ",retired\nX-1,Name,insole,2,2,2,36,46,4,20,no\nX-2,Other,insole,2,2,2,36,46,4,20");
+        Assert.Empty(problems);
+        Assert.All(products, p => Assert.Equal("standard", p.Width));
     }
 
     [Theory]

@@ -27,12 +27,16 @@ public static class ShopperEndpoints
     /// </summary>
     public sealed record AdviceRequest(string? ResultId, string? SessionId, string? Activity, Dictionary<string, bool>? Answers, bool? Pain);
 
-    /// <summary>Advice for the result on the mat now; refused for any other result, so no shopper sees another's.</summary>
-    private static async Task<IResult> AdviceAsync(AdviceRequest request, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog, CancellationToken ct)
+    /// <summary>
+    /// Advice for the result on the mat now; refused for any other result, so no shopper sees another's. The answers
+    /// are kept with the scan, so the staff page and the printed report give the same advice.
+    /// </summary>
+    private static async Task<IResult> AdviceAsync(AdviceRequest request, ShopperSessions sessions, Recommender recommender,
+        ICatalogStore catalog, IScanStore scans, CancellationToken ct)
     {
         var changes = new Dictionary<string, bool>(request.Answers ?? []);
         if (request.Pain is { } pain) changes.TryAdd("knee-hip-pain", pain);
-        if (ShopperAnswers.None.With(request.Activity, changes) is not { } answers)
+        if (ShopperAnswers.None.With(request.Activity, changes) is null)
         {
             return Results.Problem($"activity must be one of {string.Join(", ", ShopperAnswers.Activities)}, and answers one of {string.Join(", ", WarningSigns.Ids)}",
                 statusCode: StatusCodes.Status400BadRequest);
@@ -41,11 +45,14 @@ public static class ShopperEndpoints
         {
             return Results.Problem("this result is no longer on the mat", statusCode: StatusCodes.Status409Conflict);
         }
+        var earlier = (await scans.GetScanAsync(result.ResultId, ct))?.Answers ?? ShopperAnswers.None;
+        var answers = earlier.With(request.Activity, changes)!;
+        await scans.SaveAnswersAsync(result.ResultId, answers, ct);
         var advice = recommender.Advise(FootProfile.From(result.Report), await catalog.ListProductsAsync(false, ct), answers);
         return Results.Json(ShopperView.Result(result, request.SessionId, advice, answers), Json);
     }
 
-    private static async Task StreamAsync(HttpContext http, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog,
+    private static async Task StreamAsync(HttpContext http, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog, IScanStore scans,
         IOptions<KioskOptions> options, IHostApplicationLifetime lifetime, string? device, CancellationToken requestAborted)
     {
         // ends when the page goes away or the server stops (the page reconnects by itself)
@@ -60,7 +67,7 @@ public static class ShopperEndpoints
         {
             foreach (var item in sessions.Snapshot(device))
             {
-                await WriteAsync(http.Response, item, recommender, catalog, ct);
+                await WriteAsync(http.Response, item, recommender, catalog, scans, ct);
             }
             await http.Response.Body.FlushAsync(ct);
             var reader = subscription.Reader;
@@ -83,7 +90,7 @@ public static class ShopperEndpoints
                 while (reader.TryRead(out var item))
                 {
                     if (device is not null && item.DeviceId != device) continue;
-                    await WriteAsync(http.Response, item, recommender, catalog, ct);
+                    await WriteAsync(http.Response, item, recommender, catalog, scans, ct);
                 }
                 await http.Response.Body.FlushAsync(ct);
             }
@@ -94,8 +101,11 @@ public static class ShopperEndpoints
         }
     }
 
-    private static async Task WriteAsync(HttpResponse response, ShopperEvent item, Recommender recommender, ICatalogStore catalog, CancellationToken ct)
+    private static async Task WriteAsync(HttpResponse response, ShopperEvent item, Recommender recommender, ICatalogStore catalog,
+        IScanStore scans, CancellationToken ct)
     {
+        // a page that reconnects mid-visit gets the answers the shopper already gave
+        var answers = item is SessionResultEvent shown ? (await scans.GetScanAsync(shown.Result.ResultId, ct))?.Answers ?? ShopperAnswers.None : null;
         (string name, object data) = item switch
         {
             SessionStateEvent s => ("state", (object)new { deviceId = s.DeviceId, state = s.State, sessionId = s.SessionId, holdStillSeconds = s.HoldStillSeconds }),
@@ -109,8 +119,7 @@ public static class ShopperEndpoints
                 grid = ShopperView.Grid(f.Frame.Grid),
             }),
             SessionResultEvent r => ("result", ShopperView.Result(r.Result, r.SessionId,
-                recommender.Advise(FootProfile.From(r.Result.Report), await catalog.ListProductsAsync(false, ct), ShopperAnswers.None),
-                ShopperAnswers.None)),
+                recommender.Advise(FootProfile.From(r.Result.Report), await catalog.ListProductsAsync(false, ct), answers!), answers!)),
             _ => throw new InvalidOperationException(item.GetType().Name),
         };
         await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);

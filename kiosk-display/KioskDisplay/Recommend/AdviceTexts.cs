@@ -96,6 +96,13 @@ public static class AdviceTexts
         ["tip.scan-limits"] = "This scan shows how you stand still. It cannot show how your feet move when you walk or run: a podiatrist or physiotherapist can watch you walk or run (a gait analysis).",
 
         // ---- staff only ----
+        // the warning signs in two or three words, for the staff page and the report
+        ["staff.sign.knee-hip-pain"] = "knee or hip pain",
+        ["staff.sign.daily-pain"] = "foot pain in daily life",
+        ["staff.sign.numbness"] = "numbness or tingling",
+        ["staff.sign.diabetes"] = "diabetes",
+        ["staff.sign.recent-injury"] = "recent injury",
+        ["staff.sign.swelling"] = "swelling",
         ["staff.steadiness"] = "Steadiness during the scan",
         ["staff.steadiness.note"] = "centre of pressure while still; not a balance test",
     };

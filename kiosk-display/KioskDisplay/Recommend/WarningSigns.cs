@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Kiosk.Display.Recommend;
 
 /// <summary>
@@ -16,7 +19,9 @@ public static class WarningSigns
 /// What the shopper answered at the kiosk: the activity chosen and each warning sign answered yes or no (a question
 /// not answered is absent). Stored with the scan, so the staff page and the printed report see the same advice.
 /// </summary>
-public sealed record ShopperAnswers(string Activity, IReadOnlyDictionary<string, bool> Signs)
+public sealed record ShopperAnswers(
+    [property: JsonPropertyName("activity")] string Activity,
+    [property: JsonPropertyName("signs")] IReadOnlyDictionary<string, bool> Signs)
 {
     public const string DefaultActivity = "everyday";
 
@@ -27,6 +32,27 @@ public sealed record ShopperAnswers(string Activity, IReadOnlyDictionary<string,
     public bool Said(string sign) => Signs.TryGetValue(sign, out bool yes) && yes;
 
     public IEnumerable<string> YesTo => WarningSigns.Ids.Where(Said);
+
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    /// <summary>
+    /// Answers as stored; what a later version no longer asks (an unknown activity or question) is dropped, and a
+    /// row that is not answers at all reads as nothing answered, so a scan always opens.
+    /// </summary>
+    public static ShopperAnswers FromJson(string json)
+    {
+        try
+        {
+            var stored = JsonSerializer.Deserialize<ShopperAnswers>(json);
+            if (stored?.Signs is null) return None;
+            var known = stored.Signs.Where(s => WarningSigns.IsKnown(s.Key)).ToDictionary(s => s.Key, s => s.Value);
+            return new ShopperAnswers(Activities.Contains(stored.Activity) ? stored.Activity : DefaultActivity, known);
+        }
+        catch (JsonException)
+        {
+            return None;
+        }
+    }
 
     /// <summary>These answers with <paramref name="changes"/> laid over them; null when a change names an unknown question.</summary>
     public ShopperAnswers? With(string? activity, IReadOnlyDictionary<string, bool>? changes)

@@ -15,9 +15,9 @@ public sealed record CsvProblem(int Line, int Column, string ColumnName, string 
 public static class CatalogCsv
 {
     public static readonly string[] Columns =
-        ["sku", "name", "category", "arch_support", "cushioning", "stability", "size_min", "size_max", "stock", "price", "retired"];
+        ["sku", "name", "category", "arch_support", "cushioning", "stability", "size_min", "size_max", "stock", "price", "retired", "width"];
 
-    private static readonly int RequiredColumns = Columns.Length - 1; // "retired" may be left out
+    private static readonly int RequiredColumns = Columns.Length - 2; // "retired" and "width" (in that order) may be left out
 
     /// <summary>Every product, or every problem found (then no products: the import must not happen).</summary>
     public static (IReadOnlyList<Product> Products, IReadOnlyList<CsvProblem> Problems) Parse(string text)
@@ -35,7 +35,7 @@ public static class CatalogCsv
         {
             if (i >= header.Length || header[i] != Columns[i])
             {
-                return ([], [new CsvProblem(1, i + 1, Columns[i], $"the header must start with {string.Join(",", Columns.Take(RequiredColumns))} (optional: retired)")]);
+                return ([], [new CsvProblem(1, i + 1, Columns[i], $"the header must start with {string.Join(",", Columns.Take(RequiredColumns))} (optional: retired, width)")]);
             }
         }
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -68,8 +68,9 @@ public static class CatalogCsv
                 else if (Cell(10).ToLowerInvariant() is not ("0" or "false" or "no"))
                     rowProblems.Add(new CsvProblem(line, 11, "retired", $"'{Cell(10)}' must be yes or no"));
             }
+            string width = Cell(11).Length > 0 ? Cell(11).ToLowerInvariant() : "standard";
             var product = new Product(0, Cell(0), Cell(1), Cell(2).ToLowerInvariant(), Int(3), Int(4), Int(5),
-                (double)Number(6), (double)Number(7), Int(8), Number(9), retired);
+                (double)Number(6), (double)Number(7), Int(8), Number(9), retired, width);
             if (rowProblems.Count == 0)
             {
                 foreach (var (field, message) in product.Problems())
@@ -96,7 +97,7 @@ public static class CatalogCsv
             string[] cells =
             [
                 p.Sku, p.Name, p.Category, Inv(p.ArchSupport), Inv(p.Cushioning), Inv(p.Stability),
-                Inv(p.SizeMin), Inv(p.SizeMax), Inv(p.Stock), Inv(p.Price), p.Retired ? "yes" : "no",
+                Inv(p.SizeMin), Inv(p.SizeMax), Inv(p.Stock), Inv(p.Price), p.Retired ? "yes" : "no", p.Width,
             ];
             text.AppendJoin(",", cells.Select(Quote)).Append("\r\n");
         }

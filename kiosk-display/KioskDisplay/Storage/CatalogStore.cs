@@ -20,15 +20,15 @@ public sealed class CatalogConflictException(string message) : Exception(message
 /// <summary><see cref="ICatalogStore"/> in SQL, the same on SQLite and PostgreSQL.</summary>
 public sealed class CatalogStore(SqlDatabase db) : ICatalogStore
 {
-    private const string ProductColumns = "id, sku, name, category, arch_support, cushioning, stability, size_min, size_max, stock, price, retired";
+    private const string ProductColumns = "id, sku, name, category, arch_support, cushioning, stability, size_min, size_max, stock, price, retired, width";
 
     private Product ReadProduct(DbDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6),
-        r.GetDouble(7), r.GetDouble(8), r.GetInt32(9), db.ReadMoney(r, 10), db.ReadFlag(r, 11));
+        r.GetDouble(7), r.GetDouble(8), r.GetInt32(9), db.ReadMoney(r, 10), db.ReadFlag(r, 11), r.GetString(12));
 
     private object?[] ProductValues(Product p) =>
         [p.Sku.Trim(), p.Name.Trim(), p.Category, p.ArchSupport, p.Cushioning, p.Stability, p.SizeMin, p.SizeMax, p.Stock,
-         db.Money(p.Price), db.Flag(p.Retired)];
+         db.Money(p.Price), db.Flag(p.Retired), p.Width];
 
     public async Task<IReadOnlyList<Product>> ListProductsAsync(bool includeRetired, CancellationToken cancellationToken = default) =>
         await db.QueryAsync($"SELECT {ProductColumns} FROM products WHERE $1 OR NOT retired ORDER BY category, name",
@@ -38,8 +38,8 @@ public sealed class CatalogStore(SqlDatabase db) : ICatalogStore
         (await db.QueryAsync($"SELECT {ProductColumns} FROM products WHERE id = $1", ReadProduct, cancellationToken, id)).FirstOrDefault();
 
     private const string InsertProduct = """
-        INSERT INTO products (sku, name, category, arch_support, cushioning, stability, size_min, size_max, stock, price, retired)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        INSERT INTO products (sku, name, category, arch_support, cushioning, stability, size_min, size_max, stock, price, retired, width)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
         """;
 
     public async Task<long> AddProductAsync(Product product, CancellationToken cancellationToken = default)
@@ -62,7 +62,7 @@ public sealed class CatalogStore(SqlDatabase db) : ICatalogStore
         {
             await db.ExecuteAsync("""
                 UPDATE products SET sku = $1, name = $2, category = $3, arch_support = $4, cushioning = $5, stability = $6,
-                    size_min = $7, size_max = $8, stock = $9, price = $10, retired = $11 WHERE id = $12
+                    size_min = $7, size_max = $8, stock = $9, price = $10, retired = $11, width = $12 WHERE id = $13
                 """, cancellationToken, [.. ProductValues(product), product.Id]);
         }
         catch (DbException e) when (db.IsUniqueViolation(e))
@@ -82,7 +82,7 @@ public sealed class CatalogStore(SqlDatabase db) : ICatalogStore
         {
             await using var command = db.Command(connection, InsertProduct + """
                  ON CONFLICT(sku) DO UPDATE SET name = $2, category = $3, arch_support = $4, cushioning = $5, stability = $6,
-                    size_min = $7, size_max = $8, stock = $9, price = $10, retired = $11
+                    size_min = $7, size_max = $8, stock = $9, price = $10, retired = $11, width = $12
                 """, ProductValues(product), transaction);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -71,5 +71,12 @@ internal static class PostgresMigrations
             ALTER TABLE devices ADD COLUMN pairing_key text;
             UPDATE devices SET paired = false;
             """),
+        // What the shopper answered at the kiosk (activity, warning signs), kept in the scan's row so it expires with it.
+        (4, "shopper answers", """
+            ALTER TABLE scans ADD COLUMN answers_json text;
+            """),
+        (5, "product width fitting", """
+            ALTER TABLE products ADD COLUMN width text NOT NULL DEFAULT 'standard';
+            """),
     ];
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Kiosk.Display.Feed;
+using Kiosk.Display.Recommend;
 using Kiosk.Mat.Host.Json;
 
 namespace Kiosk.Display.Storage;
@@ -13,6 +14,8 @@ public interface IScanStore
     Task<StoredScan?> GetScanAsync(string resultId, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken cancellationToken = default);
     Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+    /// <summary>Keeps what the shopper answered at the kiosk with the scan (replacing earlier answers); false when no scan has this id.</summary>
+    Task<bool> SaveAnswersAsync(string resultId, ShopperAnswers answers, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The scans of one day, from midnight to midnight in <paramref name="Zone"/> (null: UTC), optionally of one arch type or quality.</summary>
@@ -31,7 +34,8 @@ public sealed record ScanFilter(DateOnly Day, string? ArchType = null, bool? Qua
     }
 }
 
-public sealed record StoredScan(ScanResult Result, DateTimeOffset ReceivedAt);
+/// <summary>A stored scan, with what the shopper answered at the kiosk (null: nothing answered).</summary>
+public sealed record StoredScan(ScanResult Result, DateTimeOffset ReceivedAt, ShopperAnswers? Answers = null);
 
 /// <summary><see cref="IScanStore"/> in SQL, the same on SQLite and PostgreSQL.</summary>
 public sealed class ScanStore(SqlDatabase db) : IScanStore
@@ -39,7 +43,8 @@ public sealed class ScanStore(SqlDatabase db) : IScanStore
     public async Task<bool> SaveResultAsync(ScanResult result, CancellationToken cancellationToken = default)
     {
         int inserted = await db.ExecuteAsync("""
-            INSERT INTO scans VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            INSERT INTO scans (result_id, device_id, scanned_utc, received_utc, arch_left, arch_right, quality_ok, report_json, rows, cols, pitch_mm, loads_json)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             ON CONFLICT(result_id) DO NOTHING
             """, cancellationToken,
             result.ResultId, result.DeviceId, db.Time(result.ScannedAt), db.Time(DateTimeOffset.UtcNow),
@@ -49,14 +54,18 @@ public sealed class ScanStore(SqlDatabase db) : IScanStore
         return inserted == 1;
     }
 
-    private const string ScanColumns = "result_id, device_id, scanned_utc, received_utc, report_json, rows, cols, pitch_mm, loads_json";
+    private const string ScanColumns = "result_id, device_id, scanned_utc, received_utc, report_json, rows, cols, pitch_mm, loads_json, answers_json";
 
     private StoredScan ReadScan(DbDataReader r)
     {
         var report = AnalysisReport.FromJson(r.GetString(4))!;
         var grid = new MatGrid(r.GetInt32(5), r.GetInt32(6), r.GetDouble(7), JsonSerializer.Deserialize<int[]>(r.GetString(8))!);
-        return new StoredScan(new ScanResult(r.GetString(0), r.GetString(1), report, grid, db.ReadTime(r, 2)), db.ReadTime(r, 3));
+        var answers = SqlDatabase.NullableString(r, 9) is { } json ? ShopperAnswers.FromJson(json) : null;
+        return new StoredScan(new ScanResult(r.GetString(0), r.GetString(1), report, grid, db.ReadTime(r, 2)), db.ReadTime(r, 3), answers);
     }
+
+    public async Task<bool> SaveAnswersAsync(string resultId, ShopperAnswers answers, CancellationToken cancellationToken = default) =>
+        await db.ExecuteAsync("UPDATE scans SET answers_json = $2 WHERE result_id = $1", cancellationToken, resultId, answers.ToJson()) == 1;
 
     public async Task<StoredScan?> GetScanAsync(string resultId, CancellationToken cancellationToken = default) =>
         (await db.QueryAsync($"SELECT {ScanColumns} FROM scans WHERE result_id = $1", ReadScan, cancellationToken, resultId)).FirstOrDefault();

@@ -69,5 +69,12 @@ internal static class SqliteMigrations
             ALTER TABLE devices ADD COLUMN pairing_key TEXT;
             UPDATE devices SET paired = 0;
             """),
+        // What the shopper answered at the kiosk (activity, warning signs), kept in the scan's row so it expires with it.
+        (4, "shopper answers", """
+            ALTER TABLE scans ADD COLUMN answers_json TEXT;
+            """),
+        (5, "product width fitting", """
+            ALTER TABLE products ADD COLUMN width TEXT NOT NULL DEFAULT 'standard';
+            """),
     ];
 }
