@@ -92,6 +92,26 @@ public sealed class AnswersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APageThatReconnectsGetsTheAnswersAlreadyGiven()
+    {
+        var result = TestScans.Result("answers-3", device: "mat-1");
+        string session = await ShopperOnTheMatAsync(result);
+        await AnswerAsync(result.ResultId, session, new Dictionary<string, bool> { ["swelling"] = true });
+
+        using var client = server.Client();
+        using var stream = await client.GetAsync("/api/shopper/events?device=mat-1", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        string? data = null;
+        for (bool isResult = false; data is null && await reader.ReadLineAsync() is { } line;)
+        {
+            if (line.StartsWith("event: ")) isResult = line == "event: result";
+            else if (isResult && line.StartsWith("data: ")) data = line["data: ".Length..];
+        }
+        var replayed = JsonDocument.Parse(data!).RootElement;
+        Assert.Equal("referral.swelling", replayed.GetProperty("advice").GetProperty("referrals")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task AnUnknownQuestionIsRefused()
     {
         var response = await server.Client().PostAsJsonAsync("/api/shopper/advice",

@@ -67,7 +67,7 @@ public static class ShopperEndpoints
         {
             foreach (var item in sessions.Snapshot(device))
             {
-                await WriteAsync(http.Response, item, recommender, catalog, scans, ct);
+                await WriteAsync(http.Response, item, recommender, catalog, scans, replay: true, ct);
             }
             await http.Response.Body.FlushAsync(ct);
             var reader = subscription.Reader;
@@ -90,7 +90,7 @@ public static class ShopperEndpoints
                 while (reader.TryRead(out var item))
                 {
                     if (device is not null && item.DeviceId != device) continue;
-                    await WriteAsync(http.Response, item, recommender, catalog, scans, ct);
+                    await WriteAsync(http.Response, item, recommender, catalog, scans, replay: false, ct);
                 }
                 await http.Response.Body.FlushAsync(ct);
             }
@@ -102,10 +102,12 @@ public static class ShopperEndpoints
     }
 
     private static async Task WriteAsync(HttpResponse response, ShopperEvent item, Recommender recommender, ICatalogStore catalog,
-        IScanStore scans, CancellationToken ct)
+        IScanStore scans, bool replay, CancellationToken ct)
     {
-        // a page that reconnects mid-visit gets the answers the shopper already gave
-        var answers = item is SessionResultEvent shown ? (await scans.GetScanAsync(shown.Result.ResultId, ct))?.Answers ?? ShopperAnswers.None : null;
+        // A result just in has no answers yet; a page that reconnects mid-visit gets those the shopper already gave.
+        var answers = item is SessionResultEvent shown && replay
+            ? (await scans.GetScanAsync(shown.Result.ResultId, ct))?.Answers ?? ShopperAnswers.None
+            : ShopperAnswers.None;
         (string name, object data) = item switch
         {
             SessionStateEvent s => ("state", (object)new { deviceId = s.DeviceId, state = s.State, sessionId = s.SessionId, holdStillSeconds = s.HoldStillSeconds }),
@@ -119,7 +121,7 @@ public static class ShopperEndpoints
                 grid = ShopperView.Grid(f.Frame.Grid),
             }),
             SessionResultEvent r => ("result", ShopperView.Result(r.Result, r.SessionId,
-                recommender.Advise(FootProfile.From(r.Result.Report), await catalog.ListProductsAsync(false, ct), answers!), answers!)),
+                recommender.Advise(FootProfile.From(r.Result.Report), await catalog.ListProductsAsync(false, ct), answers), answers)),
             _ => throw new InvalidOperationException(item.GetType().Name),
         };
         await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);
