@@ -3,7 +3,7 @@ using Kiosk.Display.Storage;
 namespace Kiosk.Display.Feed;
 
 /// <summary>The in-process <see cref="IScanFeed"/>: stores results and statuses, then broadcasts.</summary>
-public sealed class ScanFeedHub(IScanStore store, ILogger<ScanFeedHub> logger) : IScanFeed
+public sealed class ScanFeedHub(IScanStore store, IDeviceStore devices, ILogStore log, ILogger<ScanFeedHub> logger) : IScanFeed
 {
     private readonly Broadcaster<FeedEvent> events = new();
 
@@ -30,7 +30,7 @@ public sealed class ScanFeedHub(IScanStore store, ILogger<ScanFeedHub> logger) :
             bool stored = await store.SaveResultAsync(result, cancellationToken);
             if (stored)
             {
-                await store.AddLogAsync("info", result.DeviceId, $"result {result.ResultId} stored", cancellationToken);
+                await log.AddLogAsync("info", result.DeviceId, $"result {result.ResultId} stored", cancellationToken);
                 events.Publish(new ResultEvent(result));
             }
             return new ResultAck(result.ResultId, true, stored);
@@ -45,7 +45,7 @@ public sealed class ScanFeedHub(IScanStore store, ILogger<ScanFeedHub> logger) :
 
     public async Task PublishStatusAsync(DeviceStatus status, CancellationToken cancellationToken = default)
     {
-        await store.UpsertDeviceStatusAsync(status, cancellationToken);
+        await devices.UpsertDeviceStatusAsync(status, cancellationToken);
         events.Publish(new StatusEvent(status));
     }
 

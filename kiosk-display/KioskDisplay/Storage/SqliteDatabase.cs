@@ -4,12 +4,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Kiosk.Display.Storage;
 
-/// <summary>The embedded store: one SQLite file (WAL) under the data folder. Queries and mapping: <see cref="SqlScanStore"/>.</summary>
-public sealed class SqliteScanStore : SqlScanStore
+/// <summary>The embedded database: one SQLite file (WAL) under the data folder. The queries: the stores over <see cref="SqlDatabase"/>.</summary>
+public sealed class SqliteDatabase : SqlDatabase
 {
     private readonly string connectionString;
 
-    public SqliteScanStore(string databasePath)
+    public SqliteDatabase(string databasePath)
     {
         DatabasePath = databasePath;
         connectionString = new SqliteConnectionStringBuilder
@@ -23,7 +23,7 @@ public sealed class SqliteScanStore : SqlScanStore
 
     public string DatabasePath { get; }
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -33,20 +33,20 @@ public sealed class SqliteScanStore : SqlScanStore
     protected override DbParameter Parameter(int index, object? value) => new SqliteParameter("$" + (index + 1), value);
 
     // Times are ISO 8601 UTC text with milliseconds, so they sort and compare as text.
-    protected override object Time(DateTimeOffset time) =>
+    public override object Time(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-    protected override DateTimeOffset ReadTime(DbDataReader r, int i) =>
+    public override DateTimeOffset ReadTime(DbDataReader r, int i) =>
         DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    protected override object Flag(bool value) => value ? 1 : 0;
-    protected override bool ReadFlag(DbDataReader r, int i) => r.GetInt32(i) == 1;
+    public override object Flag(bool value) => value ? 1 : 0;
+    public override bool ReadFlag(DbDataReader r, int i) => r.GetInt32(i) == 1;
 
     // Prices are text: SQLite has no exact decimal type.
-    protected override object Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
-    protected override decimal ReadMoney(DbDataReader r, int i) => decimal.Parse(r.GetString(i), CultureInfo.InvariantCulture);
+    public override object Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    public override decimal ReadMoney(DbDataReader r, int i) => decimal.Parse(r.GetString(i), CultureInfo.InvariantCulture);
 
-    protected override bool IsUniqueViolation(DbException e) => e is SqliteException { SqliteErrorCode: 19 };
+    public override bool IsUniqueViolation(DbException e) => e is SqliteException { SqliteErrorCode: 19 };
 
     protected override IReadOnlyList<(int Version, string Name, string Sql)> Migrations => SqliteMigrations.Steps;
 
