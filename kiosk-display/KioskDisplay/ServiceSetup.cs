@@ -22,6 +22,8 @@ public static class ServiceSetup
                 "Kiosk:Users: every PasswordHash must come from 'KioskDisplay hash-password SECRET'")
             .Validate(o => Feed.StoreClock.Find(o.TimeZone) is not null,
                 "Kiosk:TimeZone must be a time zone id such as Europe/Berlin or America/New_York (empty: the machine's zone)")
+            .Validate(o => Endpoints.ShopperLocale.IsCulture(o.Culture),
+                "Kiosk:Culture must be a culture name such as en-GB, de-DE or fr-FR")
             .ValidateOnStart();
         services.AddSingleton<Feed.StoreClock>();
         return services;

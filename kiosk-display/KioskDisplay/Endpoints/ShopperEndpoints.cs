@@ -16,6 +16,8 @@ public static class ShopperEndpoints
         var group = app.MapGroup("/api/shopper");
         group.MapGet("/events", StreamAsync);
         group.MapPost("/advice", AdviceAsync);
+        group.MapGet("/locale", (IOptions<KioskOptions> options, IWebHostEnvironment host) =>
+            ShopperLocale.From(options.Value, host.WebRootFileProvider));
         return group;
     }
 

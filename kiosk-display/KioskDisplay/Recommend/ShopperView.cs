@@ -20,6 +20,7 @@ public static class ShopperView
         result.Report.RearfootPct,
         result.Report.ForefootPct,
         balance = Balance(result.Report),
+        balanceKey = BalanceKey(result.Report),
         quality = new { ok = result.Report.Quality.Ok, issues = result.Report.Quality.Issues.Select(IssueText).ToArray() },
         grid = Grid(result.Summed),
         activity,
@@ -61,14 +62,20 @@ public static class ShopperView
         tips = advice.Tips,
     };
 
-    public static string Balance(AnalysisReport report)
+    /// <summary>The balance in plain words (staff pages, and the shopper page's fallback).</summary>
+    public static string Balance(AnalysisReport report) => BalanceKey(report) switch
+    {
+        "even" => "Well balanced between your feet",
+        var key => $"{(key.StartsWith("clearly", StringComparison.Ordinal) ? "Clearly" : "A little")} more weight on your {key[(key.IndexOf('-') + 1)..]} foot",
+    };
+
+    /// <summary>The balance as the key of its text in the shopper's resource files: even, little-left, clearly-right, ...</summary>
+    public static string BalanceKey(AnalysisReport report)
     {
         double difference = report.LoadLeftPct - report.LoadRightPct;
-        if (Math.Abs(difference) <= 4) return "Well balanced between your feet";
+        if (Math.Abs(difference) <= 4) return "even";
         string side = difference > 0 ? "left" : "right";
-        return Math.Abs(difference) > Recommender.ImbalanceCautionPoints
-            ? $"Clearly more weight on your {side} foot"
-            : $"A little more weight on your {side} foot";
+        return (Math.Abs(difference) > Recommender.ImbalanceCautionPoints ? "clearly-" : "little-") + side;
     }
 
     public static string IssueText(string issue) => issue switch
