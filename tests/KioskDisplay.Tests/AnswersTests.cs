@@ -23,8 +23,12 @@ public sealed class AnswersTests : IAsyncLifetime
     private async Task<string> ShopperOnTheMatAsync(ScanResult result)
     {
         var sessions = server.Get<ShopperSessions>();
-        server.Get<IScanFeed>().PublishFrame(new LiveFrame(result.DeviceId, SyntheticFeet.Frame("normal", 1, 0, new Random(3)), DateTimeOffset.UtcNow));
-        await EventuallyAsync(() => sessions.Snapshot(result.DeviceId).OfType<SessionStateEvent>().FirstOrDefault(s => s.State == "standing"));
+        // a frame every probe: one sent before the sessions listen (the host starts them in the background) is not seen
+        await EventuallyAsync(() =>
+        {
+            server.Get<IScanFeed>().PublishFrame(new LiveFrame(result.DeviceId, SyntheticFeet.Frame("normal", 1, 0, new Random(3)), DateTimeOffset.UtcNow));
+            return sessions.Snapshot(result.DeviceId).OfType<SessionStateEvent>().FirstOrDefault(s => s.State == "standing");
+        });
         await server.Get<IScanFeed>().PublishResultAsync(result);
         var shown = await EventuallyAsync(() =>
             sessions.Snapshot(result.DeviceId).OfType<SessionResultEvent>().FirstOrDefault(e => e.Result.ResultId == result.ResultId));

@@ -105,7 +105,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await page.ClickAsync("#next-view"); // the questions are on the second view
         await page.ClickAsync("#activities button[data-activity=running]");
         await page.WaitForFunctionAsync("() => document.querySelector('#view-essentials .products-card').textContent.includes('For running')");
-        await page.ClickAsync("#pain button[data-pain=true]");
+        await page.ClickAsync("#signs [data-sign=knee-hip-pain] button[data-answer=true]");
         await page.WaitForFunctionAsync("() => !document.getElementById('referral').hidden && document.getElementById('referral').textContent.includes('podiatrist')");
         await page.Context.CloseAsync();
     }

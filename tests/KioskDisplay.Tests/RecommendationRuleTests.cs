@@ -20,7 +20,7 @@ public sealed class RecommendationRuleTests
         bool ok = true, string[]? issues = null, string? leftBorderline = null, string? rightBorderline = null,
         double lengthMm = 262, double widthMm = 98, bool leftFootOff = false) =>
         new(leftFootOff ? null : new FootFacts(left, leftBorderline, lengthMm, widthMm),
-            new FootFacts(right, rightBorderline, lengthMm, widthMm), leftPct, 100 - forefootPct, forefootPct, ok, issues ?? []);
+            new FootFacts(right, rightBorderline, lengthMm, widthMm), leftPct, leftFootOff ? 0 : 100 - leftPct, 100 - forefootPct, forefootPct, ok, issues ?? []);
 
     internal static ShopperAnswers Doing(string activity) => ShopperAnswers.None with { Activity = activity };
 
@@ -197,7 +197,7 @@ public sealed class RecommendationRuleTests
         var bigFeet = Feet("low", "low", lengthMm: 320, widthMm: 120);                // EU 50: nothing fits
         var none = Recommender.Advise(bigFeet, Catalog, ShopperAnswers.None);
         Assert.Empty(none.Products);
-        Assert.Equal("products.none", none.ProductsNote.Id);
+        Assert.Equal("result.noProducts", none.ProductsNote.Id);
         Assert.True(Recommender.Advise(Feet(), Catalog, ShopperAnswers.None).Products.GroupBy(p => p.Product.Category).All(g => g.Count() <= 2));
     }
 
@@ -212,10 +212,11 @@ public sealed class RecommendationRuleTests
     }
 
     [Theory]
-    [InlineData("{\"rules\":[{\"id\":\"x\",\"when\":{\"rearfootAbove\":60},\"wants\":{},\"reason\":\"r\"}]}", "rearfootAbove")]
-    [InlineData("{\"rules\":[{\"id\":\"x\",\"when\":{\"archReading\":[\"flat\"]},\"wants\":{},\"reason\":\"r\"}]}", "archReading 'flat'")]
-    [InlineData("{\"rules\":[{\"id\":\"x\",\"when\":{},\"wants\":{\"width\":[\"extra-wide\"]},\"reason\":\"r\"}]}", "width 'extra-wide'")]
-    [InlineData("{\"rules\":[{\"id\":\"x\",\"when\":{},\"wants\":{},\"reason\":\" \"}]}", "needs a reason")]
+    [InlineData("{\"rules\":[{\"id\":\"low-arch\",\"when\":{\"rearfootAbove\":60},\"wants\":{}}]}", "rearfootAbove")]
+    [InlineData("{\"rules\":[{\"id\":\"low-arch\",\"when\":{\"archReading\":[\"flat\"]},\"wants\":{}}]}", "archReading 'flat'")]
+    [InlineData("{\"rules\":[{\"id\":\"low-arch\",\"when\":{},\"wants\":{\"width\":[\"extra-wide\"]}}]}", "width 'extra-wide'")]
+    [InlineData("{\"rules\":[{\"id\":\"low-arch\",\"when\":{},\"wants\":{},\"reason\":\"typed here\"}]}", "reason")]
+    [InlineData("{\"rules\":[{\"id\":\"made-up\",\"when\":{},\"wants\":{}}]}", "needs its reason, \"reason.made-up\"")]
     public void ARuleFileWithAnUnknownConditionOrValueIsRefused(string json, string message)
     {
         string path = Path.GetTempFileName();

@@ -5,7 +5,8 @@ namespace Kiosk.Display.Tests;
 
 /// <summary>
 /// What of a page a person cannot see: every element and every piece of text under a root that lies outside the
-/// viewport, or outside an ancestor that clips (overflow other than visible), or is cut inside its own box. Checks
+/// viewport, or outside an ancestor that clips (overflow other than visible), or is cut inside its own box, and every
+/// card whose content runs out of it (over the next card or the gap). Checks
 /// each element, not the document's scroll size, since a page that clips scrolls nowhere and still hides things.
 /// </summary>
 public static class ScreenFit
@@ -45,6 +46,8 @@ public static class ScreenFit
             if (["canvas", "svg", "img", "button", "input", "select"].includes(tag)) check(name(el), el.getBoundingClientRect(), el.parentElement);
             if (clips(el) && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) && el !== document.body)
               hidden.push(`${name(el)}: content cut inside (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
+            else if (el.classList.contains("card") && el.scrollHeight > el.clientHeight + 2)
+              hidden.push(`${name(el)}: content runs out of the card (${el.scrollHeight} in ${el.clientHeight})`);
           }
           return JSON.stringify({ hidden, smallestTextPx: Number.isFinite(smallest) ? smallest : 0, documentHeight: document.documentElement.scrollHeight, documentWidth: document.documentElement.scrollWidth });
         }

@@ -13,7 +13,7 @@ public sealed record FootFacts(string? Arch, string? BorderlineWith, double Leng
     /// <summary>Forefoot width over length; 0 when the length is unknown.</summary>
     public double WidthRatio => LengthMm > 0 ? WidthMm / LengthMm : 0;
 
-    public static FootFacts? From(FootReport? foot) => foot is null ? null : new(foot.ArchType, null, foot.LengthMm, foot.WidthMm);
+    public static FootFacts? From(FootReport? foot) => foot is null ? null : new(foot.ArchType, foot.ArchBorderlineWith, foot.LengthMm, foot.WidthMm);
 }
 
 /// <summary>
@@ -25,6 +25,7 @@ public sealed record FootProfile(
     FootFacts? Left,
     FootFacts? Right,
     double LoadLeftPct,
+    double LoadRightPct,
     double RearfootPct,
     double ForefootPct,
     bool QualityOk,
@@ -43,8 +44,6 @@ public sealed record FootProfile(
     /// by the mat's own error in width (about a sensel). A hint to try a fitting, never a filter.
     /// </summary>
     public const double WideRatio = 0.41, NarrowRatio = 0.33;
-
-    public double LoadRightPct => 100 - LoadLeftPct;
 
     public bool OneFootOnly => QualityIssues.Contains(OneFootIssue) || (Left is null) != (Right is null);
 
@@ -96,6 +95,6 @@ public sealed record FootProfile(
     public ShoeSize? Size => NotAdultSized ? null : ShoeSize.FromFootLength(Feet.Select(f => f.LengthMm).DefaultIfEmpty(0).Max());
 
     public static FootProfile From(AnalysisReport report) => new(
-        FootFacts.From(report.Left), FootFacts.From(report.Right), report.LoadLeftPct, report.RearfootPct, report.ForefootPct,
+        FootFacts.From(report.Left), FootFacts.From(report.Right), report.LoadLeftPct, report.LoadRightPct, report.RearfootPct, report.ForefootPct,
         report.Quality.Ok, report.Quality.Issues);
 }

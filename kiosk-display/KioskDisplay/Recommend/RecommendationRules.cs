@@ -62,8 +62,10 @@ public sealed class RecommendationRule
     [JsonPropertyName("when")] public required RuleCondition When { get; init; }
     [JsonPropertyName("wants")] public required RuleWants Wants { get; init; }
     [JsonPropertyName("weight")] public int Weight { get; init; } = 1;
-    /// <summary>Plain words for the shopper: what was measured, what that often means; comfort decides.</summary>
-    [JsonPropertyName("reason")] public required string Reason { get; init; }
+    /// <summary>Plain words for the shopper (the text <c>reason.ID</c> of the shopper's resource files): what was measured, what that often means; comfort decides.</summary>
+    [JsonIgnore] public string Reason => AdviceTexts.Text(ReasonTextId);
+
+    [JsonIgnore] public string ReasonTextId => "reason." + Id;
     /// <summary>Where the reason's claim comes from (docs/shopper-advice.md lists the sources).</summary>
     [JsonPropertyName("source")] public string? Source { get; init; }
 
@@ -93,8 +95,13 @@ public sealed class RecommendationRules
         }
         var duplicate = rules.Rules.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidDataException($"{path}: rule id {duplicate.Key} is used twice");
-        var blank = rules.Rules.FirstOrDefault(r => string.IsNullOrWhiteSpace(r.Reason) || r.Weight <= 0);
-        if (blank is not null) throw new InvalidDataException($"{path}: rule {blank.Id} needs a reason and a positive weight");
+        var blank = rules.Rules.FirstOrDefault(r => r.Weight <= 0);
+        if (blank is not null) throw new InvalidDataException($"{path}: rule {blank.Id} needs a positive weight");
+        var unexplained = rules.Rules.FirstOrDefault(r => !AdviceTexts.English.ContainsKey(r.ReasonTextId));
+        if (unexplained is not null)
+        {
+            throw new InvalidDataException($"{path}: rule {unexplained.Id} needs its reason, \"{unexplained.ReasonTextId}\", in wwwroot/i18n/en.json");
+        }
         foreach (var rule in rules.Rules)
         {
             if (rule.When.Problems().Concat(rule.Wants.Problems()).FirstOrDefault() is { } problem)

@@ -44,7 +44,7 @@ public sealed class Recommender(RecommendationRules rules)
         var common = chosen.Count == 0 ? [] : chosen[0].Reasons.Where(r => chosen.All(c => c.Reasons.Contains(r))).ToList();
         var products = chosen.Select(c => c with { Reasons = c.Reasons.Except(common).ToList() }).ToList();
         var note = profile.NotAdultSized ? AdviceTexts.Line("products.not-adult")
-            : products.Count == 0 ? AdviceTexts.Line("products.none")
+            : products.Count == 0 ? AdviceTexts.Line("result.noProducts")
             : AdviceTexts.Line("products.intro");
         return new Advice(Referrals(profile, answers), Notices(profile), common, products, note,
             fired.Select(r => r.Id).ToList(), Tips(profile));
@@ -94,14 +94,14 @@ public sealed class Recommender(RecommendationRules rules)
         var otherIssues = profile.QualityIssues.Where(i => i != FootProfile.OneFootIssue).ToList();
         if (otherIssues.Count > 0 || (!profile.QualityOk && !profile.OneFootOnly))
         {
-            string issues = otherIssues.Count > 0 ? string.Join("; ", otherIssues.Select(AdviceTexts.IssueText)) : AdviceTexts.IssueText("footprint-unreliable");
+            string[] issues = otherIssues.Count > 0 ? [.. otherIssues.Select(AdviceTexts.IssueTextId).Distinct()] : ["issue.footprint-unreliable"];
             notices.Add(AdviceTexts.Line("notice.unclear", ("issues", issues)));
         }
         if (profile.ArchReading is "normal-low" or "normal-high") notices.Add(AdviceTexts.Line("notice.borderline"));
         if (profile.UnevenPoints > FootProfile.UnevenMentionPoints)
         {
             notices.Add(AdviceTexts.Line("notice.uneven",
-                ("leftPct", Math.Round(profile.LoadLeftPct)), ("rightPct", 100 - Math.Round(profile.LoadLeftPct))));
+                ("leftPct", Math.Round(profile.LoadLeftPct)), ("rightPct", Math.Round(profile.LoadRightPct))));
         }
         return notices;
     }
@@ -124,7 +124,7 @@ public sealed class Recommender(RecommendationRules rules)
         {
             groups.Add(new TipGroup("footwear", null, [AdviceTexts.Line("tip.try-on")]));
         }
-        groups.Add(new TipGroup("limits", null, [AdviceTexts.Line("tip.scan-limits")]));
+        groups.Add(new TipGroup("limits", null, [AdviceTexts.Line("limits.standing"), AdviceTexts.Line("limits.arch")]));
         return groups;
     }
 

@@ -28,6 +28,8 @@ public static class ShopperView
             report.LoadLeftPct,
             report.LoadRightPct,
             report.RearfootPct,
+            // rearfoot, midfoot and forefoot by anatomical regions; null from a mat that sends no midfoot share
+            report.MidfootPct,
             report.ForefootPct,
             balance = Balance(profile)?.Text,
             balanceKey = Balance(profile)?.Id["balance.".Length..],
@@ -37,9 +39,6 @@ public static class ShopperView
             grid = Grid(result.Summed),
             activity = answers.Activity,
             questions = Questions(answers),
-            questionsPrivacy = AdviceTexts.Line("questions.privacy"),
-            // the page before its redesign reads the knee or hip answer as "pain"
-            pain = answers.Said("knee-hip-pain"),
             advice = Advice(advice),
         };
     }
@@ -55,7 +54,9 @@ public static class ShopperView
         foot.ArchIndex,
         foot.LoadPct,
         foot.RearfootPct,
+        foot.MidfootPct,
         foot.ForefootPct,
+        foot.ModifiedArchIndex,
         foot.LengthMm,
         foot.WidthMm,
         foot.PeakKpa,
@@ -99,14 +100,11 @@ public static class ShopperView
             r.Score,
             // only this product's reasons: the shared ones are in commonReasons, said once
             ownReasons = r.Reasons.Select(x => new { ruleId = x.RuleId, text = x.Text }),
-            // every reason, for the page before its redesign
+            // every reason it meets, the shared ones first
             reasons = advice.CommonReasons.Concat(r.Reasons).Select(x => new { ruleId = x.RuleId, text = x.Text }),
         }),
         firedRules = advice.FiredRules,
         tipGroups = advice.Tips.Select(g => new { topic = g.Topic, intro = g.Intro, lines = g.Lines }),
-        // the page before its redesign shows one caution box and a flat list of tips
-        cautions = advice.Referrals.Concat(advice.Notices).Select(c => new { kind = c.Id, text = c.Text }),
-        tips = advice.Tips.SelectMany(g => g.Lines).Select(l => l.Text),
     };
 
     /// <summary>How the weight was shared between the feet, in words; null when only one foot was on the mat.</summary>

@@ -1,14 +1,14 @@
-// The result's views ("essentials", then "more"): each fits the screen without scrolling, and the page moves
+// The result's views ("essentials", "questions", then "more"): each fits the screen without scrolling, and the page moves
 // between them by itself, so a kiosk without a touch screen shows everything; a tap on the footer's button goes to
 // the other view at once and holds it a little longer.
 
 /** How long each view stays before the page moves on by itself, and after a tap. */
-export const DWELL_MS = { essentials: 20000, more: 15000, afterTap: 40000 };
+export const DWELL_MS = { essentials: 20000, questions: 15000, more: 15000, afterTap: 40000 };
 /** The page shrinks its type to SHRINK_BEFORE_MOVING before it moves a product to the second view, and never below MIN_FIT. */
 export const SHRINK_BEFORE_MOVING = 0.88;
 export const MIN_FIT = 0.8;
 
-/** True when an element with something to show lies outside the view, or is cut off inside itself. */
+/** True when an element with something to show lies outside the view, is cut off inside itself, or runs out of its card. */
 export function overflows(view) {
   const box = view.getBoundingClientRect();
   for (const element of view.querySelectorAll("*")) {
@@ -16,7 +16,8 @@ export function overflows(view) {
     const r = element.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     if (r.top < box.top - 1 || r.left < box.left - 1 || r.bottom > box.bottom + 1 || r.right > box.right + 1) return true;
-    if (element.scrollHeight > element.clientHeight + 2 && getComputedStyle(element).overflowY !== "visible") return true;
+    // a box that clips, or a card whose content runs out of it (a grid row can be shorter than what it holds)
+    if (element.scrollHeight > element.clientHeight + 2 && (getComputedStyle(element).overflowY !== "visible" || element.classList.contains("card"))) return true;
   }
   return false;
 }

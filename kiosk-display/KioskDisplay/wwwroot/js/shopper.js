@@ -73,16 +73,31 @@ function drawLoop() {
 /** A text from the resource file when it has one for this key, else the server's (English) text. */
 const textOr = (key, fallback, params) => (has(key) ? t(key, params) : fallback);
 
-function bar(leftKey, leftShare, rightKey, kind) {
-  const leftPct = Math.round(leftShare);
-  const rightPct = 100 - leftPct; // shown rounded, the two always add up to 100
-  const [left, right] = [t(leftKey), t(rightKey)];
+/**
+ * A text the server sends as { id, text, args }: in the page's language when the resource file has the id, else the
+ * server's English. An argument that is a list holds text ids (joined with "; "); a number follows the store's format.
+ */
+function say(line) {
+  if (!line) return "";
+  const args = Object.fromEntries(Object.entries(line.args ?? {}).map(([name, value]) =>
+    [name, Array.isArray(value) ? value.map((id) => t(id)).join("; ") : typeof value === "number" ? number(value) : value]));
+  return textOr(line.id, line.text, args);
+}
+
+/** A size as shops write it: whole or half. */
+const size = (value) => number(value, value % 1 === 0 ? 0 : 1);
+
+/** A bar of shares that add up to 100 (shown rounded, the last takes the rest): [[labelKey, share], ...]. */
+function bar(parts, kind) {
+  const rounded = parts.map(([, share]) => Math.round(share));
+  rounded[rounded.length - 1] = 100 - rounded.slice(0, -1).reduce((a, b) => a + b, 0);
+  const labels = parts.map(([key]) => t(key));
+  const classes = parts.length === 3 ? ["a", "m", "b"] : ["a", "b"];
   return `<div class="split ${kind}">
-    <div class="split-labels"><span>${esc(left)}</span><span>${esc(right)}</span></div>
-    <div class="split-bar" role="img" aria-label="${esc(left)} ${leftPct}%, ${esc(right)} ${rightPct}%">
-      <div class="a" data-share="${leftPct}">${number(leftPct)}%</div>
-      <div class="b" data-share="${rightPct}">${number(rightPct)}%</div>
-      <div class="mid"></div>
+    <div class="split-labels">${labels.map((l) => `<span>${esc(l)}</span>`).join("")}</div>
+    <div class="split-bar" role="img" aria-label="${esc(labels.map((l, i) => `${l} ${rounded[i]}%`).join(", "))}">
+      ${rounded.map((pct, i) => `<div class="${classes[i]}" data-share="${pct}">${number(pct)}%</div>`).join("")}
+      ${kind === "lr" ? `<div class="mid"></div>` : ""}
     </div></div>`;
 }
 
@@ -91,47 +106,62 @@ function applyShares(root) {
   for (const part of root.querySelectorAll("[data-share]")) part.style.width = `${part.dataset.share}%`;
 }
 
+/** One foot: its arch in plain words (between two types when borderline), its length and width. */
 function footCard(f, right) {
   const side = right ? "right" : "left";
-  const arch = f ? `arch.${f.archType ?? "unclear"}` : "arch.missing";
-  const length = f?.lengthMm > 0 ? `<p class="foot-size">${esc(t("result.footLength", { cm: number(f.lengthMm / 10, 1) }))}</p>` : "";
+  const arch = f ? say({ id: f.labelId, text: f.label }) : t("arch.missing");
+  const measured = f?.lengthMm > 0
+    ? `<p class="foot-size">${esc(t("result.footSize", { length: number(f.lengthMm / 10, 1), width: number(f.widthMm / 10, 1) }))}</p>` : "";
   return `<div class="foot card" data-side="${side}">
       <h2>${esc(t(`result.${side}Foot`))}</h2>${archPicture(f?.archType, right)}
-      <div><p class="arch ${esc(f?.archType ?? "unknown")}">${esc(t(arch))}</p>${length}</div></div>`;
+      <div><p class="arch ${esc(f?.archType ?? "unknown")}" data-label="${esc(f?.labelId ?? "arch.missing")}">${esc(arch)}</p>${measured}</div></div>`;
+}
+
+/** Heels, midfeet and the fronts of the feet by anatomical regions (a mat that does not send the midfoot: heels and fronts). */
+function heelsToFronts(r) {
+  return r.midfootPct == null
+    ? bar([["side.heels", r.rearfootPct], ["side.fronts", 100 - r.rearfootPct]], "hf")
+    : bar([["side.heels", r.rearfootPct], ["side.midfeet", r.midfootPct], ["side.fronts", r.forefootPct]], "hf");
 }
 
 function renderFeet(r) {
   $("feet").innerHTML = footCard(r.left, false) + footCard(r.right, true);
-  $("weight").innerHTML = bar("side.leftFoot", r.loadLeftPct, "side.rightFoot", "lr") + bar("side.heels", r.rearfootPct, "side.fronts", "hf");
+  // One foot on the mat is a scan to repeat, never a 100/0 split.
+  $("weight").innerHTML = r.oneFootOnly
+    ? `<p class="one-foot">${esc(t("result.oneFootSplit"))}</p>`
+    : bar([["side.leftFoot", r.loadLeftPct], ["side.rightFoot", r.loadRightPct]], "lr") + heelsToFronts(r);
   applyShares($("weight"));
-  $("balance").textContent = textOr(`balance.${r.balanceKey}`, r.balance);
+  $("balance").textContent = r.balanceKey ? textOr(`balance.${r.balanceKey}`, r.balance) : "";
   footprint.draw(r.grid);
 }
 
-function productItem(p, common) {
-  const own = p.reasons.filter((x) => !common.has(x.ruleId));
+function productItem(p) {
   const kind = textOr(`category.${p.category}`, p.categoryLabel);
+  const fitting = p.width && p.width !== "standard" ? ` · ${esc(t(`fitting.${p.width}`))}` : "";
+  const own = p.ownReasons ?? [];
   return `<li class="product" data-rules="${esc(p.reasons.map((x) => x.ruleId).join(" "))}">
     <div class="product-head"><b>${esc(p.name)}</b><span class="price">${esc(money(p.price))}</span></div>
-    <div class="kind">${esc(kind)}</div>
+    <div class="kind">${esc(kind)}${fitting}</div>
     ${own.length ? `<ul class="why">${own.map((x) => `<li>${esc(textOr(`reason.${x.ruleId}`, x.text))}</li>`).join("")}</ul>` : ""}</li>`;
 }
 
-/** The products: the top ones first, and a reason every product shares said once above them. */
-function renderProducts(products) {
-  const common = new Set(products.length < 2 ? [] :
-    products[0].reasons.map((x) => x.ruleId).filter((id) => products.every((p) => p.reasons.some((x) => x.ruleId === id))));
-  const shared = products[0]?.reasons.filter((x) => common.has(x.ruleId)) ?? [];
-  $("common-reasons").hidden = shared.length === 0;
-  $("common-reasons").textContent = t("result.allOfThem", { reasons: shared.map((x) => textOr(`reason.${x.ruleId}`, x.text)).join("; ") });
-  $("products").innerHTML = products.length === 0
-    ? `<li class="none">${esc(t("result.noProducts"))}</li>`
-    : products.slice(0, ESSENTIAL_PRODUCTS).map((p) => productItem(p, common)).join("");
-  $("more-products").innerHTML = products.slice(ESSENTIAL_PRODUCTS).map((p) => productItem(p, common)).join("");
-  $("more-products-card").hidden = products.length <= ESSENTIAL_PRODUCTS;
+/** The products: how to choose, the size, the reasons they share (said once), the top ones first. */
+function renderProducts(r) {
+  const a = r.advice;
+  $("products-note").textContent = say(a.productsNote);
+  const s = r.notAdultSized ? null : r.shoeSize;
+  $("shoe-size").hidden = !s;
+  $("shoe-size").textContent = s
+    ? `${t("result.shoeSize", { eu: size(s.eu), uk: size(s.uk), usMen: size(s.usMen), usWomen: size(s.usWomen) })} ${say(s.note)}` : "";
+  const shared = a.commonReasons ?? [];
+  $("common-reasons").hidden = shared.length === 0 || a.products.length === 0;
+  $("common-reasons").textContent = t("result.allOfThem", { reasons: shared.map((x) => textOr(`reason.${x.ruleId}`, x.text)).join(" ") });
+  $("products").innerHTML = a.products.slice(0, ESSENTIAL_PRODUCTS).map(productItem).join("");
+  $("more-products").innerHTML = a.products.slice(ESSENTIAL_PRODUCTS).map(productItem).join("");
+  $("more-products-card").hidden = a.products.length <= ESSENTIAL_PRODUCTS;
 }
 
-/** Moves the last product of the first view to the second (when a long name would not fit); false when none is left to move. */
+/** Moves the last product of the first view to the last (when a long name would not fit); false when none is left to move. */
 function moveOneProduct() {
   const items = $("products").querySelectorAll(".product");
   if (items.length <= 1) return false;
@@ -140,16 +170,53 @@ function moveOneProduct() {
   return true;
 }
 
-function renderAdvice(r) {
+/**
+ * First on the screen: a suggestion to see a professional (kind, clear), then notes about the scan itself. Several
+ * answers of "yes" are named in one paragraph here, with each one's own suggestion beside its answer.
+ */
+function renderMessages(r) {
   const a = r.advice;
-  renderProducts(a.products);
-  const points = Math.round(Math.abs(r.loadLeftPct - r.loadRightPct));
-  $("referral").hidden = a.cautions.length === 0;
-  $("referral").innerHTML = a.cautions.map((c) => `<p>${esc(textOr(`caution.${c.kind}`, c.text, { points }))}</p>`).join("");
-  // A tip is a text, or { id, text } whose id names its key in the resource files.
-  $("tips").innerHTML = a.tips.map((tip) => `<li>${esc(typeof tip === "string" ? tip : textOr(`tip.${tip.id}`, tip.text))}</li>`).join("");
+  const fromAnswers = a.referrals.filter((x) => r.questions.some((q) => x.id === `referral.${q.id}`));
+  const others = a.referrals.filter((x) => !fromAnswers.includes(x));
+  const list = new Intl.ListFormat(document.documentElement.lang || "en", { type: "conjunction" });
+  const shown = fromAnswers.length > 1
+    ? [t("referral.several", { signs: list.format(fromAnswers.map((x) => t(x.id.replace("referral.", "sign.")))) }), ...others.map(say)]
+    : a.referrals.map(say);
+  $("referral").hidden = shown.length === 0;
+  $("referral").innerHTML = shown.length === 0 ? "" : `<h2>${esc(say(a.referralHeading))}</h2>` + shown.map((text) => `<p>${esc(text)}</p>`).join("");
+  $("notices").hidden = a.notices.length === 0;
+  $("notices").innerHTML = a.notices.map((x) => `<p data-id="${esc(x.id)}">${esc(say(x))}</p>`).join("");
+  $("messages").hidden = $("referral").hidden && $("notices").hidden;
+}
+
+/** The warning-sign questions, each answered no or yes (or not at all); the knee and hip one with its line on the kinetic chain. */
+function renderQuestions(r) {
+  $("signs").innerHTML = r.questions.map((q) => {
+    const question = textOr(`question.${q.id}`, q.text);
+    const note = q.note ? `<p class="sign-note">${esc(textOr(`question.${q.id}.note`, q.note))}</p>` : "";
+    const referral = r.advice.referrals.find((x) => x.id === `referral.${q.id}`);
+    const suggestion = q.answer === true && referral ? `<p class="sign-referral">${esc(say(referral))}</p>` : "";
+    return `<div class="sign" data-sign="${esc(q.id)}">
+      <p class="sign-q">${esc(question)}</p>
+      <div class="choices yesno" role="group" aria-label="${esc(question)}">
+        <button type="button" data-answer="false" aria-pressed="${q.answer === false}">${esc(t("answer.no"))}</button>
+        <button type="button" data-answer="true" aria-pressed="${q.answer === true}">${esc(t("answer.yes"))}</button>
+      </div>${note}${suggestion}</div>`;
+  }).join("") + (r.questions.some((q) => q.answer === true) ? `<p class="referred">${esc(t("questions.referred"))}</p>` : "");
   for (const b of $("activities").children) b.setAttribute("aria-pressed", String(b.dataset.activity === r.activity));
-  for (const b of $("pain").children) b.setAttribute("aria-pressed", String(b.dataset.pain === String(r.pain)));
+}
+
+/** Exercises for the arch types measured, and footwear habits (what the scan cannot show has its own card). */
+function renderTips(a) {
+  $("tips").innerHTML = a.tipGroups.filter((g) => g.topic !== "limits").map((g) =>
+    `${g.intro ? `<p class="tips-intro">${esc(say(g.intro))}</p>` : ""}<ul class="tips-${esc(g.topic)}">${g.lines.map((x) => `<li>${esc(say(x))}</li>`).join("")}</ul>`).join("");
+}
+
+function renderAdvice(r) {
+  renderMessages(r);
+  renderProducts(r);
+  renderQuestions(r);
+  renderTips(r.advice);
 }
 
 function showResult(r) {
@@ -164,9 +231,10 @@ function showResult(r) {
   views.start();
 }
 
+/** Sends a change (the activity, or one answer) and shows the advice that follows; the server keeps the answers with the scan. */
 async function askAdvice(change) {
   if (!result) return;
-  const body = { resultId: result.resultId, sessionId: result.sessionId, activity: result.activity, pain: result.pain, ...change };
+  const body = { resultId: result.resultId, sessionId: result.sessionId, activity: result.activity, ...change };
   const response = await fetch("/api/shopper/advice", {
     method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
   }).catch(() => null);
@@ -207,9 +275,10 @@ $("activities").addEventListener("click", (e) => {
   const id = e.target.closest("button")?.dataset.activity;
   if (id) askAdvice({ activity: id });
 });
-$("pain").addEventListener("click", (e) => {
-  const pain = e.target.closest("button")?.dataset.pain;
-  if (pain) askAdvice({ pain: pain === "true" });
+$("signs").addEventListener("click", (e) => {
+  const button = e.target.closest("button[data-answer]");
+  const sign = button?.closest("[data-sign]")?.dataset.sign;
+  if (sign) askAdvice({ answers: { [sign]: button.dataset.answer === "true" } });
 });
 $("ask-staff").addEventListener("click", askStaff);
 views = createResultViews($("result"), { moveOne: moveOneProduct });
