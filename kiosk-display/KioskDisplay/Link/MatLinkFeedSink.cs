@@ -12,7 +12,7 @@ namespace Kiosk.Display.Link;
 /// What the mats send over the link (<see cref="MatListener"/>), handed to the display's feed: live frames to the
 /// pages, results to the store (the mat gets its Ack only once the result is stored), status to the technician.
 /// </summary>
-public sealed class MatLinkFeedSink(IScanFeed feed, IDeviceStore devices, ILogStore log, FrameDepartures departures, ILogger<MatLinkFeedSink> logger) : IMatEventSink
+public sealed class MatLinkFeedSink(IScanFeed feed, IDeviceStore devices, ILogStore log, LogBudget strangers, FrameDepartures departures, ILogger<MatLinkFeedSink> logger) : IMatEventSink
 {
     private readonly Dictionary<long, MatHello> _hellos = new();
     private readonly Lock _gate = new();
@@ -29,13 +29,21 @@ public sealed class MatLinkFeedSink(IScanFeed feed, IDeviceStore devices, ILogSt
 
     public async Task OnDeviceWaitingForPairingAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken)
     {
+        // Anyone on the network can say Hello with any id: the list and the log entries are capped (LogBudget).
         string id = PacketJson.DeviceIdText(deviceId);
-        await devices.UpsertDeviceStatusAsync(new DeviceStatus(id, "unknown", 0, 0, 0, 0, null, DateTimeOffset.UtcNow), cancellationToken);
-        await log.AddLogAsync("warning", id, $"unpaired mat at {remoteEndpoint} is waiting for pairing", cancellationToken);
+        if (await devices.NoteWaitingAsync(id, DateTimeOffset.UtcNow, cancellationToken))
+        {
+            await strangers.AddAsync("waiting-for-pairing", "warning", id, $"unpaired mat at {remoteEndpoint} is waiting for pairing", cancellationToken);
+        }
+        else
+        {
+            await strangers.AddAsync("waiting-list-full", "warning", id,
+                $"unpaired mat at {remoteEndpoint} not listed: {DeviceStore.MaxWaitingMats} mats are waiting already (pair or wait a day for the list to clear)", cancellationToken);
+        }
     }
 
     public Task OnDeviceKeyRefusedAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
-        log.AddLogAsync("warning", PacketJson.DeviceIdText(deviceId),
+        strangers.AddAsync("key-refused", "warning", PacketJson.DeviceIdText(deviceId),
             $"mat at {remoteEndpoint} proved another pairing key than it was paired with: refused (pair it again with the key in its device.txt)", cancellationToken);
 
     public Task OnFrameAsync(Kiosk.Display.MatLink.LiveFrame frame, CancellationToken cancellationToken)
