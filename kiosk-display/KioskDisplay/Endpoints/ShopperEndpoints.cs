@@ -16,6 +16,7 @@ public static class ShopperEndpoints
         var group = app.MapGroup("/api/shopper");
         group.MapGet("/events", StreamAsync);
         group.MapPost("/advice", AdviceAsync);
+        group.MapPost("/ask-staff", AskStaff);
         group.MapGet("/locale", (IOptions<KioskOptions> options, IWebHostEnvironment host) =>
             ShopperLocale.From(options.Value, host.WebRootFileProvider));
         return group;
@@ -37,6 +38,19 @@ public static class ShopperEndpoints
         }
         var advice = recommender.Advise(FootProfile.From(result.Report, activity), await catalog.ListProductsAsync(false, ct), request.Pain);
         return Results.Json(ShopperView.Result(result, request.SessionId, advice, activity, request.Pain), Json);
+    }
+
+    public sealed record AskStaffRequest(string? ResultId, string? SessionId);
+
+    /// <summary>The shopper on the mat asks for a member of staff: a call on every staff page until someone answers it.</summary>
+    private static IResult AskStaff(AskStaffRequest request, ShopperSessions sessions, StaffCalls calls)
+    {
+        if (request.ResultId is null || request.SessionId is null || sessions.CurrentResult(request.ResultId, request.SessionId) is not { } result)
+        {
+            return Results.Problem("this result is no longer on the mat", statusCode: StatusCodes.Status409Conflict);
+        }
+        var call = calls.Call(result.DeviceId, result.ResultId);
+        return Results.Accepted(value: new { call.Id });
     }
 
     private static async Task StreamAsync(HttpContext http, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog,
