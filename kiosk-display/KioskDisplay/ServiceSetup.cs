@@ -72,6 +72,7 @@ public static class ServiceSetup
         services.AddSingleton<ShopperSessions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StaffCalls>();
+        services.AddSingleton<TakeHome.TakeHomeLinks>();
         services.AddHostedService(provider => provider.GetRequiredService<ShopperSessions>());
         // The mats: the protocol listener (TCP, and a serial port when configured) feeds the hub, pairing lives in the
         // store, and the technician's buttons go over the link.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kiosk.Display.Feed;
 using Kiosk.Display.Recommend;
 using Kiosk.Display.Storage;
+using Kiosk.Display.TakeHome;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Endpoints;
@@ -25,7 +26,8 @@ public static class ShopperEndpoints
     public sealed record AdviceRequest(string? ResultId, string? SessionId, string? Activity, bool Pain);
 
     /// <summary>Advice for the result on the mat now; refused for any other result, so no shopper sees another's.</summary>
-    private static async Task<IResult> AdviceAsync(AdviceRequest request, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog, CancellationToken ct)
+    private static async Task<IResult> AdviceAsync(AdviceRequest request, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog,
+        TakeHomeLinks links, HttpRequest http, CancellationToken ct)
     {
         string activity = request.Activity ?? "everyday";
         if (!Recommender.Activities.Contains(activity))
@@ -37,7 +39,7 @@ public static class ShopperEndpoints
             return Results.Problem("this result is no longer on the mat", statusCode: StatusCodes.Status409Conflict);
         }
         var advice = recommender.Advise(FootProfile.From(result.Report, activity), await catalog.ListProductsAsync(false, ct), request.Pain);
-        return Results.Json(ShopperView.Result(result, request.SessionId, advice, activity, request.Pain), Json);
+        return Results.Json(ShopperView.Result(result, request.SessionId, advice, activity, request.Pain, links.For(http, result, advice)), Json);
     }
 
     public sealed record AskStaffRequest(string? ResultId, string? SessionId);
@@ -54,7 +56,7 @@ public static class ShopperEndpoints
     }
 
     private static async Task StreamAsync(HttpContext http, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog,
-        IOptions<KioskOptions> options, IHostApplicationLifetime lifetime, string? device, CancellationToken requestAborted)
+        TakeHomeLinks links, IOptions<KioskOptions> options, IHostApplicationLifetime lifetime, string? device, CancellationToken requestAborted)
     {
         // ends when the page goes away or the server stops (the page reconnects by itself)
         using var stream = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
@@ -68,7 +70,7 @@ public static class ShopperEndpoints
         {
             foreach (var item in sessions.Snapshot(device))
             {
-                await WriteAsync(http.Response, item, recommender, catalog, ct);
+                await WriteAsync(http, item, recommender, catalog, links, ct);
             }
             await http.Response.Body.FlushAsync(ct);
             var reader = subscription.Reader;
@@ -91,7 +93,7 @@ public static class ShopperEndpoints
                 while (reader.TryRead(out var item))
                 {
                     if (device is not null && item.DeviceId != device) continue;
-                    await WriteAsync(http.Response, item, recommender, catalog, ct);
+                    await WriteAsync(http, item, recommender, catalog, links, ct);
                 }
                 await http.Response.Body.FlushAsync(ct);
             }
@@ -102,7 +104,7 @@ public static class ShopperEndpoints
         }
     }
 
-    private static async Task WriteAsync(HttpResponse response, ShopperEvent item, Recommender recommender, ICatalogStore catalog, CancellationToken ct)
+    private static async Task WriteAsync(HttpContext http, ShopperEvent item, Recommender recommender, ICatalogStore catalog, TakeHomeLinks links, CancellationToken ct)
     {
         (string name, object data) = item switch
         {
@@ -116,11 +118,16 @@ public static class ShopperEndpoints
                 sentAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
                 grid = ShopperView.Grid(f.Frame.Grid),
             }),
-            SessionResultEvent r => ("result", ShopperView.Result(r.Result, r.SessionId,
-                recommender.Advise(FootProfile.From(r.Result.Report, "everyday"), await catalog.ListProductsAsync(false, ct), false),
-                "everyday", false)),
+            SessionResultEvent r => ("result", await FirstResultAsync(http.Request, r, recommender, catalog, links, ct)),
             _ => throw new InvalidOperationException(item.GetType().Name),
         };
-        await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);
+        await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);
+    }
+
+    /// <summary>The result as the shopper first sees it: everyday wear, no pain.</summary>
+    private static async Task<object> FirstResultAsync(HttpRequest http, SessionResultEvent r, Recommender recommender, ICatalogStore catalog, TakeHomeLinks links, CancellationToken ct)
+    {
+        var advice = recommender.Advise(FootProfile.From(r.Result.Report, "everyday"), await catalog.ListProductsAsync(false, ct), false);
+        return ShopperView.Result(r.Result, r.SessionId, advice, "everyday", false, links.For(http, r.Result, advice));
     }
 }

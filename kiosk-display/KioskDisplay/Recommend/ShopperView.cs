@@ -7,7 +7,7 @@ namespace Kiosk.Display.Recommend;
 /// <summary>The JSON the shopper page and the staff scan page draw: figures, plain words, advice.</summary>
 public static class ShopperView
 {
-    public static object Result(ScanResult result, string? sessionId, Advice advice, string activity, bool pain) => new
+    public static object Result(ScanResult result, string? sessionId, Advice advice, string activity, bool pain, TakeHome.TakeHomeLink? takeHome = null) => new
     {
         resultId = result.ResultId,
         sessionId,
@@ -26,6 +26,7 @@ public static class ShopperView
         activity,
         pain,
         advice = Advice(advice),
+        takeHome = takeHome is null ? null : new { url = takeHome.Url, qrSvg = takeHome.QrSvg },
     };
 
     public static object Grid(MatGrid grid) => new { rows = grid.Rows, cols = grid.Cols, pitchMm = grid.PitchMm, loads = grid.LoadGrams };
