@@ -16,8 +16,12 @@ namespace Kiosk.Display.TakeHome;
 /// </summary>
 public sealed record TakeHomeLink(string Url, string QrSvg)
 {
-    /// <summary>Product names are cut to this many characters, so the code stays small enough for a phone to read from a screen.</summary>
-    public const int MaxNameChars = 48;
+    /// <summary>
+    /// Names are cut to this many characters, and only the top products (those the kiosk shows first) go, so the
+    /// code stays coarse enough for a phone to read off the screen: every character makes it denser.
+    /// </summary>
+    public const int MaxNameChars = 32;
+    public const int MaxProducts = 3;
     public const int Version = 1;
 
     public static TakeHomeLink For(string pageUrl, ScanResult result, Advice advice, ShopperLocale locale, DateOnly storeDate)
@@ -46,7 +50,7 @@ public sealed record TakeHomeLink(string Url, string QrSvg)
             ["lr"] = (int)Math.Round(report.LoadLeftPct),
             ["hf"] = (int)Math.Round(report.RearfootPct),
             ["b"] = ShopperView.BalanceKey(report),
-            ["p"] = advice.Products.Select(r => new object[]
+            ["p"] = advice.Products.Take(MaxProducts).Select(r => new object[]
             {
                 r.Product.Name.Length > MaxNameChars ? r.Product.Name[..(MaxNameChars - 1)].TrimEnd() + "…" : r.Product.Name,
                 r.Product.Category,

@@ -160,6 +160,7 @@ function showResult(r) {
   result = r;
   clearInterval(countdownTimer);
   $("ask-staff").setAttribute("aria-pressed", "false");
+  delete $("ask-staff").dataset.answer;
   $("ask-staff").textContent = t("result.askStaff");
   renderFeet(r);
   renderAdvice(r);
@@ -191,6 +192,7 @@ async function askStaff() {
     body: JSON.stringify({ resultId: result.resultId, sessionId: result.sessionId }),
   }).catch(() => null);
   button.setAttribute("aria-pressed", String(Boolean(response?.ok)));
+  button.dataset.answer = response?.ok ? "coming" : "failed";
   button.textContent = t(response?.ok ? "result.staffComing" : "result.askStaffFailed");
   views.refit();
 }
