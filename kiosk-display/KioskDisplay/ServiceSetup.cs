@@ -39,11 +39,13 @@ public static class ServiceSetup
         services.AddSingleton<SqlDatabase>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<KioskOptions>>().Value;
+            var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            // The login keys live there whatever the database: readable by this service only.
+            DataFolder.MakePrivate(options.DataFolderPath(root));
             if (options.Storage == "postgres")
             {
                 return new PostgresDatabase(options.PostgresConnection!);
             }
-            var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
             return new SqliteDatabase(Path.Combine(options.DataFolderPath(root), "kiosk.db"));
         });
         // Login cookies stay valid across a restart: the keys that sign them live in the data folder too.

@@ -50,6 +50,15 @@ public sealed class MatConnection : IPacketSink
 
     public string RemoteEndpoint { get; }
 
+    /// <summary>When the link opened (UTC ticks), so the listener can close the oldest unproven socket first.</summary>
+    internal long OpenedAtTicks { get; } = DateTime.UtcNow.Ticks;
+
+    /// <summary>A mat proved its key on this link (its Hello was accepted).</summary>
+    internal bool Accepted => DeviceId != null;
+
+    /// <summary>Closed or closing: no longer counted against the listener's limits.</summary>
+    internal bool Closing => _closing.IsCancellationRequested;
+
     /// <summary>The paired device on this link, or null before its Hello is accepted.</summary>
     public long? DeviceId => _handshake.Grid == null ? null : _handshake.DeviceId;
 
@@ -105,7 +114,7 @@ public sealed class MatConnection : IPacketSink
     private async Task ReadLoopAsync(CancellationToken token)
     {
         var buffer = new byte[ReadChunkBytes];
-        while (true)
+        while (!PastDeadline())
         {
             int count;
             // A deadline per read, so time spent in the sink (a slow store) never counts as the mat being idle.
@@ -128,7 +137,22 @@ public sealed class MatConnection : IPacketSink
         }
     }
 
-    /// <summary>A refused device gets what is left of its linger time; everyone else the idle timeout.</summary>
+    /// <summary>
+    /// Checked before every read, not only by the read's timeout: a sender that never lets a read wait (it keeps
+    /// writing) must still be closed when its deadline for an accepted Hello, or a refused mat's linger, is over.
+    /// </summary>
+    private bool PastDeadline()
+    {
+        long closeAtTicks = _handshake.CloseAtTicks;
+        if (closeAtTicks == 0 || DateTime.UtcNow.Ticks < closeAtTicks)
+        {
+            return false;
+        }
+        _logger.LogDebug("Mat link {Remote} closed: {Reason}", RemoteEndpoint, _handshake.Refused ? "refused, its linger is over" : "no Hello accepted in time");
+        return true;
+    }
+
+    /// <summary>A link not yet accepted (or refused) gets what is left to its deadline; an accepted one the idle timeout.</summary>
     private TimeSpan ReadTimeout()
     {
         TimeSpan idle = TimeSpan.FromMilliseconds(_options.IdleTimeoutMs);

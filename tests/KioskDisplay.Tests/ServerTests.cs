@@ -179,12 +179,29 @@ public sealed class ServerTests : IAsyncLifetime
         var feed = server.Get<IScanFeed>();
         var result = TestScans.Result("mat-7-0001");
         var first = await feed.PublishResultAsync(result);
-        var second = await feed.PublishResultAsync(result with { Report = result.Report with { LoadLeftPct = 1 } });
+        var second = await feed.PublishResultAsync(result with { ScannedAt = result.ScannedAt.AddSeconds(30) });
         Assert.Equal((true, true), (first.Acknowledged, first.NewlyStored));
         Assert.Equal((true, false), (second.Acknowledged, second.NewlyStored));
         var stored = await server.Get<IScanStore>().ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow)));
-        var only = Assert.Single(stored);
-        Assert.Equal(result.Report.LoadLeftPct, only.Result.Report.LoadLeftPct); // the first one is kept
+        Assert.Equal("mat-7-0001", Assert.Single(stored).Result.ResultId);
+    }
+
+    [Fact]
+    public async Task AReusedResultIdWithAnotherScanIsShownToTheShopperAndLoggedForTheTechnician()
+    {
+        // Before: the store's ON CONFLICT DO NOTHING acked the new scan and dropped it; the shopper saw nothing.
+        var feed = server.Get<IScanFeed>();
+        using var shown = feed.Subscribe();
+        await feed.PublishResultAsync(TestScans.Result("240ac4000009-1", "low"));
+        Assert.IsType<ResultEvent>(await shown.Reader.ReadAsync());
+
+        var ack = await feed.PublishResultAsync(TestScans.Result("240ac4000009-1", "high"));
+
+        Assert.Equal((true, true), (ack.Acknowledged, ack.NewlyStored));
+        var next = Assert.IsType<ResultEvent>(await shown.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(("240ac4000009-1~2", "high"), (next.Result.ResultId, next.Result.Report.Left!.ArchType));
+        var log = await server.Get<ILogStore>().RecentLogAsync(10);
+        Assert.Contains(log, e => e.Level == "warning" && e.Message.Contains("240ac4000009-1") && e.Message.Contains("reused"));
     }
 
     [Fact]
@@ -304,7 +321,7 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.DoesNotContain("scan-page-1", await staff.GetStringAsync("/staff?arch=low"));
         string scan = await staff.GetStringAsync("/staff/scan/scan-page-1");
         Assert.Contains("High arch", scan);
-        Assert.Contains("high-arch-cushioning", scan);
+        Assert.Contains("[high-arch]", scan);
         Assert.Contains("pressure map of the left foot", scan);
         Assert.Contains("pressure map of the right foot", scan);
         Assert.Contains("@media print", await staff.GetStringAsync("/css/staff.css"));

@@ -63,7 +63,7 @@ public sealed partial class ShopperTextTests
         var keys = new List<string>();
         keys.AddRange(new[] { "low", "normal", "high", "unclear", "missing" }.Select(a => "arch." + a));
         keys.AddRange(new[] { "even", "little-left", "little-right", "clearly-left", "clearly-right" }.Select(b => "balance." + b));
-        keys.AddRange(Recommender.Activities.Select(a => "activity." + a));
+        keys.AddRange(ShopperAnswers.Activities.Select(a => "activity." + a));
         keys.AddRange(Product.Categories.Select(c => "category." + c));
         Assert.All(keys, k => Assert.True(english.ContainsKey(k), $"en.json has no {k}"));
     }
@@ -74,8 +74,9 @@ public sealed partial class ShopperTextTests
     [InlineData(44, 56, "clearly-right")]
     public void TheBalanceTravelsAsAKey(double left, double right, string key)
     {
-        var report = SyntheticFeet.Report("normal", 70_000) with { LoadLeftPct = left, LoadRightPct = right };
-        Assert.Equal(key, ShopperView.BalanceKey(report));
-        Assert.Equal(Texts("en")["balance." + key], ShopperView.Balance(report));
+        var profile = FootProfile.From(SyntheticFeet.Report("normal", 70_000) with { LoadLeftPct = left, LoadRightPct = right });
+        var balance = ShopperView.Balance(profile)!;
+        Assert.Equal("balance." + key, balance.Id);
+        Assert.Equal(Texts("en")[balance.Id], balance.Text);
     }
 }

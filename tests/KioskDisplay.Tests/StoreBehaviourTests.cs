@@ -21,8 +21,10 @@ public sealed class StoreBehaviourTests
         var store = test.Stores;
         var result = TestScans.Result("once-1", "high", Noon.ToOffset(TimeSpan.FromHours(2)));
 
-        Assert.True(await store.Scans.SaveResultAsync(result));
-        Assert.False(await store.Scans.SaveResultAsync(result with { DeviceId = "other-mat" }));
+        Assert.Equal(new SavedResult(SaveOutcome.Stored, "once-1"), await store.Scans.SaveResultAsync(result));
+        // The same scan again (a mat resending it because its ack was lost), whenever it arrives: stored once.
+        Assert.Equal(new SavedResult(SaveOutcome.AlreadyStored, "once-1"),
+            await store.Scans.SaveResultAsync(result with { ScannedAt = result.ScannedAt.AddMinutes(5) }));
 
         var stored = (await store.Scans.GetScanAsync("once-1"))!;
         Assert.Equal("test-mat", stored.Result.DeviceId);
@@ -34,6 +36,28 @@ public sealed class StoreBehaviourTests
         Assert.Equal((result.Summed.Rows, result.Summed.Cols, result.Summed.PitchMm),
             (stored.Result.Summed.Rows, stored.Result.Summed.Cols, stored.Result.Summed.PitchMm));
         Assert.Null(await store.Scans.GetScanAsync("nope"));
+    }
+
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task AReusedIdWithAnotherScanIsKeptUnderANewIdAndItsResendsStillOnce(string kind)
+    {
+        // A mat whose result counter went back (a reset, a restored backup) sends a new shopper's scan under an id
+        // the store has: that scan is not the stored one, so it is kept too, under the id with "~2".
+        await using var test = await TestStore.CreateAsync(kind);
+        var scans = test.Stores.Scans;
+        var yesterday = TestScans.Result("240ac4123456-1", "low", Noon.AddDays(-1));
+        var today = TestScans.Result("240ac4123456-1", "high", Noon);
+        var later = TestScans.Result("240ac4123456-1", "normal", Noon.AddHours(1));
+
+        Assert.Equal(new SavedResult(SaveOutcome.Stored, "240ac4123456-1"), await scans.SaveResultAsync(yesterday));
+        Assert.Equal(new SavedResult(SaveOutcome.StoredUnderNewId, "240ac4123456-1~2"), await scans.SaveResultAsync(today));
+        Assert.Equal(new SavedResult(SaveOutcome.AlreadyStored, "240ac4123456-1~2"), await scans.SaveResultAsync(today));
+        Assert.Equal(new SavedResult(SaveOutcome.StoredUnderNewId, "240ac4123456-1~3"), await scans.SaveResultAsync(later));
+        Assert.Equal(new SavedResult(SaveOutcome.AlreadyStored, "240ac4123456-1"), await scans.SaveResultAsync(yesterday));
+
+        Assert.Equal("high", (await scans.GetScanAsync("240ac4123456-1~2"))!.Result.Report.Left!.ArchType);
+        Assert.Equal("240ac4123456-1~2", (await scans.GetScanAsync("240ac4123456-1~2"))!.Result.ResultId);
+        Assert.Equal("low", (await scans.GetScanAsync("240ac4123456-1"))!.Result.Report.Left!.ArchType);
     }
 
     [Theory, InlineData("sqlite"), PostgresData]
@@ -223,14 +247,14 @@ public sealed class StoreBehaviourTests
     public async Task MigrationsRunOnceAndDataSurvivesARestart(string kind)
     {
         await using var test = await TestStore.CreateAsync(kind);
-        Assert.True(await test.Stores.Scans.SaveResultAsync(TestScans.Result("kept-1")));
+        Assert.Equal(SaveOutcome.Stored, (await test.Stores.Scans.SaveResultAsync(TestScans.Result("kept-1"))).Outcome);
         await test.Stores.Database.MigrateAsync();
 
         var restarted = test.Open();
         await restarted.Database.MigrateAsync();
         Assert.Equal([1, 2, 3], await restarted.Database.AppliedMigrationsAsync());
         Assert.Equal("kept-1", (await restarted.Scans.GetScanAsync("kept-1"))!.Result.ResultId);
-        Assert.False(await restarted.Scans.SaveResultAsync(TestScans.Result("kept-1")));
+        Assert.Equal(SaveOutcome.AlreadyStored, (await restarted.Scans.SaveResultAsync(TestScans.Result("kept-1"))).Outcome);
     }
 
     [Fact]

@@ -105,7 +105,8 @@ public sealed class TakeHomeTests(BrowserFixture browser)
         // The longest a result can make the link: four products (one more than goes), names of the catalog's 120 characters.
         var products = Enumerable.Range(1, 4).Select(i => new Recommendation(
             new Product(i, $"SKU-{i}", new string('N', 120), "walking-shoe", 3, 2, 2, 35, 48, 5, 12345.67m), 5, [])).ToList();
-        var advice = new Advice(products, ["flat"], [new Caution("pain", "see a professional")], []);
+        var advice = new Advice([new AdviceLine("referral.knee-hip-pain", "see a professional")], [], [], products,
+            new AdviceLine("products.note", "try them on"), ["flat"], []);
         var link = TakeHomeLink.For("https://shop.example/scan/", result, advice, new ShopperLocale("de", "de-DE", "EUR"), new DateOnly(2025, 6, 2));
 
         Assert.StartsWith("https://shop.example/scan/#", link.Url);

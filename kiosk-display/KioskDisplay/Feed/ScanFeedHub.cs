@@ -27,13 +27,25 @@ public sealed class ScanFeedHub(IScanStore store, IDeviceStore devices, ILogStor
         }
         try
         {
-            bool stored = await store.SaveResultAsync(result, cancellationToken);
-            if (stored)
+            SavedResult saved = await store.SaveResultAsync(result, cancellationToken);
+            if (saved.Outcome == SaveOutcome.Stored)
             {
                 await log.AddLogAsync("info", result.DeviceId, $"result {result.ResultId} stored", cancellationToken);
-                events.Publish(new ResultEvent(result));
             }
-            return new ResultAck(result.ResultId, true, stored);
+            else if (saved.Outcome == SaveOutcome.StoredUnderNewId)
+            {
+                // The protocol's rule is that a mat never reuses an id; one that does lost its counter. Its shopper
+                // still gets the result, and the technician hears of it.
+                logger.LogWarning("Mat {Device} reused result id {ResultId} for another scan; stored as {StoredAs}", result.DeviceId, result.ResultId, saved.ResultId);
+                await log.AddLogAsync("warning", result.DeviceId,
+                    $"mat reused result id {result.ResultId} for another scan (its result counter went back: a reset or a fault); stored as {saved.ResultId}",
+                    cancellationToken);
+            }
+            if (saved.New)
+            {
+                events.Publish(new ResultEvent(result with { ResultId = saved.ResultId }));
+            }
+            return new ResultAck(result.ResultId, true, saved.New);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -37,6 +37,13 @@ public abstract class SqlDatabase
     protected virtual Task<IAsyncDisposable?> BeforeMigrationsAsync(DbConnection connection, CancellationToken ct) =>
         Task.FromResult<IAsyncDisposable?>(null);
 
+    /// <summary>
+    /// After rows were deleted for privacy (expiry): make their bytes unreadable in the database's files where the
+    /// database can. SQLite: checkpoint the WAL (<see cref="SqliteDatabase"/>). PostgreSQL leaves dead rows to its own
+    /// vacuum; erasing them from disk is the chain database's operators' (kiosk-display/README.md, "Privacy").
+    /// </summary>
+    public virtual Task EraseDeletedAsync(CancellationToken ct) => Task.CompletedTask;
+
     // ---- plumbing: one place for commands and parameters ----
 
     public DbCommand Command(DbConnection connection, string sql, object?[] args, DbTransaction? transaction = null)

@@ -4,7 +4,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Kiosk.Display.Storage;
 
-/// <summary>The embedded database: one SQLite file (WAL) under the data folder. The queries: the stores over <see cref="SqlDatabase"/>.</summary>
+/// <summary>
+/// The embedded database: one SQLite file (WAL) under the data folder, mode 600. Every connection of the pool commits
+/// with <c>synchronous=FULL</c> (the WAL is synced to disk before a commit returns, so an acked result survives a
+/// crash or a power cut) and <c>secure_delete</c> (a deleted row's bytes are overwritten, so expiry erases).
+/// The queries: the stores over <see cref="SqlDatabase"/>.
+/// </summary>
 public sealed class SqliteDatabase : SqlDatabase
 {
     private readonly string connectionString;
@@ -27,6 +32,9 @@ public sealed class SqliteDatabase : SqlDatabase
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
+        // Both are per connection, and the pool keeps connections: set on every open, not once at start-up.
+        await using var pragmas = Command(connection, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;", []);
+        await pragmas.ExecuteNonQueryAsync(ct);
         return connection;
     }
 
@@ -55,14 +63,37 @@ public sealed class SqliteDatabase : SqlDatabase
 
     protected override async Task<IAsyncDisposable?> BeforeMigrationsAsync(DbConnection connection, CancellationToken ct)
     {
-        await using var wal = Command(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", []);
+        // WAL is a property of the file (set once, kept); the durability pragmas are set on every open.
+        await using var wal = Command(connection, "PRAGMA journal_mode=WAL;", []);
         await wal.ExecuteNonQueryAsync(ct);
         return null;
     }
 
     public override Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!);
+        DataFolder.MakePrivate(Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!);
+        // SQLite gives its -wal and -shm files the database file's mode: create it 600 before SQLite does (644).
+        DataFolder.MakePrivateFile(DatabasePath);
+        foreach (string companion in new[] { DatabasePath + "-wal", DatabasePath + "-shm" }.Where(File.Exists))
+        {
+            DataFolder.MakePrivateFile(companion);
+        }
         return base.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Deleted rows were overwritten in their pages (secure_delete), but the WAL still holds the pages as they were
+    /// when written: checkpoint it into the database and truncate it, so the deleted bytes are in neither file.
+    /// </summary>
+    public override async Task EraseDeletedAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var checkpoint = Command(connection, "PRAGMA wal_checkpoint(TRUNCATE)", []);
+        await using var reader = await checkpoint.ExecuteReaderAsync(ct);
+        // (busy, wal frames, frames checkpointed): busy means a reader held an old snapshot; the next expiry run retries.
+        if (await reader.ReadAsync(ct) && reader.GetInt32(0) != 0)
+        {
+            throw new IOException("the database was busy: the deleted rows stay in its WAL until the next expiry run");
+        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class StoreInitializer(SqlDatabase database, ICatalogStore catalog
 }
 
 /// <summary>Deletes scans older than the retention period (staff setting, else <see cref="KioskOptions.RetentionDays"/>).</summary>
-public sealed class ScanExpiryJob(IScanStore scans, ICommandStore commands, ILogStore log, ISettingsStore settings, Microsoft.Extensions.Options.IOptions<KioskOptions> options, ILogger<ScanExpiryJob> logger)
+public sealed class ScanExpiryJob(SqlDatabase database, IScanStore scans, ICommandStore commands, ILogStore log, ISettingsStore settings, Microsoft.Extensions.Options.IOptions<KioskOptions> options, ILogger<ScanExpiryJob> logger)
     : BackgroundService
 {
     public const string RetentionSetting = "retention_days";
@@ -41,6 +41,8 @@ public sealed class ScanExpiryJob(IScanStore scans, ICommandStore commands, ILog
         {
             await log.AddLogAsync("info", null, $"expiry: deleted {deleted} scans older than {days} days", ct);
         }
+        // Last, so what the rows held is gone from the files too (a busy database throws: the next run erases).
+        await database.EraseDeletedAsync(ct);
         return deleted;
     }
 

@@ -49,14 +49,14 @@ public sealed record TakeHomeLink(string Url, string QrSvg)
             ["f"] = new[] { Foot(report.Left), Foot(report.Right) },
             ["lr"] = (int)Math.Round(report.LoadLeftPct),
             ["hf"] = (int)Math.Round(report.RearfootPct),
-            ["b"] = ShopperView.BalanceKey(report),
+            ["b"] = ShopperView.Balance(FootProfile.From(report))?.Id["balance.".Length..],
             ["p"] = advice.Products.Take(MaxProducts).Select(r => new object[]
             {
                 r.Product.Name.Length > MaxNameChars ? r.Product.Name[..(MaxNameChars - 1)].TrimEnd() + "…" : r.Product.Name,
                 r.Product.Category,
                 r.Product.Price,
             }).ToArray(),
-            ["r"] = advice.Cautions.Count > 0 ? 1 : 0,
+            ["r"] = advice.Referrals.Count > 0 ? 1 : 0,
         };
     }
 
