@@ -22,6 +22,15 @@ public static class StaffEndpoints
         group.MapGet("/scans/{id}", async (IScanStore store, string id, CancellationToken ct) =>
             await store.GetScanAsync(id, ct) is { } scan ? Results.Ok(new { scan.Result.ResultId, scan.Result.Report }) : Results.NotFound());
 
+        // Shoppers asking for staff: every staff page shows the open calls (js/staff-calls.js).
+        group.MapGet("/calls", (StaffCalls calls, StoreClock clock) => calls.Open().Select(c => new
+        {
+            c.Id, c.DeviceId, c.ResultId, c.At,
+            storeTime = clock.Local(c.At).ToString("HH:mm"),
+            scanUrl = $"/staff/scan/{Uri.EscapeDataString(c.ResultId)}",
+        }));
+        group.MapPost("/calls/{id:long}/answer", (StaffCalls calls, long id) => calls.Answer(id) ? Results.NoContent() : Results.NotFound());
+
         var catalog = group.MapGroup("/catalog");
         catalog.MapGet("/", async (ICatalogStore store, bool? includeRetired, CancellationToken ct) =>
             await store.ListProductsAsync(includeRetired ?? true, ct));
