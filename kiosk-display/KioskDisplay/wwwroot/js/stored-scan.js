@@ -1,6 +1,6 @@
-// The stored scan's heatmaps on the staff's scan page and the printable report, and the report's print button.
-// A file, not an inline script: the pages' Content-Security-Policy runs script from the display's own files only.
-import { drawStoredHeatmaps } from "/js/heatmap.js";
+// A stored scan on the staff pages (the scan page and its printable report): draws its pressure maps and wires
+// the report's print button. A file, not inline script: the pages have a Content-Security-Policy.
+import { drawStoredHeatmaps } from "./heatmap.js";
 
 drawStoredHeatmaps();
 document.getElementById("print")?.addEventListener("click", () => print());
