@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kiosk.Display.Feed;
+using Kiosk.Display.Recommend;
 using Kiosk.Display.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiosk.Display.Tests;
 
@@ -19,8 +21,10 @@ public sealed class AnswersTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
-    /// <summary>A shopper steps on mat-1 and gets <paramref name="result"/>: its session id.</summary>
-    private async Task<string> ShopperOnTheMatAsync(ScanResult result)
+    /// <summary>A shopper steps on the result's mat and gets <paramref name="result"/>: its session id.</summary>
+    private Task<string> ShopperOnTheMatAsync(ScanResult result) => ShopperOnTheMatAsync(server, result);
+
+    private static async Task<string> ShopperOnTheMatAsync(KioskServer server, ScanResult result)
     {
         var sessions = server.Get<ShopperSessions>();
         // a frame every probe: one sent before the sessions listen (the host starts them in the background) is not seen
@@ -45,7 +49,10 @@ public sealed class AnswersTests : IAsyncLifetime
         throw new TimeoutException("the shopper never got there");
     }
 
-    private async Task<JsonElement> AnswerAsync(string resultId, string sessionId, object answers, string activity = "everyday")
+    private Task<JsonElement> AnswerAsync(string resultId, string sessionId, object answers, string activity = "everyday") =>
+        AnswerAsync(server, resultId, sessionId, answers, activity);
+
+    private static async Task<JsonElement> AnswerAsync(KioskServer server, string resultId, string sessionId, object answers, string activity = "everyday")
     {
         var response = await server.Client().PostAsJsonAsync("/api/shopper/advice", new { resultId, sessionId, activity, answers });
         response.EnsureSuccessStatusCode();
@@ -113,6 +120,29 @@ public sealed class AnswersTests : IAsyncLifetime
         }
         var replayed = JsonDocument.Parse(data!).RootElement;
         Assert.Equal("referral.swelling", replayed.GetProperty("advice").GetProperty("referrals")[0].GetProperty("id").GetString());
+    }
+
+    /// <summary>The display's scans, unable to keep answers (a full disk, a database gone away).</summary>
+    private sealed class AnswersNotKept(IScanStore inner) : IScanStore
+    {
+        public Task<SavedResult> SaveResultAsync(ScanResult result, CancellationToken ct = default) => inner.SaveResultAsync(result, ct);
+        public Task<StoredScan?> GetScanAsync(string resultId, CancellationToken ct = default) => inner.GetScanAsync(resultId, ct);
+        public Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken ct = default) => inner.ListScansAsync(filter, ct);
+        public Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default) => inner.DeleteScansBeforeAsync(cutoff, ct);
+        public Task<bool> SaveAnswersAsync(string resultId, ShopperAnswers answers, CancellationToken ct = default) =>
+            throw new Microsoft.Data.Sqlite.SqliteException("SQLite Error 13: 'database or disk is full'.", 13);
+    }
+
+    [Fact]
+    public async Task AnswersThatCannotBeKeptStillGetTheirAdvice()
+    {
+        await using var failing = new KioskServer(settings: new() { ["Kiosk:EmptyResetSeconds"] = "30" },
+            services: s => s.AddSingleton<IScanStore>(p => new AnswersNotKept(new ScanStore(p.GetRequiredService<SqlDatabase>()))));
+        var result = TestScans.Result("answers-4", device: "mat-1");
+        string session = await ShopperOnTheMatAsync(failing, result);
+        var advice = await AnswerAsync(failing, result.ResultId, session, new Dictionary<string, bool> { ["numbness"] = true });
+        Assert.Equal("referral.numbness", advice.GetProperty("advice").GetProperty("referrals")[0].GetProperty("id").GetString());
+        Assert.Contains(failing.Logs.Entries, e => e.Message.Contains("could not be kept"));
     }
 
     [Fact]

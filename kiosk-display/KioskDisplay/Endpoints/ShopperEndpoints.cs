@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Text.Json;
 using Kiosk.Display.Feed;
 using Kiosk.Display.Recommend;
 using Kiosk.Display.Storage;
+using Kiosk.Display.TakeHome;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Endpoints;
@@ -16,6 +18,7 @@ public static class ShopperEndpoints
         var group = app.MapGroup("/api/shopper");
         group.MapGet("/events", StreamAsync);
         group.MapPost("/advice", AdviceAsync);
+        group.MapPost("/ask-staff", AskStaff);
         group.MapGet("/locale", (IOptions<KioskOptions> options, IWebHostEnvironment host) =>
             ShopperLocale.From(options.Value, host.WebRootFileProvider));
         return group;
@@ -32,7 +35,7 @@ public static class ShopperEndpoints
     /// are kept with the scan, so the staff page and the printed report give the same advice.
     /// </summary>
     private static async Task<IResult> AdviceAsync(AdviceRequest request, ShopperSessions sessions, Recommender recommender,
-        ICatalogStore catalog, IScanStore scans, CancellationToken ct)
+        ICatalogStore catalog, IScanStore scans, TakeHomeLinks links, HttpRequest http, ILoggerFactory log, CancellationToken ct)
     {
         var changes = new Dictionary<string, bool>(request.Answers ?? []);
         if (request.Pain is { } pain) changes.TryAdd("knee-hip-pain", pain);
@@ -47,13 +50,35 @@ public static class ShopperEndpoints
         }
         var earlier = (await scans.GetScanAsync(result.ResultId, ct))?.Answers ?? ShopperAnswers.None;
         var answers = earlier.With(request.Activity, changes)!;
-        await scans.SaveAnswersAsync(result.ResultId, answers, ct);
+        try
+        {
+            await scans.SaveAnswersAsync(result.ResultId, answers, ct);
+        }
+        catch (DbException e)
+        {
+            // The shopper still gets the advice for what they answered; only the staff page will not show it.
+            log.CreateLogger("Kiosk.Display.ShopperAnswers").LogError("the answers to scan {ResultId} could not be kept: {Error}", result.ResultId, e.Message);
+        }
         var advice = recommender.Advise(FootProfile.From(result.Report), await catalog.ListProductsAsync(false, ct), answers);
-        return Results.Json(ShopperView.Result(result, request.SessionId, advice, answers), Json);
+        return Results.Json(ShopperView.Result(result, request.SessionId, advice, answers, links.For(http, result, advice)), Json);
     }
 
-    private static async Task StreamAsync(HttpContext http, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog, IScanStore scans,
-        IOptions<KioskOptions> options, IHostApplicationLifetime lifetime, string? device, CancellationToken requestAborted)
+    public sealed record AskStaffRequest(string? ResultId, string? SessionId);
+
+    /// <summary>The shopper on the mat asks for a member of staff: a call on every staff page until someone answers it.</summary>
+    private static IResult AskStaff(AskStaffRequest request, ShopperSessions sessions, StaffCalls calls)
+    {
+        if (request.ResultId is null || request.SessionId is null || sessions.CurrentResult(request.ResultId, request.SessionId) is not { } result)
+        {
+            return Results.Problem("this result is no longer on the mat", statusCode: StatusCodes.Status409Conflict);
+        }
+        var call = calls.Call(result.DeviceId, result.ResultId);
+        return Results.Accepted(value: new { call.Id });
+    }
+
+    private static async Task StreamAsync(HttpContext http, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog,
+        IScanStore scans, TakeHomeLinks links, IOptions<KioskOptions> options, IHostApplicationLifetime lifetime, string? device,
+        CancellationToken requestAborted)
     {
         // ends when the page goes away or the server stops (the page reconnects by itself)
         using var stream = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
@@ -67,7 +92,7 @@ public static class ShopperEndpoints
         {
             foreach (var item in sessions.Snapshot(device))
             {
-                await WriteAsync(http.Response, item, recommender, catalog, scans, replay: true, ct);
+                await WriteAsync(http, item, recommender, catalog, scans, links, replay: true, ct);
             }
             await http.Response.Body.FlushAsync(ct);
             var reader = subscription.Reader;
@@ -90,7 +115,7 @@ public static class ShopperEndpoints
                 while (reader.TryRead(out var item))
                 {
                     if (device is not null && item.DeviceId != device) continue;
-                    await WriteAsync(http.Response, item, recommender, catalog, scans, replay: false, ct);
+                    await WriteAsync(http, item, recommender, catalog, scans, links, replay: false, ct);
                 }
                 await http.Response.Body.FlushAsync(ct);
             }
@@ -101,13 +126,9 @@ public static class ShopperEndpoints
         }
     }
 
-    private static async Task WriteAsync(HttpResponse response, ShopperEvent item, Recommender recommender, ICatalogStore catalog,
-        IScanStore scans, bool replay, CancellationToken ct)
+    private static async Task WriteAsync(HttpContext http, ShopperEvent item, Recommender recommender, ICatalogStore catalog,
+        IScanStore scans, TakeHomeLinks links, bool replay, CancellationToken ct)
     {
-        // A result just in has no answers yet; a page that reconnects mid-visit gets those the shopper already gave.
-        var answers = item is SessionResultEvent shown && replay
-            ? (await scans.GetScanAsync(shown.Result.ResultId, ct))?.Answers ?? ShopperAnswers.None
-            : ShopperAnswers.None;
         (string name, object data) = item switch
         {
             SessionStateEvent s => ("state", (object)new { deviceId = s.DeviceId, state = s.State, sessionId = s.SessionId, holdStillSeconds = s.HoldStillSeconds }),
@@ -120,10 +141,21 @@ public static class ShopperEndpoints
                 sentAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
                 grid = ShopperView.Grid(f.Frame.Grid),
             }),
-            SessionResultEvent r => ("result", ShopperView.Result(r.Result, r.SessionId,
-                recommender.Advise(FootProfile.From(r.Result.Report), await catalog.ListProductsAsync(false, ct), answers), answers)),
+            SessionResultEvent r => ("result", await ResultAsync(http.Request, r, recommender, catalog, scans, links, replay, ct)),
             _ => throw new InvalidOperationException(item.GetType().Name),
         };
-        await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);
+        await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);
+    }
+
+    /// <summary>
+    /// The result as the shopper sees it: just in, everyday wear and no question answered yet (no database read on the
+    /// live path); to a page that reconnects mid-visit, with the answers the shopper already gave.
+    /// </summary>
+    private static async Task<object> ResultAsync(HttpRequest http, SessionResultEvent r, Recommender recommender, ICatalogStore catalog,
+        IScanStore scans, TakeHomeLinks links, bool replay, CancellationToken ct)
+    {
+        var answers = replay ? (await scans.GetScanAsync(r.Result.ResultId, ct))?.Answers ?? ShopperAnswers.None : ShopperAnswers.None;
+        var advice = recommender.Advise(FootProfile.From(r.Result.Report), await catalog.ListProductsAsync(false, ct), answers);
+        return ShopperView.Result(r.Result, r.SessionId, advice, answers, links.For(http, r.Result, advice));
     }
 }

@@ -10,7 +10,7 @@ namespace Kiosk.Display.Recommend;
 /// </summary>
 public static class ShopperView
 {
-    public static object Result(ScanResult result, string? sessionId, Advice advice, ShopperAnswers answers)
+    public static object Result(ScanResult result, string? sessionId, Advice advice, ShopperAnswers answers, TakeHome.TakeHomeLink? takeHome = null)
     {
         var report = result.Report;
         var profile = FootProfile.From(report);
@@ -40,6 +40,7 @@ public static class ShopperView
             activity = answers.Activity,
             questions = Questions(answers),
             advice = Advice(advice),
+            takeHome = takeHome is null ? null : new { url = takeHome.Url, qrSvg = takeHome.QrSvg },
         };
     }
 

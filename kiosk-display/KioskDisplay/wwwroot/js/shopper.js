@@ -161,13 +161,26 @@ function renderProducts(r) {
   $("more-products-card").hidden = a.products.length <= ESSENTIAL_PRODUCTS;
 }
 
-/** Moves the last product of the first view to the last (when a long name would not fit); false when none is left to move. */
+const portrait = matchMedia("(orientation: portrait)");
+
+/**
+ * Makes room on the first view when it does not fit: moves its last product to the last view (keeping one), then (in
+ * portrait) the take-home code to the questions' view; false when nothing is left to move.
+ */
 function moveOneProduct() {
   const items = $("products").querySelectorAll(".product");
-  if (items.length <= 1) return false;
-  $("more-products").prepend(items[items.length - 1]);
-  $("more-products-card").hidden = false;
-  return true;
+  if (items.length > 1) {
+    $("more-products").prepend(items[items.length - 1]);
+    $("more-products-card").hidden = false;
+    return true;
+  }
+  // in portrait the code takes a row of its own; in landscape it shares a column with how you stand
+  if (portrait.matches && !$("take-home").hidden && $("take-home").parentElement === $("view-essentials")) {
+    $("view-questions").append($("take-home")); // the questions leave room for it
+
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -217,6 +230,10 @@ function renderAdvice(r) {
   renderProducts(r);
   renderQuestions(r);
   renderTips(r.advice);
+  // The take-home code follows the products shown (a new activity, a new code); it starts on the first view.
+  $("view-essentials").append($("take-home"));
+  $("take-home").hidden = !r.takeHome;
+  $("qr").innerHTML = r.takeHome?.qrSvg ?? "";
 }
 
 function showResult(r) {
@@ -224,6 +241,7 @@ function showResult(r) {
   result = r;
   clearInterval(countdownTimer);
   $("ask-staff").setAttribute("aria-pressed", "false");
+  delete $("ask-staff").dataset.answer;
   $("ask-staff").textContent = t("result.askStaff");
   renderFeet(r);
   renderAdvice(r);
@@ -256,6 +274,7 @@ async function askStaff() {
     body: JSON.stringify({ resultId: result.resultId, sessionId: result.sessionId }),
   }).catch(() => null);
   button.setAttribute("aria-pressed", String(Boolean(response?.ok)));
+  button.dataset.answer = response?.ok ? "coming" : "failed";
   button.textContent = t(response?.ok ? "result.staffComing" : "result.askStaffFailed");
   views.refit();
 }
