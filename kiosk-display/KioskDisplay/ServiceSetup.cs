@@ -60,6 +60,9 @@ public static class ServiceSetup
         services.AddSingleton<ILogStore, LogStore>();
         services.AddSingleton<ISettingsStore, SettingsStore>();
         services.AddSingleton<ICatalogStore, CatalogStore>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LogBudget>();
+        services.AddSingleton<StoreHealth>();
         services.AddSingleton<CatalogService>();
         services.AddHostedService<StoreInitializer>(); // first: the schema must exist before anything else starts
         services.AddSingleton<ScanExpiryJob>();
