@@ -32,6 +32,8 @@ public sealed class KioskServer(bool kestrel = false, Dictionary<string, string?
         ["VirtualMat:Speed"] = "2",
         ["VirtualMat:PauseSeconds"] = "1",
         ["Kiosk:EmptyResetSeconds"] = "0.5",
+        // Shopper after shopper, each from the idle screen: no result held for a phone (ResultHoldTests holds one).
+        ["Kiosk:ResultHoldSeconds"] = "0",
         ["Kiosk:HoldStillSeconds"] = "1",
     };
 

@@ -8,7 +8,7 @@ namespace Kiosk.Display.Tests;
 /// What the shopper sees for the scans that need honest words: one foot on the mat, a child, one flat and one high
 /// foot, a foot between two arch types. Each result is a real one: the virtual mat plays the shopper through the
 /// firmware's loop and the protocol to a display, whose event stream gives the page's JSON; the page is then held on
-/// that result (as <see cref="CrowdedResultLayoutTests"/> does) to be read, fitted and photographed in
+/// that result with its clock stopped (as <see cref="CrowdedResultLayoutTests"/> does) to be read, fitted and photographed in
 /// /tmp/kiosk-screenshots (result-advice-NAME-WxH-VIEW.png).
 /// </summary>
 [Collection("browser")]
@@ -86,9 +86,7 @@ public sealed class ShopperAdviceBrowserTests(BrowserFixture browser, ITestOutpu
         foreach (var (width, height) in Screens)
         {
             var page = await browser.PageAsync(width, height);
-            await ShopperStream.ServeAsync(page, results![kind]);
-            await page.GotoAsync("/");
-            await page.WaitForSelectorAsync("#result:not([hidden])");
+            await ShopperStream.HoldAsync(page, results![kind]);
             await check(page);
             await ShopperResultLayoutTests.AssertEveryViewFitsAsync(page, width, height, "advice-" + kind, output);
             await page.Context.CloseAsync();

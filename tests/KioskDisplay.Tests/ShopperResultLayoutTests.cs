@@ -36,15 +36,14 @@ public sealed class ShopperResultLayoutTests(BrowserFixture browser, ITestOutput
     [Fact]
     public async Task TheWholeResultIsOnTheScreenInBothOrientationsOnKioskAndTablet()
     {
-        // One real shopper's result for all four screens, held on each page while its three views are read: the
-        // virtual mat's shopper steps off within seconds, sooner than four screens are checked on a loaded machine.
+        // A real result off the server's stream, held on each page with the page's clock stopped: the virtual mat's
+        // shopper stepping off, the next one stepping on or the timed switch between views cannot change the page
+        // while it is measured, however long a loaded machine takes.
         string result = await ShopperStream.NextResultJsonAsync(browser.BaseAddress);
         foreach (var (width, height) in Screens)
         {
             var page = await browser.PageAsync(width, height);
-            await ShopperStream.ServeAsync(page, result);
-            await page.GotoAsync("/");
-            await page.WaitForSelectorAsync("#result:not([hidden])");
+            await ShopperStream.HoldAsync(page, result);
             await AssertEveryViewFitsAsync(page, width, height, "flat-feet", output);
             await page.Context.CloseAsync();
         }
@@ -91,9 +90,7 @@ public sealed class CrowdedResultLayoutTests(BrowserFixture browser, ITestOutput
         foreach (var (width, height) in ShopperResultLayoutTests.Screens)
         {
             var page = await browser.PageAsync(width, height);
-            await ShopperStream.ServeAsync(page, result);
-            await page.GotoAsync("/");
-            await page.WaitForSelectorAsync("#result:not([hidden])");
+            await ShopperStream.HoldAsync(page, result);
             Assert.Equal(2, await page.Locator("#referral p").CountAsync()); // the six answers in one paragraph, then one flat foot beside one that is not
             Assert.Contains("knee or hip pain, foot pain in daily life, numbness or tingling, diabetes, a recent injury, and swelling", await page.TextContentAsync("#referral"));
             Assert.Equal(2, await page.Locator("#notices p").CountAsync()); // unclear, uneven
@@ -153,6 +150,19 @@ public static class ShopperStream
             else if (isResult && line.StartsWith("data: ", StringComparison.Ordinal)) return line["data: ".Length..];
         }
         throw new InvalidOperationException("the event stream ended before a result");
+    }
+
+    /// <summary>
+    /// Opens the shopper page on this result and holds it there: the stream serves only this result, and the page's
+    /// clock stands still (Playwright's clock), so no timer moves the page to another view until the test does.
+    /// </summary>
+    public static async Task HoldAsync(IPage page, string resultJson)
+    {
+        await page.Clock.InstallAsync();
+        await page.Clock.PauseAtAsync(DateTime.Now.AddSeconds(1));
+        await ServeAsync(page, resultJson);
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync("#result:not([hidden])");
     }
 
     /// <summary>Answers the page's event stream with a standing shopper and this result (and no reconnect for ten minutes).</summary>

@@ -26,6 +26,7 @@ let views = null;
 
 function show(screen) {
   $("kiosk").dataset.screen = screen;
+  delete $("kiosk").dataset.held;
   for (const id of ["idle", "live", "result"]) $(id).hidden = id !== screen;
   if (screen !== "result") views?.stop();
 }
@@ -249,6 +250,17 @@ function showResult(r) {
   views.start();
 }
 
+/**
+ * The shopper stepped off and their result stays a while (the server says how long): the view with the take-home
+ * code (the first, unless it made room there), held still so a phone can read it; the bar under the footer shows the
+ * time left.
+ */
+function holdResult(state) {
+  if (state.sessionId !== session || !result) return;
+  $("kiosk").dataset.held = "true";
+  views.hold($("take-home").closest(".view")?.dataset.view ?? "essentials", state.showsForMs); // the code may have made room on another view
+}
+
 /** Sends a change (the activity, or one answer) and shows the advice that follows; the server keeps the answers with the scan. */
 async function askAdvice(change) {
   if (!result) return;
@@ -307,6 +319,7 @@ const events = new EventSource("/api/shopper/events" + (params.get("device") ? `
 events.addEventListener("state", (e) => {
   const state = JSON.parse(e.data);
   if (state.state === "standing" && state.sessionId !== session) startSession(state);
+  else if (state.state === "held") holdResult(state);
   else if (state.state === "idle") goIdle();
 });
 events.addEventListener("frame", (e) => {
