@@ -50,13 +50,37 @@ public static class StaffEndpoints
             Results.Text(CatalogCsv.Write(await store.ListProductsAsync(true, ct)), "text/csv; charset=utf-8"));
         catalog.MapPost("/import", async (HttpRequest request, CatalogService service, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            using var reader = new StreamReader(request.Body);
-            var (count, problems) = await service.ImportCsvAsync(await reader.ReadToEndAsync(ct), user.Identity!.Name!, ct);
+            if (await ReadCappedAsync(request, CatalogCsv.MaxBytes, ct) is not { } text)
+            {
+                return Results.Problem($"the file is larger than {CatalogCsv.MaxBytes / 1_000_000} MB: split it", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+            var (count, problems) = await service.ImportCsvAsync(text, user.Identity!.Name!, ct);
             return problems.Count == 0
                 ? Results.Ok(new { imported = count })
                 : Results.BadRequest(new { imported = 0, problems = problems.Select(p => new { p.Line, p.Column, p.ColumnName, p.Message, text = p.ToString() }) });
         });
         return group;
+    }
+
+    /// <summary>The body as text, or null when it is longer than <paramref name="maxBytes"/> (read no further than that).</summary>
+    private static async Task<string?> ReadCappedAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+        var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static IResult Invalid(IReadOnlyList<(string Field, string Message)> problems) =>
