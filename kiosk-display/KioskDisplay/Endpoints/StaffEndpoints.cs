@@ -3,6 +3,7 @@ using Kiosk.Display.Auth;
 using Kiosk.Display.Feed;
 using Kiosk.Display.Storage;
 using Kiosk.Mat.Pairing;
+using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Endpoints;
 
@@ -13,11 +14,11 @@ public static class StaffEndpoints
     {
         var group = app.MapGroup("/api/staff").RequireAuthorization(KioskAuth.StaffPolicy);
 
-        group.MapGet("/scans", async (IScanStore store, StoreClock clock, DateOnly? date, string? arch, bool? qualityOk, CancellationToken ct) =>
+        group.MapGet("/scans", async (IScanStore store, StoreClock clock, IOptions<KioskOptions> kiosk, DateOnly? date, string? arch, bool? qualityOk, CancellationToken ct) =>
             ScanFilter.DayProblem(date ?? clock.Today) is { } problem
                 ? Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest)
-                : Results.Ok((await store.ListScansAsync(new ScanFilter(date ?? clock.Today, arch, qualityOk, clock.Zone), ct))
-                    .Select(s => new { s.Result.ResultId, s.Result.DeviceId, s.Result.ScannedAt, s.Result.Report })));
+                : Results.Ok((await store.ListScansAsync(new ScanFilter(date ?? clock.Today, arch, qualityOk, clock.Zone, IncludeDemo: kiosk.Value.Demo), ct))
+                    .Select(s => new { s.Result.ResultId, s.Result.DeviceId, s.Result.ScannedAt, s.Result.Report, s.Result.Demo })));
 
         group.MapGet("/scans/{id}", async (IScanStore store, string id, CancellationToken ct) =>
             await store.GetScanAsync(id, ct) is { } scan ? Results.Ok(new { scan.Result.ResultId, scan.Result.Report }) : Results.NotFound());
