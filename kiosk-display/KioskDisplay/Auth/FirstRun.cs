@@ -45,7 +45,9 @@ public sealed class FirstRun(Accounts accounts, IAccountStore store, LogBudget l
         }
         DataFolder.MakePrivateFile(CodeFile);
         await File.WriteAllTextAsync(CodeFile, _code + "\n", cancellationToken);
-        logger.LogWarning("No staff account is set up on this display. Open /setup in a browser and enter the setup code {Code} " +
+        // A demo display signs in with the demo accounts; for a store's display this is the way in, so it stands out.
+        logger.Log(accounts.DemoOn ? LogLevel.Information : LogLevel.Warning,
+            "No staff account is set up on this display. Open /setup in a browser and enter the setup code {Code} " +
             "(also in {File}) to choose the first administrator's name and password.", _code, CodeFile);
     }
 
