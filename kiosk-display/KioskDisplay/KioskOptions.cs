@@ -38,9 +38,19 @@ public sealed class KioskOptions
     [Range(100, 100_000)]
     public int OccupiedLoadGrams { get; set; } = 5000;
 
-    /// <summary>The shopper page returns to its idle screen after the mat has been empty this long.</summary>
+    /// <summary>
+    /// The shopper page returns to its idle screen after the mat has been empty this long (a result stays longer:
+    /// <see cref="ResultHoldSeconds"/>); a shopper back on the mat within it is the same shopper.
+    /// </summary>
     [Range(0.2, 600)]
     public double EmptyResetSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How long a shopper's result stays on the screen after they stepped off (with the mat empty), so they can scan
+    /// the take-home code; the next shopper stepping on ends it at once. Never less than <see cref="EmptyResetSeconds"/>.
+    /// </summary>
+    [Range(0, 600)]
+    public double ResultHoldSeconds { get; set; } = 60;
 
     /// <summary>Length of the "hold still" countdown the shopper sees (the mat's still window).</summary>
     [Range(1, 30)]

@@ -2,10 +2,13 @@ using Kiosk.Display.Feed;
 
 namespace Kiosk.Display.Tests;
 
-/// <summary>The shopper page only ever gets the result of the shopper standing on the mat now.</summary>
+/// <summary>
+/// The shopper page only ever gets the result of the shopper standing on the mat now, or of the one who just stepped
+/// off (held for their take-home code until the next steps on).
+/// </summary>
 public sealed class ShopperSessionTests : IAsyncLifetime
 {
-    private readonly KioskServer server = new(settings: new() { ["Kiosk:EmptyResetSeconds"] = "0.3" });
+    private readonly KioskServer server = new(settings: new() { ["Kiosk:EmptyResetSeconds"] = "0.3", ["Kiosk:ResultHoldSeconds"] = "4" });
 
     public Task InitializeAsync()
     {
@@ -20,7 +23,7 @@ public sealed class ShopperSessionTests : IAsyncLifetime
 
     private static async Task<T> EventuallyAsync<T>(Func<T?> probe) where T : class
     {
-        for (int i = 0; i < 100; i++)
+        for (int i = 0; i < 300; i++)
         {
             if (probe() is { } value) return value;
             await Task.Delay(50);
@@ -43,10 +46,39 @@ public sealed class ShopperSessionTests : IAsyncLifetime
         Assert.NotNull(sessions.CurrentResult("theirs", standing.SessionId!));
         Assert.Null(sessions.CurrentResult("theirs", "another-session"));
 
-        Frame(0); // stepped off; the page resets after EmptyResetSeconds
+        Frame(0); // stepped off; the result is held for ResultHoldSeconds, then the page resets
         await EventuallyAsync(() => sessions.Snapshot("mat-1").OfType<SessionStateEvent>().FirstOrDefault(s => s.State == "idle"));
         Assert.Null(sessions.CurrentResult("theirs", standing.SessionId!));
         Assert.DoesNotContain(sessions.Snapshot("mat-1"), e => e is SessionResultEvent);
+    }
+
+    [Fact]
+    public async Task AResultStaysAfterItsShopperSteppedOffUntilTheNextStepsOn()
+    {
+        var sessions = server.Get<ShopperSessions>();
+        using var subscription = sessions.Subscribe();
+        Frame(1);
+        var first = await EventuallyAsync(() => sessions.Snapshot("mat-1").OfType<SessionStateEvent>().FirstOrDefault(s => s.State == "standing"));
+        await server.Get<IScanFeed>().PublishResultAsync(TestScans.Result("first-shopper", device: "mat-1"));
+        await EventuallyAsync(() => sessions.Snapshot("mat-1").OfType<SessionResultEvent>().FirstOrDefault());
+
+        Frame(0); // stepped off: after EmptyResetSeconds (0.3 s) the result is held, with the time it has left
+        var held = await EventuallyAsync(() => sessions.Snapshot("mat-1").OfType<SessionStateEvent>().FirstOrDefault(s => s.State == "held"));
+        Assert.Equal(first.SessionId, held.SessionId);
+        Assert.InRange(held.ShowsForSeconds, 0.01, 4 - 0.3);
+        Assert.NotNull(sessions.CurrentResult("first-shopper", first.SessionId!)); // the code, ask-staff and the questions still work
+        Assert.Contains(sessions.Snapshot("mat-1"), e => e is SessionResultEvent r && r.Result.ResultId == "first-shopper"); // a page reconnecting sees it too
+
+        Frame(1); // the next shopper: their own session at once, the held result gone, no idle screen between
+        var next = await EventuallyAsync(() => sessions.Snapshot("mat-1").OfType<SessionStateEvent>().FirstOrDefault(s => s.State == "standing" && s.SessionId != first.SessionId));
+        Assert.Null(sessions.CurrentResult("first-shopper", first.SessionId!));
+        Assert.DoesNotContain(sessions.Snapshot("mat-1"), e => e is SessionResultEvent);
+        var states = new List<string>();
+        while (subscription.Reader.TryRead(out var e)) if (e is SessionStateEvent s) states.Add($"{s.State} {(s.SessionId == first.SessionId ? "first" : s.SessionId == next.SessionId ? "next" : s.SessionId)}");
+        Assert.Equal(["standing first", "held first", "standing next"], states);
+
+        Frame(0); // the next shopper leaves before a result: the page resets after EmptyResetSeconds, nothing held
+        await EventuallyAsync(() => sessions.Snapshot("mat-1").OfType<SessionStateEvent>().FirstOrDefault(s => s.State == "idle"));
     }
 
     [Fact]
