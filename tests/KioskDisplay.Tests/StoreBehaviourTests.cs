@@ -11,9 +11,6 @@ public sealed class StoreBehaviourTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Every schema step; SQLite and PostgreSQL number theirs alike.</summary>
-    private static readonly int[] AllSteps = [.. SqliteMigrations.Steps.Select(s => s.Version)];
-
     private static void CloseInTime(DateTimeOffset expected, DateTimeOffset actual) =>
         Assert.InRange((actual - expected).Duration(), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
 
@@ -255,7 +252,7 @@ public sealed class StoreBehaviourTests
 
         var restarted = test.Open();
         await restarted.Database.MigrateAsync();
-        Assert.Equal(AllSteps, await restarted.Database.AppliedMigrationsAsync());
+        Assert.Equal(AllSteps(kind), await restarted.Database.AppliedMigrationsAsync());
         Assert.Equal("kept-1", (await restarted.Scans.GetScanAsync("kept-1"))!.Result.ResultId);
         Assert.Equal(SaveOutcome.AlreadyStored, (await restarted.Scans.SaveResultAsync(TestScans.Result("kept-1"))).Outcome);
     }
@@ -284,7 +281,7 @@ public sealed class StoreBehaviourTests
             var store = new KioskStores(new SqliteDatabase(path));
             await store.Database.MigrateAsync();
 
-            Assert.Equal(AllSteps, await store.Database.AppliedMigrationsAsync());
+            Assert.Equal(AllSteps("sqlite"), await store.Database.AppliedMigrationsAsync());
             var device = Assert.Single(await store.Devices.ListDevicesAsync());
             Assert.Equal(("mat-old", false), (device.Status.DeviceId, device.Paired));
             Assert.Null(await store.Devices.GetPairingKeyAsync("mat-old"));
@@ -303,13 +300,16 @@ public sealed class StoreBehaviourTests
         await using var admin = new Npgsql.NpgsqlConnection(test.SchemaConnection);
         await admin.OpenAsync();
         await using (var wipe = new Npgsql.NpgsqlCommand(
-            "DROP TABLE scans, devices, products, log, settings, device_commands, schema_migrations", admin))
+            "DROP TABLE scans, devices, products, log, settings, device_commands, accounts, session_stamps, schema_migrations", admin))
         {
             await wipe.ExecuteNonQueryAsync();
         }
 
         var displays = Enumerable.Range(0, 4).Select(_ => test.Open()).ToList();
         await Task.WhenAll(displays.Select(d => d.Database.MigrateAsync()));
-        Assert.Equal(AllSteps, await displays[0].Database.AppliedMigrationsAsync());
+        Assert.Equal(AllSteps(kind), await displays[0].Database.AppliedMigrationsAsync());
     }
+
+    private static int[] AllSteps(string kind) =>
+        [.. (kind == "sqlite" ? SqliteMigrations.Steps : PostgresMigrations.Steps).Select(step => step.Version).Order()];
 }
