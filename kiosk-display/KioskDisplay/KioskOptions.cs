@@ -74,8 +74,25 @@ public sealed class KioskOptions
     [Url(ErrorMessage = "Kiosk:TakeHomeUrl must be an absolute http(s) URL, e.g. https://shop.example/foot-scan/")]
     public string? TakeHomeUrl { get; set; }
 
-    /// <summary>Staff and technician accounts; passwords as hashes from <c>KioskDisplay hash-password</c>.</summary>
+    /// <summary>
+    /// Staff and technician accounts; passwords as hashes from <c>KioskDisplay hash-password</c>. With none (and none
+    /// set up yet), the first administrator sets their own at /setup (Auth/FirstRun).
+    /// </summary>
     public List<KioskUser> Users { get; set; } = [];
+
+    /// <summary>
+    /// A demo display: the demo accounts staff/staff and tech/tech sign in, and the demo mat's scans count in the
+    /// staff's day. On in the Development environment (appsettings.Development.json, which the README's first command
+    /// runs), off in Production: a store never has the demo accounts unless it sets this.
+    /// </summary>
+    public bool Demo { get; set; }
+
+    /// <summary>HTTPS: a .pfx/.p12 (with <see cref="CertificatePassword"/>) or a .pem/.crt (with <see cref="CertificateKeyPath"/>); see Security/Https.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
+    public string? CertificateKeyPath { get; set; }
 }
 
 public sealed class KioskUser
