@@ -61,6 +61,107 @@ public sealed class RecommendationRuleTests
         var tested = Cases.Select(c => (string)c[0]).ToHashSet();
         Assert.All(Rules.Rules, rule => Assert.Contains(rule.Id, tested));
         Assert.Equal(ArchRules.Order(), Rules.Rules.Where(r => r.When.ArchReading is not null).Select(r => r.Id).Order());
+        Assert.Equal(Specs.Keys.Order(), Rules.Rules.Select(r => r.Id).Order()); // a rule removed or added fails here
+    }
+
+    /// <summary>What one rule is meant to do, written out apart from the rule file: when it fires, which products earn it, and how much.</summary>
+    internal sealed record RuleSpec(Func<FootProfile, string, bool> When, Func<Product, bool> Wants, int Weight);
+
+    /// <summary>
+    /// Every rule as docs/shopper-advice.md describes it. A rule changed in the file (a condition, a wish, a weight)
+    /// no longer matches its row here and fails <see cref="EachRuleFiresWhenItShouldAndCreditsTheProductsItShould"/>.
+    /// </summary>
+    internal static readonly Dictionary<string, RuleSpec> Specs = new()
+    {
+        ["low-arch"] = new((p, _) => p.ArchReading == "low", x => x.ArchSupport >= 2, 3),
+        ["normal-arch"] = new((p, _) => p.ArchReading == "normal", x => x.ArchSupport <= 2, 3),
+        ["high-arch"] = new((p, _) => p.ArchReading == "high", x => x.Cushioning == 3, 3),
+        ["between-normal-and-low"] = new((p, _) => p.ArchReading == "normal-low", x => x.ArchSupport == 2, 3),
+        ["between-normal-and-high"] = new((p, _) => p.ArchReading == "normal-high", x => x.ArchSupport <= 2 && x.Cushioning >= 2, 3),
+        ["feet-differ-neutral"] = new((p, _) => p.ArchReading == "differ", x => x.ArchSupport == 2, 3),
+        ["unclear-scan-neutral"] = new((p, _) => p.ArchReading == "unclear", x => x.ArchSupport == 2, 3),
+        ["forefoot-load-cushioning"] = new((p, _) => p.ForefootPct > 55, x => x.Cushioning >= 2, 1),
+        ["wide-feet-fit"] = new((p, _) => p.WidthFit == "wide", x => x.Width == "wide", 2),
+        ["narrow-feet-fit"] = new((p, _) => p.WidthFit == "narrow", x => x.Width == "narrow", 2),
+        ["activity-running"] = new((_, a) => a == "running", x => x.Category is "running-shoe" or "insole", 1),
+        ["activity-walking"] = new((_, a) => a == "walking", x => x.Category is "walking-shoe" or "insole", 1),
+        ["activity-standing"] = new((_, a) => a == "standing", x => x.Category is "work-shoe" or "insole", 1),
+        ["activity-everyday"] = new((_, a) => a == "everyday", x => x.Category is "walking-shoe" or "insole", 1),
+        ["activity-dress"] = new((_, a) => a == "dress", x => x.Category is "dress-shoe" or "insole", 1),
+    };
+
+    /// <summary>Every kind of product the catalog can hold: each category, support and cushioning level, and width.</summary>
+    private static IEnumerable<Product> EveryKindOfProduct() =>
+        from category in Product.Categories
+        from support in new[] { 1, 2, 3 }
+        from cushioning in new[] { 1, 2, 3 }
+        from width in Product.Widths
+        select new Product(0, $"{category}-{support}{cushioning}-{width}", "test", category, support, cushioning, 2, 35, 47, 5, 50m, Width: width);
+
+    /// <summary>Scans on both sides of every rule's line: each arch reading, the forefoot share either side of 55 %, each width.</summary>
+    private static IEnumerable<FootProfile> ScansAroundEveryLine()
+    {
+        var arches = new[]
+        {
+            Feet("low", "low"), Feet(), Feet("high", "high"), Feet("normal", "normal", leftBorderline: "low"),
+            Feet("normal", "normal", rightBorderline: "high"), Feet("low", "high"), Feet(null, "normal", ok: false, issues: ["footprint-unreliable"]),
+        };
+        foreach (var arch in arches)
+        foreach (double forefoot in new[] { 40, 55, 55.5 })
+        foreach (double widthMm in new[] { 84, 98, 112 })
+        {
+            yield return arch with
+            {
+                ForefootPct = forefoot,
+                RearfootPct = 100 - forefoot,
+                Left = arch.Left is null ? null : arch.Left with { WidthMm = widthMm },
+                Right = arch.Right is null ? null : arch.Right with { WidthMm = widthMm },
+            };
+        }
+    }
+
+    public static TheoryData<string> RuleIds() => [.. Specs.Keys];
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void EachRuleFiresWhenItShouldAndCreditsTheProductsItShould(string ruleId)
+    {
+        var spec = Specs[ruleId];
+        var rule = Assert.Single(Rules.Rules, r => r.Id == ruleId);
+        Assert.Equal(spec.Weight, rule.Weight);
+        int fired = 0, quiet = 0;
+        foreach (var scan in ScansAroundEveryLine())
+        foreach (string activity in ShopperAnswers.Activities)
+        {
+            bool should = spec.When(scan, activity);
+            Assert.True(should == rule.When.Holds(scan, activity),
+                $"{ruleId} {(should ? "did not fire" : "fired")}: arch {scan.ArchReading}, forefoot {scan.ForefootPct} %, width {scan.WidthFit}, {activity}");
+            Assert.Equal(should, Recommender.Fired(scan, activity).Contains(rule));
+            if (should) fired++; else quiet++;
+        }
+        Assert.True(fired > 0 && quiet > 0, $"{ruleId}: the scans here never {(fired == 0 ? "fire" : "leave out")} it");
+        var products = EveryKindOfProduct().ToList();
+        Assert.All(products, p => Assert.True(spec.Wants(p) == rule.Wants.MetBy(p),
+            $"{ruleId} {(spec.Wants(p) ? "leaves out" : "credits")} {p.Category}, support {p.ArchSupport}, cushioning {p.Cushioning}, {p.Width}"));
+        Assert.Contains(products, p => spec.Wants(p));
+        Assert.Contains(products, p => !spec.Wants(p));
+    }
+
+    /// <summary>Through the recommender: each product shown scores the weights of the rules it meets, by the specs above.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EachProductShownScoresTheWeightsOfTheRulesItMeets(string ruleId, FootProfile profile, string activity, string words)
+    {
+        _ = words;
+        var advice = Recommender.Advise(profile, Catalog, Doing(activity));
+        Assert.NotEmpty(advice.Products);
+        Assert.Contains(advice.Products, p => Specs[ruleId].Wants(p.Product));
+        foreach (var shown in advice.Products)
+        {
+            var met = advice.FiredRules.Where(id => Specs[id].Wants(shown.Product)).ToList();
+            Assert.Equal(met.Sum(id => Specs[id].Weight), shown.Score);
+            Assert.Equal(met.Order(), advice.CommonReasons.Concat(shown.Reasons).Select(r => r.RuleId).Order());
+        }
     }
 
     /// <summary>Every arch and borderline combination of two feet, every quality: one arch rule, so no two products argue.</summary>
