@@ -89,6 +89,7 @@ public static class ServiceSetup
         services.AddSingleton<Kiosk.Display.MatLink.IPairingRegistry, Link.StorePairingRegistry>();
         services.AddMatLink(configuration.GetSection(Kiosk.Display.MatLink.MatLinkOptions.SectionName));
         services.AddSingleton<IDeviceCommands, Link.LinkedDeviceCommands>();
+        services.AddSingleton<Pages.Tech.MatAlerts>(); // offline mats and new faulty sensels, for the technician page
         services.AddOptions<Link.VirtualMatServiceOptions>().Bind(configuration.GetSection(Link.VirtualMatServiceOptions.Section));
         // The demo mat: on in Development (appsettings.Development.json), off unless asked for in Production.
         if (configuration.GetValue(Link.VirtualMatServiceOptions.Section + ":Enabled", false))

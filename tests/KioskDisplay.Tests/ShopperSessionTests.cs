@@ -21,10 +21,12 @@ public sealed class ShopperSessionTests : IAsyncLifetime
     private void Frame(double weight) =>
         server.Get<IScanFeed>().PublishFrame(new LiveFrame("mat-1", SyntheticFeet.Frame("normal", weight, 0, new Random(3)), DateTimeOffset.UtcNow));
 
-    private static async Task<T> EventuallyAsync<T>(Func<T?> probe) where T : class
+    /// <summary>Waits for the probe to find something; <paramref name="each"/> runs before every look (a mat sends frames all the time).</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<T?> probe, Action? each = null) where T : class
     {
         for (int i = 0; i < 300; i++)
         {
+            each?.Invoke();
             if (probe() is { } value) return value;
             await Task.Delay(50);
         }
@@ -38,8 +40,8 @@ public sealed class ShopperSessionTests : IAsyncLifetime
         await server.Get<IScanFeed>().PublishResultAsync(TestScans.Result("nobody-on-mat", device: "mat-1"));
         Assert.IsType<SessionStateEvent>(Assert.Single(sessions.Snapshot("mat-1"))); // stored, shown to nobody
 
-        Frame(1);
-        var standing = await EventuallyAsync(() => sessions.Snapshot("mat-1").OfType<SessionStateEvent>().FirstOrDefault(s => s.State == "standing"));
+        // Frames until the session starts (the sessions service may subscribe to the feed after the first one).
+        var standing = await EventuallyAsync(() => sessions.Snapshot("mat-1").OfType<SessionStateEvent>().FirstOrDefault(s => s.State == "standing"), () => Frame(1));
         await server.Get<IScanFeed>().PublishResultAsync(TestScans.Result("theirs", device: "mat-1"));
         var shown = await EventuallyAsync(() => sessions.Snapshot("mat-1").OfType<SessionResultEvent>().FirstOrDefault());
         Assert.Equal(("theirs", standing.SessionId), (shown.Result.ResultId, shown.SessionId));
@@ -57,8 +59,7 @@ public sealed class ShopperSessionTests : IAsyncLifetime
     {
         var sessions = server.Get<ShopperSessions>();
         using var subscription = sessions.Subscribe();
-        Frame(1);
-        var first = await EventuallyAsync(() => sessions.Snapshot("mat-1").OfType<SessionStateEvent>().FirstOrDefault(s => s.State == "standing"));
+        var first = await EventuallyAsync(() => sessions.Snapshot("mat-1").OfType<SessionStateEvent>().FirstOrDefault(s => s.State == "standing"), () => Frame(1));
         await server.Get<IScanFeed>().PublishResultAsync(TestScans.Result("first-shopper", device: "mat-1"));
         await EventuallyAsync(() => sessions.Snapshot("mat-1").OfType<SessionResultEvent>().FirstOrDefault());
 

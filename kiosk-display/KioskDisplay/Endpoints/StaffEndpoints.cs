@@ -109,7 +109,12 @@ public static class TechnicianEndpoints
             }
             return Results.Accepted(value: await commands.RequestAsync(id, request.Command, request.Argument, user.Identity!.Name!, ct));
         });
-        group.MapGet("/log", async (ILogStore store, CancellationToken ct) => await store.RecentLogAsync(100, ct));
+        // What became of each command: waiting, the mat's answer, or why it was not sent (Link/CommandOutcome).
+        group.MapGet("/commands", async (ICommandStore store, string? mat, CancellationToken ct) =>
+            (await store.ListCommandsAsync(PageRequest.DefaultSize, ct, mat)).Select(c => c with { State = Link.CommandOutcome.Shown(c, DateTimeOffset.UtcNow) }));
+        // The log, newest first, 100 entries a page; of one level and mat when asked.
+        group.MapGet("/log", async (ILogStore store, string? level, string? mat, int? page, CancellationToken ct) =>
+            (await store.ListLogAsync(new LogQuery(level, mat), new PageRequest(page ?? 1, 100), ct)).Items);
         return group;
     }
 }

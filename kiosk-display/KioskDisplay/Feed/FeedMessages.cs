@@ -29,7 +29,6 @@ public sealed record LiveFrame(string DeviceId, MatGrid Grid, DateTimeOffset Cap
 /// </summary>
 public sealed record ScanResult(string ResultId, string DeviceId, AnalysisReport Report, MatGrid Summed, DateTimeOffset ScannedAt, bool Demo = false);
 
-/// <summary>Sensels found dead by the mat's self-test, as row-major indices.</summary>
 /// <summary>
 /// The mat's self-test findings: faulty sensel indices (row * cols + col) and, for each, its kind
 /// (<see cref="Kiosk.Mat.SelfTest.SenselStatus"/> code; null in maps stored before the kinds were sent).
