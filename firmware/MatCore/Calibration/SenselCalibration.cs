@@ -133,7 +133,7 @@ namespace Kiosk.Mat.Calibration
             CalibrationId++;
             return dead;
         }
-    
+
         private long MeanOfLive(int[] loadGrams, long floorGrams)
         {
             long sum = 0;

@@ -29,8 +29,11 @@ public class ProductModel(ICatalogStore catalog, CatalogService service) : PageM
     {
         if (Id is null) return Page();
         if (await catalog.GetProductAsync(Id.Value, ct) is not { } p) return NotFound();
-        Form = new ProductForm { Sku = p.Sku, Name = p.Name, Category = p.Category, ArchSupport = p.ArchSupport, Cushioning = p.Cushioning,
-            Stability = p.Stability, SizeMin = p.SizeMin, SizeMax = p.SizeMax, Stock = p.Stock, Price = p.Price, Retired = p.Retired };
+        Form = new ProductForm
+        {
+            Sku = p.Sku, Name = p.Name, Category = p.Category, ArchSupport = p.ArchSupport, Cushioning = p.Cushioning,
+            Stability = p.Stability, SizeMin = p.SizeMin, SizeMax = p.SizeMax, Stock = p.Stock, Price = p.Price, Retired = p.Retired
+        };
         return Page();
     }
 
