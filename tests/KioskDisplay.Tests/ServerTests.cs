@@ -9,14 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Kiosk.Display.Tests;
 
 /// <summary>The display over HTTP (in-memory server, no demo feed): login, catalog, CSV import, results, expiry.</summary>
-public sealed class ServerTests : IAsyncLifetime
+public sealed class ServerTests : DisplayPerTest
 {
-    private readonly KioskServer server = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
     [Theory]
     [InlineData("/staff")]
     [InlineData("/staff/catalog")]
