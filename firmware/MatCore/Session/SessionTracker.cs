@@ -80,6 +80,9 @@ namespace Kiosk.Mat.Session
 
         public int StillWindowMs { get { return _settings.StillWindowMs; } }
 
+        /// <summary>The analysis each scan runs (its buffers are the tracker's largest).</summary>
+        public FootAnalyzer Analyzer { get { return _analyzer; } }
+
         /// <summary>
         /// Takes one calibrated frame (grams per sensel) at a time in ms from any fixed start (wrapping is fine).
         /// Returns true on the frame whose capture completed: the scan is in <see cref="Result"/>.
