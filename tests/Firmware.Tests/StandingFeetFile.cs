@@ -55,12 +55,16 @@ public sealed class StandingFeetFile
                     public const int NormalArch = 1;
                     public const int HighArch = 2;
 
-                    /// <summary>The foot on a 48 x 48 mat at 10 mm, or on a 64 x 64 mat at 7.5 mm (normal arches only).</summary>
+                    /// <summary>The foot on a 48 x 48 mat at 10 mm, or (normal arches only) on 64 x 64 at 7.5 mm or 32 x 32 at 15 mm.</summary>
                     public static ushort[] Foot(int arch, bool left, int rows)
                     {
                         if (rows == 64)
                         {
                             return left ? NormalLeft64() : NormalRight64();
+                        }
+                        if (rows == 32)
+                        {
+                            return left ? NormalLeft32() : NormalRight32();
                         }
                         switch (arch)
                         {
@@ -71,13 +75,13 @@ public sealed class StandingFeetFile
                     }
 
             """);
-        var mats = new[] { (Rows: 48, PitchUm: 10000), (Rows: 64, PitchUm: 7500) };
+        var mats = new[] { (Rows: 48, PitchUm: 10000), (Rows: 64, PitchUm: 7500), (Rows: 32, PitchUm: 15000) };
         foreach (var mat in mats)
         {
             var geometry = new MatGeometry(mat.Rows, mat.Rows, mat.PitchUm);
             foreach ((string name, double archIndex) in Arches)
             {
-                if (mat.Rows == 64 && name != "Normal")
+                if (mat.Rows != 48 && name != "Normal")
                 {
                     continue;
                 }

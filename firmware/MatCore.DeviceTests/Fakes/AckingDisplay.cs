@@ -52,10 +52,11 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         public uint CommandSequence;
 
         /// <param name="maxPacketBytes">The largest packet taken (a Result with its summed frame); larger ones are rejected and never acked.</param>
-        public AckingDisplay(int maxPacketBytes)
+        /// <param name="keepLastResult">False: only the fingerprint is kept (the benchmark's heap holds no copy).</param>
+        public AckingDisplay(int maxPacketBytes, bool keepLastResult)
         {
             _decoder = new PacketDecoder(this, maxPacketBytes);
-            LastResult = new byte[maxPacketBytes];
+            LastResult = keepLastResult ? new byte[maxPacketBytes] : null;
         }
 
         /// <summary>Time spent decoding what the device sent, 100 ns ticks: a benchmark takes it off the device's time.</summary>
@@ -182,8 +183,11 @@ namespace Kiosk.Mat.DeviceTests.Fakes
             {
                 _storedIds[StoredResults++] = counter;
                 _resultCrc = Crc32.Update(_resultCrc, b, at, packet.PayloadLength);
-                System.Array.Copy(b, at, LastResult, 0, packet.PayloadLength);
                 LastResultLength = packet.PayloadLength;
+                if (LastResult != null)
+                {
+                    System.Array.Copy(b, at, LastResult, 0, packet.PayloadLength);
+                }
             }
             if (LoseNextAck)
             {

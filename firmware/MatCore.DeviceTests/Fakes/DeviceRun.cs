@@ -2,6 +2,7 @@ using Kiosk.Mat.Calibration;
 using Kiosk.Mat.Device;
 using Kiosk.Mat.DeviceTests.Shoppers;
 using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Link;
 using Kiosk.Mat.Protocol;
 using Kiosk.Mat.Scanning;
 using Kiosk.Mat.Testing;
@@ -35,12 +36,18 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         public int Ticks;
 
         public DeviceRun(int rows, int pitchUm)
+            : this(rows, pitchUm, true)
+        {
+        }
+
+        /// <param name="keepLastResult">False: the display keeps no copy of the last Result (the benchmark measures the device's heap).</param>
+        public DeviceRun(int rows, int pitchUm, bool keepLastResult)
         {
             Geometry = new MatGeometry(rows, rows, pitchUm);
             Readout = ReadoutCircuit.ForBoard(10000, true);
             Grid = new FakeMatGrid(rows, rows, 16, 0);
             Film = new FilmReadings(Grid, Readout.Law(), true);
-            Display = new AckingDisplay(ResultMessage.MaxPayloadBytes(Geometry.SenselCount) + PacketFormat.HeaderBytes + PacketFormat.CrcBytes);
+            Display = new AckingDisplay(MatLinkSession.PayloadBytesFor(Geometry.SenselCount) + PacketFormat.HeaderBytes + PacketFormat.CrcBytes, keepLastResult);
             Dialer = new DisplayDialer(Display);
             Settings = new MatDeviceSettings();
             Settings.DeviceId = DeviceId;

@@ -77,15 +77,15 @@ namespace Kiosk.Mat.Device
             _settings = settings;
             _dialer = dialer;
             int sensels = geometry.SenselCount;
-            Calibration = new SenselCalibration(sensels, readout.Law());
-            Tracker = new SessionTracker(geometry, settings.Session, new FootAnalyzer(geometry, settings.Analysis));
-            Pipeline = new MatPipeline(loop, settings.CompensateCrosstalk ? readout.Compensation(geometry) : null, Calibration,
-                new ushort[sensels], Tracker);
             SelfTest = new MatSelfTest(geometry, new SelfTestLimits());
-            int resultBytes = ResultMessage.MaxPayloadBytes(sensels);
-            int outboxBytes = settings.OutboxBytes > 0 ? settings.OutboxBytes : 2 * resultBytes;
+            // One mask for the self-test, the calibration and the sensel map.
+            Calibration = new SenselCalibration(sensels, readout.Law(), SelfTest.Mask);
+            Calibration.SaturationRaw = readout.LinearTopRaw;
+            Tracker = new SessionTracker(geometry, settings.Session, new FootAnalyzer(geometry, settings.Analysis));
+            Pipeline = new MatPipeline(loop, settings.CompensateCrosstalk ? readout.Compensation(geometry) : null, Calibration, Tracker);
+            int outboxBytes = settings.OutboxBytes > 0 ? settings.OutboxBytes : 2 * MatLinkSession.ResultPayloadBytesFor(sensels);
             Link = new MatLinkSession(settings.DeviceId, geometry, new ResultOutbox(settings.OutboxResults, outboxBytes),
-                counters.First, settings.PairingKey);
+                counters.First, settings.PairingKey, MatLinkSession.PayloadBytesFor(sensels));
             Link.Commands = this;
         }
 
@@ -112,13 +112,12 @@ namespace Kiosk.Mat.Device
         /// <summary>The wait before the next dial while unlinked, ms (it doubles after each failed attempt).</summary>
         public int DialWaitMs { get { return _dialWaitMs; } }
 
-        /// <summary>Power-on on the empty mat: self-test, zero, dead-sensel mask, then the Hello's calibration id.</summary>
+        /// <summary>Power-on on the empty mat: self-test (which fills the shared mask), zero, then the Hello's calibration id.</summary>
         public void PowerOn(int nowMs)
         {
-            ushort[] empty = Pipeline.ScanCompensated();
-            SelfTest.Run(Loop.Frame);
-            System.Array.Copy(SelfTest.Mask, Calibration.DeadMask, Calibration.DeadMask.Length);
-            Calibration.CalibrateZero(empty);
+            ushort[] raw = Loop.ScanFrame();
+            SelfTest.Run(raw);
+            Calibration.CalibrateZero(Pipeline.Compensate(raw));
             Link.SenselMask = SelfTest.Mask;
             Link.Status.DeadSenselCount = SelfTest.MaskedSenselCount;
             Link.Hello.CalibrationId = (uint)Calibration.CalibrationId;
@@ -152,7 +151,12 @@ namespace Kiosk.Mat.Device
             }
             DialIfUnlinked(nowMs);
 
-            // A full outbox holds the finished scan: no new scan starts until it is taken (docs/protocol.md).
+            // A full outbox holds the finished scan: no new scan starts until it is taken (docs/protocol.md). The tracker
+            // does not step meanwhile, so its result and summed frame stay as they were, and the scan is offered again.
+            if (Link.HoldingResult)
+            {
+                Link.QueueResult(Tracker.Result, Tracker.CaptureSumGrams, nowMs);
+            }
             ScanFinished = Pipeline.Step(nowMs, !Link.HoldingResult);
             if (ScanFinished)
             {

@@ -58,6 +58,37 @@ namespace Kiosk.Mat.Protocol
             }
         }
 
+        /// <summary>The same block from byte values (the self-test's sensel statuses), for a sender with no int copy to spare.</summary>
+        public static void Write(ref PayloadWriter writer, byte[] values, int rows, int cols)
+        {
+            if (rows < MinSide || cols < MinSide || rows > MaxSide || cols > MaxSide || values == null || values.Length < rows * cols)
+            {
+                writer.Fail();
+                return;
+            }
+            int senselCount = rows * cols;
+            int loaded = 0;
+            for (int i = 0; i < senselCount; i++)
+            {
+                loaded += values[i] != 0 ? 1 : 0;
+            }
+            writer.U16(rows);
+            writer.U16(cols);
+            writer.Varint(loaded);
+            int skipped = 0;
+            for (int i = 0; i < senselCount && !writer.Overflowed; i++)
+            {
+                if (values[i] == 0)
+                {
+                    skipped++;
+                    continue;
+                }
+                writer.Varint(skipped);
+                writer.Varint(values[i]);
+                skipped = 0;
+            }
+        }
+
         /// <summary>
         /// Reads a sparse block into <paramref name="loadGrams"/> (every sensel set, unloaded ones to 0).
         /// Returns the sensel count, or -1 when the block is malformed or larger than the array.

@@ -5,7 +5,8 @@ namespace Kiosk.Mat.Session
 {
     /// <summary>
     /// One frame of the mat's data flow (DESIGN.md): scan -> crosstalk compensation -> calibration -> session tracker.
-    /// The ESP32 app and the virtual mat both run it, so the simulator exercises the device's own frame path.
+    /// <see cref="Device.MatDevice"/> runs it, on the ESP32 and in the virtual mat alike. The compensation works in place
+    /// on the scan loop's frame, so a frame needs two buffers: the readings (16-bit) and the loads (32-bit).
     /// Every buffer is allocated at start-up; a step allocates nothing until a scan's analysis runs.
     /// </summary>
     public sealed class MatPipeline
@@ -17,33 +18,38 @@ namespace Kiosk.Mat.Session
         public readonly SenselCalibration Calibration;
         public readonly SessionTracker Tracker;
 
-        /// <summary>The last frame after compensation (raw counts) and after calibration (grams).</summary>
-        public readonly ushort[] CompensatedRaw;
+        /// <summary>
+        /// The last frame after calibration, grams. On the frame a scan finishes it holds the still window's mean
+        /// instead (what the analysis ran on; the tracker reuses the buffer rather than keep one of its own).
+        /// </summary>
         public readonly int[] LoadGrams;
 
-        public MatPipeline(ScanLoop loop, CrosstalkCompensation crosstalk, SenselCalibration calibration, ushort[] compensatedRaw, SessionTracker tracker)
+        public MatPipeline(ScanLoop loop, CrosstalkCompensation crosstalk, SenselCalibration calibration, SessionTracker tracker)
         {
             Loop = loop;
             Crosstalk = crosstalk;
             Calibration = calibration;
-            CompensatedRaw = compensatedRaw;
             Tracker = tracker;
-            LoadGrams = new int[compensatedRaw.Length];
+            LoadGrams = new int[loop.Frame.Length];
         }
 
-        /// <summary>Scans one frame into <see cref="CompensatedRaw"/> (the counts calibration works on) and returns it.</summary>
+        /// <summary>The last frame's readings after crosstalk compensation (the counts calibration works on): the scan loop's frame.</summary>
+        public ushort[] CompensatedRaw { get { return Loop.Frame; } }
+
+        /// <summary>Scans one frame and takes the crosstalk out of it, in place; returns the compensated readings.</summary>
         public ushort[] ScanCompensated()
         {
-            ushort[] raw = Loop.ScanFrame();
-            if (Crosstalk == null)
+            return Compensate(Loop.ScanFrame());
+        }
+
+        /// <summary>Takes the crosstalk out of a raw frame of the scan loop's, in place.</summary>
+        public ushort[] Compensate(ushort[] raw)
+        {
+            if (Crosstalk != null)
             {
-                System.Array.Copy(raw, CompensatedRaw, CompensatedRaw.Length);
+                Crosstalk.Apply(raw, raw);
             }
-            else
-            {
-                Crosstalk.Apply(raw, CompensatedRaw);
-            }
-            return CompensatedRaw;
+            return raw;
         }
 
         /// <summary>

@@ -21,7 +21,6 @@ namespace Kiosk.Mat.Session
         private readonly FootAnalyzer _analyzer;
         private readonly int _contactGrams;
         private readonly int[] _captureSum;
-        private readonly int[] _captureMean;
         private readonly FrameHealth _captureHealth = new FrameHealth();
         private readonly ScanAnalysis _result = new ScanAnalysis();
 
@@ -50,7 +49,6 @@ namespace Kiosk.Mat.Session
             _analyzer = analyzer ?? new FootAnalyzer(geometry, null);
             _contactGrams = _analyzer.ContactGrams;
             _captureSum = new int[geometry.SenselCount];
-            _captureMean = new int[geometry.SenselCount];
             State = SessionState.Empty;
         }
 
@@ -85,7 +83,9 @@ namespace Kiosk.Mat.Session
 
         /// <summary>
         /// Takes one calibrated frame (grams per sensel) at a time in ms from any fixed start (wrapping is fine).
-        /// Returns true on the frame whose capture completed: the scan is in <see cref="Result"/>.
+        /// Returns true on the frame whose capture completed: the scan is in <see cref="Result"/>, and
+        /// <paramref name="loadGrams"/> has been overwritten with the still window's mean, which the analysis ran on
+        /// (the device's heap has no room for a buffer of its own).
         /// </summary>
         public bool Step(int[] loadGrams, int elapsedMs, FrameHealth health)
         {
@@ -137,7 +137,7 @@ namespace Kiosk.Mat.Session
                         StillForMs = elapsedMs - _captureStartMs;
                         if (StillForMs >= _settings.StillWindowMs && _captureFrames >= _settings.MinFrames)
                         {
-                            Analyse();
+                            Analyse(loadGrams);
                             Enter(SessionState.Done, elapsedMs);
                             return true;
                         }
@@ -269,15 +269,19 @@ namespace Kiosk.Mat.Session
             _lastCopY = CopYMmX10;
         }
 
-        private void Analyse()
+        /// <summary>The window's mean into <paramref name="mean"/> (the frame just measured, no longer needed), then the analysis.</summary>
+        private void Analyse(int[] mean)
         {
             int frames = _captureFrames;
-            for (int i = 0; i < _captureSum.Length; i++)
+            int[] sum = _captureSum;
+            int half = frames / 2;
+            for (int i = 0; i < sum.Length; i++)
             {
-                _captureMean[i] = (_captureSum[i] + frames / 2) / frames;
+                int total = sum[i];
+                mean[i] = total == 0 ? 0 : (total + half) / frames;
             }
             _captureHealth.SaturatedCount = _maxSaturated;
-            _analyzer.Analyze(_captureMean, _captureHealth, _result);
+            _analyzer.Analyze(mean, _captureHealth, _result);
             _result.FrameCount = frames;
             _result.WindowMs = StillForMs;
             _result.SwayPathMmX10 = (int)_copPathMmX10;
