@@ -46,6 +46,16 @@ public sealed class KioskOptions
     [Range(1, 30)]
     public int HoldStillSeconds { get; set; } = 3;
 
+    /// <summary>
+    /// The store's culture (e.g. en-GB, de-DE, fr-FR): the shopper page's language (wwwroot/i18n/LANGUAGE.json, English
+    /// when the store's language has no file) and how it writes numbers and prices.
+    /// </summary>
+    public string Culture { get; set; } = "en-GB";
+
+    /// <summary>The currency of the catalog's prices, as an ISO 4217 code (EUR, GBP, USD, CHF, ...).</summary>
+    [RegularExpression("^[A-Z]{3}$", ErrorMessage = "Kiosk:Currency must be an ISO 4217 code such as EUR, GBP or USD")]
+    public string Currency { get; set; } = "EUR";
+
     /// <summary>Staff and technician accounts; passwords as hashes from <c>KioskDisplay hash-password</c>.</summary>
     public List<KioskUser> Users { get; set; } = [];
 }

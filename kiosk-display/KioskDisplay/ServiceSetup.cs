@@ -22,6 +22,8 @@ public static class ServiceSetup
                 "Kiosk:Users: every PasswordHash must come from 'KioskDisplay hash-password SECRET'")
             .Validate(o => Feed.StoreClock.Find(o.TimeZone) is not null,
                 "Kiosk:TimeZone must be a time zone id such as Europe/Berlin or America/New_York (empty: the machine's zone)")
+            .Validate(o => Endpoints.ShopperLocale.IsCulture(o.Culture),
+                "Kiosk:Culture must be a culture name such as en-GB, de-DE or fr-FR")
             .ValidateOnStart();
         services.AddSingleton<Feed.StoreClock>();
         return services;
@@ -33,23 +35,30 @@ public static class ServiceSetup
     /// </summary>
     public static IServiceCollection AddKioskStorage(this IServiceCollection services)
     {
-        services.AddSingleton<SqlScanStore>(provider =>
+        services.AddSingleton<SqlDatabase>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<KioskOptions>>().Value;
+            var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            // The login keys live there whatever the database: readable by this service only.
+            DataFolder.MakePrivate(options.DataFolderPath(root));
             if (options.Storage == "postgres")
             {
-                return new PostgresScanStore(options.PostgresConnection!);
+                return new PostgresDatabase(options.PostgresConnection!);
             }
-            var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            return new SqliteScanStore(Path.Combine(options.DataFolderPath(root), "kiosk.db"));
+            return new SqliteDatabase(Path.Combine(options.DataFolderPath(root), "kiosk.db"));
         });
         // Login cookies stay valid across a restart: the keys that sign them live in the data folder too.
         services.AddDataProtection();
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<KioskOptions>, IHostEnvironment, ILoggerFactory>((keys, options, host, logs) =>
             keys.XmlRepository = new FileSystemXmlRepository(
                 new DirectoryInfo(Path.Combine(options.Value.DataFolderPath(host.ContentRootPath), "keys")), logs));
-        services.AddSingleton<IScanStore>(provider => provider.GetRequiredService<SqlScanStore>());
-        services.AddSingleton<ICatalogStore>(provider => provider.GetRequiredService<SqlScanStore>());
+        // One store per concern, all over the one database.
+        services.AddSingleton<IScanStore, ScanStore>();
+        services.AddSingleton<IDeviceStore, DeviceStore>();
+        services.AddSingleton<ICommandStore, CommandStore>();
+        services.AddSingleton<ILogStore, LogStore>();
+        services.AddSingleton<ISettingsStore, SettingsStore>();
+        services.AddSingleton<ICatalogStore, CatalogStore>();
         services.AddSingleton<CatalogService>();
         services.AddHostedService<StoreInitializer>(); // first: the schema must exist before anything else starts
         services.AddSingleton<ScanExpiryJob>();

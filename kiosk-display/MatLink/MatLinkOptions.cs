@@ -22,8 +22,17 @@ public sealed class MatLinkOptions
     /// <summary>0 lets the system choose (tests); read the port from <see cref="MatListener.Listening"/>.</summary>
     public int Port { get; set; } = DefaultPort;
 
-    /// <summary>A store has a handful of mats; more connections than this are closed at once, so a scanner cannot exhaust memory.</summary>
-    public int MaxConnections { get; set; } = 16;
+    /// <summary>
+    /// Connections open at once, proven mats and the rest. Sized for a store (20 mats and the virtual mat) with room
+    /// to spare; beyond it the oldest unproven socket is closed, or the new one when every link is a proven mat.
+    /// </summary>
+    public int MaxConnections { get; set; } = 40;
+
+    /// <summary>
+    /// Sockets whose Hello is not accepted yet (no proof of a pairing key) that may be open at once: a new one beyond
+    /// this closes the oldest of them, so idle or hostile sockets can never keep a paired mat out.
+    /// </summary>
+    public int MaxUnprovenConnections { get; set; } = 8;
 
     /// <summary>The largest packet accepted (before COBS); longer ones are discarded without being buffered.</summary>
     public int MaxPacketBytes { get; set; } = PacketFormat.MaxPacketBytes;
@@ -38,8 +47,9 @@ public sealed class MatLinkOptions
     public int UnpairedLingerMs { get; set; } = 10_000;
 
     /// <summary>
-    /// How long a paired mat has to answer the display's Challenge with the proof of its pairing key; a mat that
-    /// does not (it lacks the key, or runs firmware without pairing by key) is closed and retries later.
+    /// How long a new link has to be accepted: its Hello answered by a Challenge and its proof of the pairing key
+    /// checked. Counted from the moment it connects (or an accepted link says Hello again); bytes do not extend it,
+    /// so a socket that never proves a key (no key, old firmware, a scanner, a silent attacker) is closed.
     /// </summary>
     public int ProofTimeoutMs { get; set; } = 10_000;
 

@@ -19,6 +19,8 @@ public sealed class MatLinkOptionsValidator : IValidateOptions<MatLinkOptions>
         }
         Require(errors, options.Port is >= 0 and <= 65535, "MatLink:Port must be 0-65535.");
         Require(errors, options.MaxConnections >= 1, "MatLink:MaxConnections must be at least 1.");
+        Require(errors, options.MaxUnprovenConnections >= 1 && options.MaxUnprovenConnections <= options.MaxConnections,
+            "MatLink:MaxUnprovenConnections must be 1 to MatLink:MaxConnections.");
         Require(errors, options.MaxPacketBytes is >= MinPacketBytes and <= PacketFormat.MaxPacketBytes,
             $"MatLink:MaxPacketBytes must be {MinPacketBytes}-{PacketFormat.MaxPacketBytes}.");
         Require(errors, options.IdleTimeoutMs >= 100, "MatLink:IdleTimeoutMs must be at least 100.");

@@ -29,8 +29,8 @@ public sealed class MatListener : BackgroundService
     /// <summary>Completes with the bound address once listening (tests bind port 0 and read the real port here).</summary>
     public Task<IPEndPoint> Listening => _listening.Task;
 
-    /// <summary>Connections open now, paired or not.</summary>
-    public int ConnectionCount => _connections.Count;
+    /// <summary>Connections open now, paired or not (closing ones not counted).</summary>
+    public int ConnectionCount => _connections.Keys.Count(c => !c.Closing);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,7 +56,7 @@ public sealed class MatListener : BackgroundService
         _listening.TrySetResult(bound);
         try
         {
-            await AcceptLoopAsync(listener, options.MaxConnections, stoppingToken);
+            await AcceptLoopAsync(listener, options, stoppingToken);
         }
         finally
         {
@@ -69,7 +69,7 @@ public sealed class MatListener : BackgroundService
         }
     }
 
-    private async Task AcceptLoopAsync(TcpListener listener, int maxConnections, CancellationToken stoppingToken)
+    private async Task AcceptLoopAsync(TcpListener listener, MatLinkOptions options, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -89,9 +89,8 @@ public sealed class MatListener : BackgroundService
                 continue;
             }
             string remote = client.Client.RemoteEndPoint?.ToString() ?? "unknown";
-            if (_connections.Count >= maxConnections)
+            if (!MakeRoom(options, remote))
             {
-                _logger.LogWarning("Refusing mat connection from {Remote}: {Max} connections open already", remote, maxConnections);
                 client.Dispose();
                 continue;
             }
@@ -102,6 +101,31 @@ public sealed class MatListener : BackgroundService
             _connections[connection] = Task.CompletedTask;
             _connections.TryUpdate(connection, RunConnectionAsync(connection, client, stoppingToken), Task.CompletedTask);
         }
+    }
+
+    /// <summary>
+    /// Whether a new socket may be taken. Sockets that have not proved a key live within their own budget
+    /// (<see cref="MatLinkOptions.MaxUnprovenConnections"/>), and when it or the whole limit is full the oldest of them is
+    /// closed to make room: a paired mat reconnecting is always let in, however many idle or hostile sockets came first.
+    /// Only when every open link is a proven mat at the limit is the new socket refused.
+    /// </summary>
+    private bool MakeRoom(MatLinkOptions options, string remote)
+    {
+        var open = _connections.Keys.Where(c => !c.Closing).ToList();
+        var unproven = open.Where(c => !c.Accepted).OrderBy(c => c.OpenedAtTicks).ToList();
+        if (unproven.Count < options.MaxUnprovenConnections && open.Count < options.MaxConnections)
+        {
+            return true;
+        }
+        if (unproven.Count == 0)
+        {
+            _logger.LogWarning("Refusing mat connection from {Remote}: {Max} mats connected already (MatLink:MaxConnections)", remote, options.MaxConnections);
+            return false;
+        }
+        MatConnection oldest = unproven[0];
+        _logger.LogDebug("Closing unproven mat link {Old} to make room for {Remote}", oldest.RemoteEndpoint, remote);
+        oldest.Close();
+        return true;
     }
 
     private async Task RunConnectionAsync(MatConnection connection, TcpClient client, CancellationToken stoppingToken)

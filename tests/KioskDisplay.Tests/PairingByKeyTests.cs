@@ -28,7 +28,7 @@ public class PairingByKeyTests
         await using var server = new KioskServer(settings: new() { ["MatLink:UnpairedLingerMs"] = "200" });
         server.StartServer();
         int port = (await server.Get<MatListener>().Listening.WaitAsync(TimeSpan.FromSeconds(30))).Port;
-        var store = server.Get<IScanStore>();
+        var store = new KioskStores(server.Get<SqlDatabase>());
         var tech = await server.SignedInAsync("tech");
 
         using var mat = new LinkedMat(port, MatKey, stuckSensel: (3, 5));
@@ -43,11 +43,11 @@ public class PairingByKeyTests
         Assert.True(await mat.StepUntilAsync(() => mat.Mat.Link.Paired), "the paired mat was not accepted at its next connection");
         await mat.PlayFlatFootedShopperAsync();
         Assert.True(await mat.StepUntilAsync(() => mat.Mat.Link.Outbox.Count == 0), "the scan was not acknowledged");
-        var scans = await store.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow)));
+        var scans = await store.Scans.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow)));
         Assert.Equal(MatIdText, Assert.Single(scans).Result.DeviceId);
 
         // The self-test's map came with the connection: the technician sees the stuck sensel where it is.
-        var map = (await store.ListDevicesAsync()).Single(d => d.Status.DeviceId == MatIdText).Status.DeadSensels;
+        var map = (await store.Devices.ListDevicesAsync()).Single(d => d.Status.DeviceId == MatIdText).Status.DeadSensels;
         Assert.NotNull(map);
         Assert.Equal([3 * Geometry.Cols + 5], map!.Indices);
         Assert.Contains("row 3, column 5: stuck", await tech.GetStringAsync($"/tech/device/{MatIdText}"));
@@ -55,16 +55,16 @@ public class PairingByKeyTests
         // The key is a secret: it is kept for the check, but never shown in the command list or the log.
         string keyText = PairingKey.Format(MatKey);
         Assert.DoesNotContain(keyText, await tech.GetStringAsync("/tech"));
-        Assert.DoesNotContain(await store.ListCommandsAsync(10), c => c.Argument?.Contains("6b1f0e2d") == true);
-        Assert.Equal(keyText, await store.GetPairingKeyAsync(MatIdText));
+        Assert.DoesNotContain(await store.Commands.ListCommandsAsync(10), c => c.Argument?.Contains("6b1f0e2d") == true);
+        Assert.Equal(keyText, await store.Devices.GetPairingKeyAsync(MatIdText));
 
         mat.Dispose();
         using var impostor = new LinkedMat(port, Convert.FromHexString("6b1f0e2d9c3a48b7a5d6e7f8091a2b3d"));
         Assert.True(await impostor.StepUntilAsync(() => impostor.Mat.Link.HelloStatus == AckStatus.BadProof), "the impostor was not refused");
         await impostor.PlayFlatFootedShopperAsync();
         await impostor.StepUntilAsync(() => false, maxFrames: 40);
-        Assert.Single(await store.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow))));
-        Assert.Contains(await store.RecentLogAsync(20), e => e.DeviceId == MatIdText && e.Message.Contains("another pairing key"));
+        Assert.Single(await store.Scans.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow))));
+        Assert.Contains(await store.Log.RecentLogAsync(20), e => e.DeviceId == MatIdText && e.Message.Contains("another pairing key"));
     }
 
     private static async Task<string> TechRowAsync(HttpClient tech)

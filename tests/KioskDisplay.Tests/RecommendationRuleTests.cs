@@ -7,39 +7,57 @@ namespace Kiosk.Display.Tests;
 public sealed class RecommendationRuleTests
 {
     private static readonly RecommendationRules Rules = RecommendationRules.Load(RecommendationRules.DefaultPath);
-    private static readonly IReadOnlyList<Product> Catalog = CatalogCsv.Parse(File.ReadAllText(StoreInitializer.DemoCatalogPath)).Products;
     private static readonly Recommender Recommender = new(Rules);
 
-    private static FootProfile Feet(string? left = "normal", string? right = "normal", double leftPct = 50, double rearPct = 55,
-        bool ok = true, string activity = "everyday") =>
-        new(left, right, leftPct, 100 - leftPct, rearPct, 100 - rearPct, ok, 262, activity);
+    /// <summary>The demo catalog, plus a wide and a narrow fitting of a neutral walking shoe (the width rules need them).</summary>
+    internal static readonly IReadOnlyList<Product> Catalog =
+    [
+        .. CatalogCsv.Parse(File.ReadAllText(StoreInitializer.DemoCatalogPath)).Products,
+        new Product(0, "WLK-WIDE-T1", "Test Walker Wide", "walking-shoe", 2, 2, 2, 36, 47, 5, 90, Width: "wide"),
+        new Product(0, "WLK-NARR-T1", "Test Walker Narrow", "walking-shoe", 2, 2, 2, 36, 47, 5, 90, Width: "narrow"),
+    ];
 
-    /// <summary>For each rule: a profile that fires it and words its reason must contain.</summary>
-    public static TheoryData<string, FootProfile, string> Cases => new()
+    /// <summary>The arch rules: exactly one of them fires for any scan.</summary>
+    internal static readonly string[] ArchRules =
+        ["low-arch", "normal-arch", "high-arch", "between-normal-and-low", "between-normal-and-high", "feet-differ-neutral", "unclear-scan-neutral"];
+
+    internal static FootProfile Feet(string? left = "normal", string? right = "normal", double leftPct = 50, double forefootPct = 40,
+        bool ok = true, string[]? issues = null, string? leftBorderline = null, string? rightBorderline = null,
+        double lengthMm = 262, double widthMm = 98, bool leftFootOff = false) =>
+        new(leftFootOff ? null : new FootFacts(left, leftBorderline, lengthMm, widthMm),
+            new FootFacts(right, rightBorderline, lengthMm, widthMm), leftPct, 100 - forefootPct, forefootPct, ok, issues ?? []);
+
+    internal static ShopperAnswers Doing(string activity) => ShopperAnswers.None with { Activity = activity };
+
+    /// <summary>For each rule: a profile and activity that fire it, and words its reason must contain.</summary>
+    public static TheoryData<string, FootProfile, string, string> Cases => new()
     {
-        { "flat-arch-support", Feet("low", "low"), "firm arch support" },
-        { "normal-arch-neutral", Feet(), "neutral support" },
-        { "high-arch-cushioning", Feet("high", "high"), "extra cushioning for shock absorption" },
-        { "heel-load-cushioning", Feet(rearPct: 65), "cushioned heel" },
-        { "forefoot-load-relief", Feet(rearPct: 40), "ball of the foot" },
-        { "imbalance-stability", Feet(leftPct: 57), "stable base" },
-        { "unclear-scan-moderate", Feet(null, "normal", ok: false), "not clear enough" },
-        { "activity-running", Feet(activity: "running"), "running" },
-        { "activity-walking", Feet(activity: "walking"), "walking" },
-        { "activity-standing", Feet(activity: "standing"), "standing at work" },
-        { "activity-everyday", Feet(activity: "everyday"), "everyday" },
-        { "activity-dress", Feet(activity: "dress"), "smart shoes" },
+        { "low-arch", Feet("low", "low"), "everyday", "low arch" },
+        { "normal-arch", Feet(), "everyday", "normal arch" },
+        { "high-arch", Feet("high", "high"), "everyday", "high arch" },
+        { "between-normal-and-low", Feet("normal", "normal", leftBorderline: "low"), "everyday", "between normal and low" },
+        { "between-normal-and-high", Feet("high", "normal", leftBorderline: "normal"), "everyday", "between normal and high" },
+        { "feet-differ-neutral", Feet("low", "high"), "everyday", "two feet measured differently" },
+        { "unclear-scan-neutral", Feet(null, "normal", ok: false, issues: ["footprint-unreliable"]), "everyday", "could not tell your arch type" },
+        { "forefoot-load-cushioning", Feet(forefootPct: 60), "everyday", "front of your feet" },
+        { "wide-feet-fit", Feet(widthMm: 112), "everyday", "wide fitting" },
+        { "narrow-feet-fit", Feet(widthMm: 84), "everyday", "narrow fitting" },
+        { "activity-running", Feet(), "running", "For running" },
+        { "activity-walking", Feet(), "walking", "For walking" },
+        { "activity-standing", Feet(), "standing", "standing at work" },
+        { "activity-everyday", Feet(), "everyday", "For everyday wear" },
+        { "activity-dress", Feet(), "dress", "dress shoes" },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void RuleFiresAndARecommendedProductGivesItsReason(string ruleId, FootProfile profile, string words)
+    public void RuleFiresAndTheShopperIsToldItsReason(string ruleId, FootProfile profile, string activity, string words)
     {
-        var advice = Recommender.Advise(profile, Catalog, kneeOrHipPain: false);
+        var advice = Recommender.Advise(profile, Catalog, Doing(activity));
         Assert.Contains(ruleId, advice.FiredRules);
-        var reasons = advice.Products.SelectMany(p => p.Reasons).Where(r => r.RuleId == ruleId).ToList();
+        var reasons = advice.CommonReasons.Concat(advice.Products.SelectMany(p => p.Reasons)).Where(r => r.RuleId == ruleId).ToList();
         Assert.NotEmpty(reasons);
-        Assert.All(reasons, r => Assert.Contains(words, r.Text));
+        Assert.All(reasons, r => Assert.Contains(words, r.Text, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -47,58 +65,174 @@ public sealed class RecommendationRuleTests
     {
         var tested = Cases.Select(c => (string)c[0]).ToHashSet();
         Assert.All(Rules.Rules, rule => Assert.Contains(rule.Id, tested));
+        Assert.Equal(ArchRules.Order(), Rules.Rules.Where(r => r.When.ArchReading is not null).Select(r => r.Id).Order());
+    }
+
+    /// <summary>Every arch and borderline combination of two feet, every quality: one arch rule, so no two products argue.</summary>
+    public static IEnumerable<object[]> AllArchCombinations()
+    {
+        string?[] arches = [null, "low", "normal", "high"];
+        string? Neighbour(string? arch, bool borderline) => !borderline || arch is null ? null : arch == "normal" ? "low" : "normal";
+        foreach (var left in arches)
+        foreach (var right in arches)
+        foreach (bool leftBorder in new[] { false, true })
+        foreach (bool rightBorder in new[] { false, true })
+        foreach (bool ok in new[] { true, false })
+        {
+            yield return [Feet(left, right, ok: ok, issues: ok ? [] : ["footprint-unreliable"],
+                leftBorderline: Neighbour(left, leftBorder), rightBorderline: Neighbour(right, rightBorder))];
+        }
+        yield return [Feet("normal", "normal", leftBorderline: "high", rightBorderline: "low")];
+    }
+
+    [Theory]
+    [MemberData(nameof(AllArchCombinations))]
+    public void ExactlyOneArchRuleFiresSoNoTwoProductsArgue(FootProfile profile)
+    {
+        var advice = Recommender.Advise(profile, Catalog, ShopperAnswers.None);
+        Assert.Single(advice.FiredRules.Intersect(ArchRules));
+        Assert.Single(advice.CommonReasons.Concat(advice.Products.SelectMany(p => p.Reasons)).Select(r => r.RuleId).Intersect(ArchRules).Distinct());
     }
 
     [Fact]
-    public void FlatFeetGetFirmSupportAndHighArchesCushioning()
+    public void OneFlatAndOneHighFootGetTheNeutralChoiceAndSayWhy()
     {
-        var flat = Recommender.Advise(Feet("low", "low"), Catalog, false).Products;
-        Assert.InRange(flat.Count, 2, Recommender.MaxProducts);
-        Assert.Equal(3, flat[0].Product.ArchSupport);
-        var high = Recommender.Advise(Feet("high", "high"), Catalog, false).Products;
-        Assert.Equal(3, high[0].Product.Cushioning);
+        var advice = Recommender.Advise(Feet("low", "high"), Catalog, ShopperAnswers.None);
+        Assert.DoesNotContain("low-arch", advice.FiredRules);
+        Assert.DoesNotContain("high-arch", advice.FiredRules);
+        Assert.InRange(advice.Products.Count, 2, Recommender.MaxProducts);
+        Assert.All(advice.Products, p => Assert.Equal(2, p.Product.ArchSupport));
+        Assert.Contains(advice.CommonReasons, r => r.RuleId == "feet-differ-neutral");
+        Assert.Equal("referral.arches-differ", Assert.Single(advice.Referrals).Id);
+    }
+
+    [Fact]
+    public void ABorderlineFootGetsAdviceThatFitsBothClasses()
+    {
+        var advice = Recommender.Advise(Feet("low", "low", rightBorderline: "normal"), Catalog, ShopperAnswers.None);
+        Assert.Contains("between-normal-and-low", advice.FiredRules);
+        Assert.All(advice.Products, p => Assert.Equal(2, p.Product.ArchSupport)); // medium: suits a normal and a low arch
+        Assert.Contains(advice.Notices, n => n.Id == "notice.borderline");
+        Assert.Empty(advice.Referrals); // a borderline foot beside a flat one is not "one flat, one not"
+    }
+
+    [Fact]
+    public void HighArchesGetCushioningAndLowArchesSupport()
+    {
+        Assert.All(Recommender.Advise(Feet("high", "high"), Catalog, ShopperAnswers.None).Products, p => Assert.Equal(3, p.Product.Cushioning));
+        Assert.All(Recommender.Advise(Feet("low", "low"), Catalog, ShopperAnswers.None).Products, p => Assert.True(p.Product.ArchSupport >= 2));
+    }
+
+    [Fact]
+    public void SixtyPercentOnTheHeelsIsNormalStandingAndNoFinding()
+    {
+        var heels = Recommender.Advise(Feet(forefootPct: 35), Catalog, ShopperAnswers.None); // 65% on the heels
+        Assert.Equal(["normal-arch", "activity-everyday"], heels.FiredRules);
+    }
+
+    [Fact]
+    public void ALeftRightSplitIsMentionedGentlyAndSellsNothing()
+    {
+        var uneven = Recommender.Advise(Feet(leftPct: 58), Catalog, ShopperAnswers.None);
+        var even = Recommender.Advise(Feet(leftPct: 50), Catalog, ShopperAnswers.None);
+        Assert.Equal(even.FiredRules, uneven.FiredRules);
+        Assert.Equal(even.Products.Select(p => p.Product.Sku), uneven.Products.Select(p => p.Product.Sku));
+        var notice = Assert.Single(uneven.Notices);
+        Assert.Equal("notice.uneven", notice.Id);
+        Assert.Contains("58% left, 42% right", notice.Text);
+        Assert.Empty(uneven.Referrals);
+        Assert.Empty(Recommender.Advise(Feet(leftPct: 55), Catalog, ShopperAnswers.None).Notices); // 10 points is not above 10
+    }
+
+    [Fact]
+    public void AOneFootScanAsksForBothFeetAndIsNeverAnImbalance()
+    {
+        var oneFoot = Feet(null, "normal", leftPct: 0, ok: false, issues: ["one-foot-only"], leftFootOff: true);
+        Assert.Null(oneFoot.Left);
+        var advice = Recommender.Advise(oneFoot, Catalog, ShopperAnswers.None);
+        Assert.Equal("notice.one-foot", Assert.Single(advice.Notices).Id);
+        Assert.Contains("one foot on each outline", advice.Notices[0].Text);
+        Assert.Null(oneFoot.UnevenPoints);
+        Assert.Null(ShopperView.Balance(oneFoot));
+        Assert.Empty(advice.Referrals);
+        Assert.Contains("unclear-scan-neutral", advice.FiredRules);
+        Assert.DoesNotContain(advice.FiredRules, r => r.Contains("imbalance") || r.Contains("stab"));
+    }
+
+    [Fact]
+    public void AChildSizedScanGetsNoProductsAndAsksForStaff()
+    {
+        var child = Feet(null, null, ok: false, issues: ["not-adult-sized"], lengthMm: 170, widthMm: 62);
+        var advice = Recommender.Advise(child, Catalog, ShopperAnswers.None);
+        Assert.Empty(advice.Products);
+        Assert.Equal("products.not-adult", advice.ProductsNote.Id);
+        Assert.Equal("notice.not-adult", Assert.Single(advice.Notices).Id);
+        Assert.Contains("staff", advice.Notices[0].Text);
+        Assert.Null(child.Size);
+        Assert.Null(child.WidthFit);
+        Assert.Equal("arch.not-adult", Recommender.ArchLabel(child.Left, child).Id);
+    }
+
+    [Fact]
+    public void EachReasonIsSaidOnce()
+    {
+        foreach (string activity in ShopperAnswers.Activities)
+        {
+            var advice = Recommender.Advise(Feet("low", "low", widthMm: 112), Catalog, Doing(activity));
+            var texts = advice.CommonReasons.Concat(advice.Products.SelectMany(p => p.Reasons)).Select(r => r.Text).ToList();
+            Assert.Equal(texts.Count, texts.Distinct().Count());
+            Assert.Contains(advice.CommonReasons, r => r.RuleId == "activity-" + activity);
+            Assert.All(advice.Products, p => Assert.DoesNotContain(p.Reasons, r => r.RuleId.StartsWith("activity-")));
+        }
+        // the wide fitting is the one product's own reason
+        var wide = Recommender.Advise(Feet(widthMm: 112), Catalog, ShopperAnswers.None);
+        Assert.Contains(wide.Products, p => p.Product.Width == "wide" && p.Reasons.Any(r => r.RuleId == "wide-feet-fit"));
     }
 
     [Fact]
     public void OnlyProductsInStockNotRetiredInTheShoppersSizeOfTheActivitysKind()
     {
-        var advice = Recommender.Advise(Feet("low", "low", activity: "running"), Catalog, false);
+        var advice = Recommender.Advise(Feet("low", "low"), Catalog, Doing("running"));
         Assert.All(advice.Products, r =>
         {
             Assert.True(r.Product.Stock > 0 && !r.Product.Retired);
             Assert.Contains(r.Product.Category, new[] { "running-shoe", "insole" });
         });
         Assert.DoesNotContain(advice.Products, r => r.Product.Sku == "INS-SPRT-05"); // out of stock
-        var bigFeet = Feet("low", "low") with { FootLengthMm = 320 };                 // EU ~50: nothing fits
-        Assert.Empty(Recommender.Advise(bigFeet, Catalog, false).Products);
-        Assert.True(Recommender.Advise(Feet(), Catalog, false).Products.GroupBy(p => p.Product.Category).All(g => g.Count() <= 2));
+        var bigFeet = Feet("low", "low", lengthMm: 320, widthMm: 120);                // EU 50: nothing fits
+        var none = Recommender.Advise(bigFeet, Catalog, ShopperAnswers.None);
+        Assert.Empty(none.Products);
+        Assert.Equal("products.none", none.ProductsNote.Id);
+        Assert.True(Recommender.Advise(Feet(), Catalog, ShopperAnswers.None).Products.GroupBy(p => p.Product.Category).All(g => g.Count() <= 2));
+    }
+
+    [Fact]
+    public void WidthFitComesFromTheWiderFootAgainstItsLength()
+    {
+        Assert.Equal("standard", Feet(widthMm: 98).WidthFit);                       // 0.374: an average foot
+        Assert.Equal("wide", Feet(widthMm: 108).WidthFit);                          // 0.412
+        Assert.Equal("narrow", Feet(widthMm: 86).WidthFit);                         // 0.328
+        var oneWide = Feet() with { Left = new FootFacts("normal", null, 262, 110) };
+        Assert.Equal("wide", oneWide.WidthFit);
     }
 
     [Theory]
-    [InlineData(true, 50, true, "pain")]
-    [InlineData(false, 56, true, "imbalance")]
-    [InlineData(false, 50, false, "quality")]
-    public void PainImbalanceOrAnUnclearScanSuggestsAProfessional(bool pain, double leftPct, bool ok, string kind)
+    [InlineData("{\"rules\":[{\"id\":\"x\",\"when\":{\"rearfootAbove\":60},\"wants\":{},\"reason\":\"r\"}]}", "rearfootAbove")]
+    [InlineData("{\"rules\":[{\"id\":\"x\",\"when\":{\"archReading\":[\"flat\"]},\"wants\":{},\"reason\":\"r\"}]}", "archReading 'flat'")]
+    [InlineData("{\"rules\":[{\"id\":\"x\",\"when\":{},\"wants\":{\"width\":[\"extra-wide\"]},\"reason\":\"r\"}]}", "width 'extra-wide'")]
+    [InlineData("{\"rules\":[{\"id\":\"x\",\"when\":{},\"wants\":{},\"reason\":\" \"}]}", "needs a reason")]
+    public void ARuleFileWithAnUnknownConditionOrValueIsRefused(string json, string message)
     {
-        var advice = Recommender.Advise(Feet(leftPct: leftPct, ok: ok), Catalog, pain);
-        var caution = Assert.Single(advice.Cautions);
-        Assert.Equal(kind, caution.Kind);
-        Assert.Matches("podiatrist|physiotherapist", caution.Text);
-        Assert.Empty(Recommender.Advise(Feet(leftPct: 55), Catalog, false).Cautions); // 10 points is not above 10
-    }
-
-    [Fact]
-    public void TipsCoverGradualSwitchAndExercises()
-    {
-        var tips = Recommender.Advise(Feet("low", "high"), Catalog, false).Tips;
-        Assert.Contains(tips, t => t.Contains("gradually"));
-        Assert.Contains(tips, t => t.StartsWith("Exercise"));
-    }
-
-    [Fact]
-    public void ShoeSizeComesFromTheLongerFoot()
-    {
-        Assert.Equal(41.5, Feet().EuSize);
-        Assert.Null((Feet() with { FootLengthMm = null }).EuSize);
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, json);
+            var error = Assert.Throws<InvalidDataException>(() => RecommendationRules.Load(path));
+            Assert.Contains(message, error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -179,12 +179,29 @@ public sealed class ServerTests : IAsyncLifetime
         var feed = server.Get<IScanFeed>();
         var result = TestScans.Result("mat-7-0001");
         var first = await feed.PublishResultAsync(result);
-        var second = await feed.PublishResultAsync(result with { Report = result.Report with { LoadLeftPct = 1 } });
+        var second = await feed.PublishResultAsync(result with { ScannedAt = result.ScannedAt.AddSeconds(30) });
         Assert.Equal((true, true), (first.Acknowledged, first.NewlyStored));
         Assert.Equal((true, false), (second.Acknowledged, second.NewlyStored));
         var stored = await server.Get<IScanStore>().ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow)));
-        var only = Assert.Single(stored);
-        Assert.Equal(result.Report.LoadLeftPct, only.Result.Report.LoadLeftPct); // the first one is kept
+        Assert.Equal("mat-7-0001", Assert.Single(stored).Result.ResultId);
+    }
+
+    [Fact]
+    public async Task AReusedResultIdWithAnotherScanIsShownToTheShopperAndLoggedForTheTechnician()
+    {
+        // Before: the store's ON CONFLICT DO NOTHING acked the new scan and dropped it; the shopper saw nothing.
+        var feed = server.Get<IScanFeed>();
+        using var shown = feed.Subscribe();
+        await feed.PublishResultAsync(TestScans.Result("240ac4000009-1", "low"));
+        Assert.IsType<ResultEvent>(await shown.Reader.ReadAsync());
+
+        var ack = await feed.PublishResultAsync(TestScans.Result("240ac4000009-1", "high"));
+
+        Assert.Equal((true, true), (ack.Acknowledged, ack.NewlyStored));
+        var next = Assert.IsType<ResultEvent>(await shown.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(("240ac4000009-1~2", "high"), (next.Result.ResultId, next.Result.Report.Left!.ArchType));
+        var log = await server.Get<ILogStore>().RecentLogAsync(10);
+        Assert.Contains(log, e => e.Level == "warning" && e.Message.Contains("240ac4000009-1") && e.Message.Contains("reused"));
     }
 
     [Fact]
@@ -241,7 +258,7 @@ public sealed class ServerTests : IAsyncLifetime
         var accepted = await tech.PostAsJsonAsync("/api/tech/devices/0000000000a9/commands", new { command = "zero" });
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await tech.PostAsJsonAsync("/api/tech/devices/0000000000a9/commands", new { command = "reboot" })).StatusCode);
-        var commands = await server.Get<IScanStore>().ListCommandsAsync(10);
+        var commands = await server.Get<ICommandStore>().ListCommandsAsync(10);
         // No mat with that id is connected, so the zero could not be sent, and the record says so.
         Assert.Equal("not sent: mat not connected", Assert.Single(commands).State);
         Assert.Contains("0000000000a9", await tech.GetStringAsync("/tech"));
@@ -255,7 +272,7 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await tech.PostAsJsonAsync("/api/tech/devices/0000000000b7/commands", new { command = "pair" })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await tech.PostAsJsonAsync("/api/tech/devices/0000000000b7/commands",
             new { command = "pair", argument = "00112233 44556677 8899AABB CCDDEEFF" })).StatusCode);
-        var devices = await server.Get<IScanStore>().ListDevicesAsync();
+        var devices = await server.Get<IDeviceStore>().ListDevicesAsync();
         Assert.True(devices.Single(d => d.Status.DeviceId == "0000000000b7").Paired);
         var registry = server.Get<Kiosk.Display.MatLink.IPairingRegistry>();
         Assert.Equal(Convert.FromHexString("00112233445566778899aabbccddeeff"), await registry.PairingKeyOfAsync(0xb7, default));
@@ -287,7 +304,7 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.Contains("Unpair", paired);
         Assert.DoesNotContain("c0ffee00", paired);
         Assert.DoesNotContain("c0ffee00", await tech.GetStringAsync("/tech"));
-        Assert.Equal("c0ffee00-11223344-55667788-99aabbcc", await server.Get<IScanStore>().GetPairingKeyAsync("0000000000c3"));
+        Assert.Equal("c0ffee00-11223344-55667788-99aabbcc", await server.Get<IDeviceStore>().GetPairingKeyAsync("0000000000c3"));
 
         var unknown = await tech.GetAsync("/tech/device/0000000000ff");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -304,7 +321,7 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.DoesNotContain("scan-page-1", await staff.GetStringAsync("/staff?arch=low"));
         string scan = await staff.GetStringAsync("/staff/scan/scan-page-1");
         Assert.Contains("High arch", scan);
-        Assert.Contains("high-arch-cushioning", scan);
+        Assert.Contains("[high-arch]", scan);
         Assert.Contains("pressure map of the left foot", scan);
         Assert.Contains("pressure map of the right foot", scan);
         Assert.Contains("@media print", await staff.GetStringAsync("/css/staff.css"));
@@ -334,38 +351,14 @@ public sealed class StoreTests
         }))
         {
             var staff = await server.SignedInAsync("staff");
-            Assert.IsType<PostgresScanStore>(server.Get<IScanStore>());
+            Assert.IsType<PostgresDatabase>(server.Get<SqlDatabase>());
             Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/staff/catalog")).StatusCode);
             await server.Get<IScanStore>().SaveResultAsync(TestScans.Result("chain-1"));
         }
         // what the display wrote is in the shared database: the demo catalog, the start-up log line, the scan
         var store = test.Open();
-        Assert.NotEmpty(await ((ICatalogStore)store).ListProductsAsync(includeRetired: true));
-        Assert.Contains(await store.RecentLogAsync(10), l => l.Message == "display started");
-        Assert.NotNull(await store.GetScanAsync("chain-1"));
-    }
-
-    [Fact]
-    public async Task ResultSurvivesDisplayRestartAndMigrationsRunOnce()
-    {
-        string folder = Directory.CreateTempSubdirectory("kiosk-store-").FullName;
-        try
-        {
-            string path = Path.Combine(folder, "kiosk.db");
-            var first = new SqliteScanStore(path);
-            await first.MigrateAsync();
-            Assert.True(await first.SaveResultAsync(TestScans.Result("kept-1")));
-
-            var second = new SqliteScanStore(path);
-            await second.MigrateAsync();
-            Assert.Equal([1, 2, 3], await second.AppliedMigrationsAsync());
-            Assert.Equal("kept-1", (await second.GetScanAsync("kept-1"))!.Result.ResultId);
-            Assert.False(await second.SaveResultAsync(TestScans.Result("kept-1")));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, true);
-        }
+        Assert.NotEmpty(await store.Catalog.ListProductsAsync(includeRetired: true));
+        Assert.Contains(await store.Log.RecentLogAsync(10), l => l.Message == "display started");
+        Assert.NotNull(await store.Scans.GetScanAsync("chain-1"));
     }
 }

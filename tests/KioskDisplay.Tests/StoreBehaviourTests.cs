@@ -18,13 +18,15 @@ public sealed class StoreBehaviourTests
     public async Task EachResultIdIsStoredOnceAndReadBackWhole(string kind)
     {
         await using var test = await TestStore.CreateAsync(kind);
-        var store = test.Store;
+        var store = test.Stores;
         var result = TestScans.Result("once-1", "high", Noon.ToOffset(TimeSpan.FromHours(2)));
 
-        Assert.True(await store.SaveResultAsync(result));
-        Assert.False(await store.SaveResultAsync(result with { DeviceId = "other-mat" }));
+        Assert.Equal(new SavedResult(SaveOutcome.Stored, "once-1"), await store.Scans.SaveResultAsync(result));
+        // The same scan again (a mat resending it because its ack was lost), whenever it arrives: stored once.
+        Assert.Equal(new SavedResult(SaveOutcome.AlreadyStored, "once-1"),
+            await store.Scans.SaveResultAsync(result with { ScannedAt = result.ScannedAt.AddMinutes(5) }));
 
-        var stored = (await store.GetScanAsync("once-1"))!;
+        var stored = (await store.Scans.GetScanAsync("once-1"))!;
         Assert.Equal("test-mat", stored.Result.DeviceId);
         CloseInTime(Noon, stored.Result.ScannedAt);
         Assert.Equal(TimeSpan.Zero, stored.Result.ScannedAt.Offset);
@@ -33,24 +35,46 @@ public sealed class StoreBehaviourTests
         Assert.Equal(result.Summed.LoadGrams, stored.Result.Summed.LoadGrams);
         Assert.Equal((result.Summed.Rows, result.Summed.Cols, result.Summed.PitchMm),
             (stored.Result.Summed.Rows, stored.Result.Summed.Cols, stored.Result.Summed.PitchMm));
-        Assert.Null(await store.GetScanAsync("nope"));
+        Assert.Null(await store.Scans.GetScanAsync("nope"));
+    }
+
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task AReusedIdWithAnotherScanIsKeptUnderANewIdAndItsResendsStillOnce(string kind)
+    {
+        // A mat whose result counter went back (a reset, a restored backup) sends a new shopper's scan under an id
+        // the store has: that scan is not the stored one, so it is kept too, under the id with "~2".
+        await using var test = await TestStore.CreateAsync(kind);
+        var scans = test.Stores.Scans;
+        var yesterday = TestScans.Result("240ac4123456-1", "low", Noon.AddDays(-1));
+        var today = TestScans.Result("240ac4123456-1", "high", Noon);
+        var later = TestScans.Result("240ac4123456-1", "normal", Noon.AddHours(1));
+
+        Assert.Equal(new SavedResult(SaveOutcome.Stored, "240ac4123456-1"), await scans.SaveResultAsync(yesterday));
+        Assert.Equal(new SavedResult(SaveOutcome.StoredUnderNewId, "240ac4123456-1~2"), await scans.SaveResultAsync(today));
+        Assert.Equal(new SavedResult(SaveOutcome.AlreadyStored, "240ac4123456-1~2"), await scans.SaveResultAsync(today));
+        Assert.Equal(new SavedResult(SaveOutcome.StoredUnderNewId, "240ac4123456-1~3"), await scans.SaveResultAsync(later));
+        Assert.Equal(new SavedResult(SaveOutcome.AlreadyStored, "240ac4123456-1"), await scans.SaveResultAsync(yesterday));
+
+        Assert.Equal("high", (await scans.GetScanAsync("240ac4123456-1~2"))!.Result.Report.Left!.ArchType);
+        Assert.Equal("240ac4123456-1~2", (await scans.GetScanAsync("240ac4123456-1~2"))!.Result.ResultId);
+        Assert.Equal("low", (await scans.GetScanAsync("240ac4123456-1"))!.Result.Report.Left!.ArchType);
     }
 
     [Theory, InlineData("sqlite"), PostgresData]
     public async Task ListsTheScansOfOneUtcDayByArchAndQualityNewestFirst(string kind)
     {
         await using var test = await TestStore.CreateAsync(kind);
-        var store = test.Store;
+        var store = test.Stores;
         var day = DateOnly.FromDateTime(Noon.UtcDateTime);
-        await store.SaveResultAsync(TestScans.Result("low-9", "low", Noon.AddHours(-3)));
-        await store.SaveResultAsync(TestScans.Result("high-12", "high", Noon));
+        await store.Scans.SaveResultAsync(TestScans.Result("low-9", "low", Noon.AddHours(-3)));
+        await store.Scans.SaveResultAsync(TestScans.Result("high-12", "high", Noon));
         var unclear = TestScans.Result("unclear-13", "normal", Noon.AddHours(1));
-        await store.SaveResultAsync(unclear with { Report = unclear.Report.WithQuality(false, "moved") with { Left = null } });
-        await store.SaveResultAsync(TestScans.Result("first-second", "low", new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero)));
-        await store.SaveResultAsync(TestScans.Result("day-before", "low", new DateTimeOffset(2026, 3, 9, 23, 59, 59, 999, TimeSpan.Zero)));
-        await store.SaveResultAsync(TestScans.Result("next-day", "low", new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero)));
+        await store.Scans.SaveResultAsync(unclear with { Report = unclear.Report.WithQuality(false, "moved") with { Left = null } });
+        await store.Scans.SaveResultAsync(TestScans.Result("first-second", "low", new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero)));
+        await store.Scans.SaveResultAsync(TestScans.Result("day-before", "low", new DateTimeOffset(2026, 3, 9, 23, 59, 59, 999, TimeSpan.Zero)));
+        await store.Scans.SaveResultAsync(TestScans.Result("next-day", "low", new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero)));
 
-        async Task<string[]> Ids(ScanFilter filter) => [.. (await store.ListScansAsync(filter)).Select(s => s.Result.ResultId)];
+        async Task<string[]> Ids(ScanFilter filter) => [.. (await store.Scans.ListScansAsync(filter)).Select(s => s.Result.ResultId)];
 
         Assert.Equal(["unclear-13", "high-12", "low-9", "first-second"], await Ids(new ScanFilter(day)));
         Assert.Equal(["low-9", "first-second"], await Ids(new ScanFilter(day, "low")));
@@ -66,36 +90,39 @@ public sealed class StoreBehaviourTests
     public async Task ExpiryDeletesScansLogAndCommandsOlderThanTheCutoff(string kind)
     {
         await using var test = await TestStore.CreateAsync(kind);
-        var store = test.Store;
+        var store = test.Stores;
         var now = DateTimeOffset.UtcNow;
-        await store.SaveResultAsync(TestScans.Result("old", at: now.AddDays(-31)));
-        await store.SaveResultAsync(TestScans.Result("new", at: now.AddDays(-29)));
-        await store.AddCommandAsync(new DeviceCommandRecord("mat-1", "zero", null, "tech", now.AddDays(-31), "sent"));
-        await store.AddCommandAsync(new DeviceCommandRecord("mat-1", "zero", null, "tech", now.AddDays(-1), "sent"));
-        await store.AddLogAsync("info", null, "today");
+        await store.Scans.SaveResultAsync(TestScans.Result("old", at: now.AddDays(-31)));
+        await store.Scans.SaveResultAsync(TestScans.Result("new", at: now.AddDays(-29)));
+        await store.Commands.AddCommandAsync(new DeviceCommandRecord("mat-1", "zero", null, "tech", now.AddDays(-31), "sent"));
+        await store.Commands.AddCommandAsync(new DeviceCommandRecord("mat-1", "zero", null, "tech", now.AddDays(-1), "sent"));
+        await store.Log.AddLogAsync("info", null, "today");
 
-        Assert.Equal(1, await store.DeleteScansBeforeAsync(now.AddDays(-30)));
-        Assert.Null(await store.GetScanAsync("old"));
-        Assert.NotNull(await store.GetScanAsync("new"));
-        Assert.Equal(1, await store.DeleteLogBeforeAsync(now.AddDays(-30)));
-        Assert.Single(await store.ListCommandsAsync(10));
-        Assert.Single(await store.RecentLogAsync(10));
-        Assert.Equal(2, await store.DeleteLogBeforeAsync(now.AddMinutes(1)));
-        Assert.Empty(await store.RecentLogAsync(10));
+        Assert.Equal(1, await store.Scans.DeleteScansBeforeAsync(now.AddDays(-30)));
+        Assert.Null(await store.Scans.GetScanAsync("old"));
+        Assert.NotNull(await store.Scans.GetScanAsync("new"));
+        Assert.Equal(1, await store.Commands.DeleteCommandsBeforeAsync(now.AddDays(-30)));
+        Assert.Equal(0, await store.Log.DeleteLogBeforeAsync(now.AddDays(-30)));
+        Assert.Single(await store.Commands.ListCommandsAsync(10));
+        Assert.Single(await store.Log.RecentLogAsync(10));
+        Assert.Equal(1, await store.Commands.DeleteCommandsBeforeAsync(now.AddMinutes(1)));
+        Assert.Equal(1, await store.Log.DeleteLogBeforeAsync(now.AddMinutes(1)));
+        Assert.Empty(await store.Log.RecentLogAsync(10));
+        Assert.Empty(await store.Commands.ListCommandsAsync(10));
     }
 
     [Theory, InlineData("sqlite"), PostgresData]
     public async Task DevicesAreUpsertedAndPairedByTheTechnician(string kind)
     {
         await using var test = await TestStore.CreateAsync(kind);
-        var store = test.Store;
+        var store = test.Stores;
         var seen = Noon.AddSeconds(5);
-        await store.UpsertDeviceStatusAsync(new DeviceStatus("mat-b", "1.0.0", 10, 20, -60, 0, null, Noon));
-        await store.UpsertDeviceStatusAsync(new DeviceStatus("mat-a", "1.0.0", 5, 20, -70, 0, null, Noon));
-        await store.UpsertDeviceStatusAsync(new DeviceStatus("mat-b", "1.1.0", 3_000_000_000, 19.5, -55, 2,
+        await store.Devices.UpsertDeviceStatusAsync(new DeviceStatus("mat-b", "1.0.0", 10, 20, -60, 0, null, Noon));
+        await store.Devices.UpsertDeviceStatusAsync(new DeviceStatus("mat-a", "1.0.0", 5, 20, -70, 0, null, Noon));
+        await store.Devices.UpsertDeviceStatusAsync(new DeviceStatus("mat-b", "1.1.0", 3_000_000_000, 19.5, -55, 2,
             new DeadSenselMap(2, 3, [1, 4]), seen));
 
-        var devices = await store.ListDevicesAsync();
+        var devices = await store.Devices.ListDevicesAsync();
         Assert.Equal(["mat-a", "mat-b"], devices.Select(d => d.Status.DeviceId));
         Assert.All(devices, d => Assert.False(d.Paired));
         var b = devices[1].Status;
@@ -104,52 +131,52 @@ public sealed class StoreBehaviourTests
         CloseInTime(seen, b.LastSeen);
 
         // The self-test map is kept through the status reports that follow it (they carry none).
-        await store.SetDeadSenselMapAsync("mat-a", new DeadSenselMap(2, 3, [0, 5], [1, 2]));
-        await store.UpsertDeviceStatusAsync(new DeviceStatus("mat-a", "1.0.0", 7, 20, -60, 2, null, seen));
-        var a = (await store.ListDevicesAsync())[0].Status;
+        await store.Devices.SetDeadSenselMapAsync("mat-a", new DeadSenselMap(2, 3, [0, 5], [1, 2]));
+        await store.Devices.UpsertDeviceStatusAsync(new DeviceStatus("mat-a", "1.0.0", 7, 20, -60, 2, null, seen));
+        var a = (await store.Devices.ListDevicesAsync())[0].Status;
         Assert.Equal([0, 5], a.DeadSensels!.Indices);
         Assert.Equal([1, 2], a.DeadSensels.Kinds!);
         Assert.Equal(2, a.DeadSenselCount);
 
-        Assert.Null(await store.GetPairingKeyAsync("mat-b"));
-        await store.PairDeviceAsync("mat-b", "00112233-44556677-8899aabb-ccddeeff");
-        Assert.Equal([false, true], (await store.ListDevicesAsync()).Select(d => d.Paired));
-        await store.UpsertDeviceStatusAsync(new DeviceStatus("mat-b", "1.1.0", 4, 20, -55, 0, null, seen));
-        Assert.True((await store.ListDevicesAsync())[1].Paired); // a status report keeps the pairing
-        Assert.Equal("00112233-44556677-8899aabb-ccddeeff", await store.GetPairingKeyAsync("mat-b"));
-        await store.PairDeviceAsync("mat-b", "ffeeddcc-bbaa9988-77665544-33221100"); // a re-provisioned mat
-        Assert.Equal("ffeeddcc-bbaa9988-77665544-33221100", await store.GetPairingKeyAsync("mat-b"));
-        await store.UnpairDeviceAsync("mat-b");
-        Assert.All(await store.ListDevicesAsync(), d => Assert.False(d.Paired));
-        Assert.Null(await store.GetPairingKeyAsync("mat-b"));
+        Assert.Null(await store.Devices.GetPairingKeyAsync("mat-b"));
+        await store.Devices.PairDeviceAsync("mat-b", "00112233-44556677-8899aabb-ccddeeff");
+        Assert.Equal([false, true], (await store.Devices.ListDevicesAsync()).Select(d => d.Paired));
+        await store.Devices.UpsertDeviceStatusAsync(new DeviceStatus("mat-b", "1.1.0", 4, 20, -55, 0, null, seen));
+        Assert.True((await store.Devices.ListDevicesAsync())[1].Paired); // a status report keeps the pairing
+        Assert.Equal("00112233-44556677-8899aabb-ccddeeff", await store.Devices.GetPairingKeyAsync("mat-b"));
+        await store.Devices.PairDeviceAsync("mat-b", "ffeeddcc-bbaa9988-77665544-33221100"); // a re-provisioned mat
+        Assert.Equal("ffeeddcc-bbaa9988-77665544-33221100", await store.Devices.GetPairingKeyAsync("mat-b"));
+        await store.Devices.UnpairDeviceAsync("mat-b");
+        Assert.All(await store.Devices.ListDevicesAsync(), d => Assert.False(d.Paired));
+        Assert.Null(await store.Devices.GetPairingKeyAsync("mat-b"));
 
         // A mat can be paired before it ever connects: it is listed, paired, with placeholders its Status replaces.
-        await store.PairDeviceAsync("mat-c", "00112233-44556677-8899aabb-ccddeeff");
-        Assert.True((await store.ListDevicesAsync()).Single(d => d.Status.DeviceId == "mat-c").Paired);
+        await store.Devices.PairDeviceAsync("mat-c", "00112233-44556677-8899aabb-ccddeeff");
+        Assert.True((await store.Devices.ListDevicesAsync()).Single(d => d.Status.DeviceId == "mat-c").Paired);
     }
 
     [Theory, InlineData("sqlite"), PostgresData]
     public async Task CommandsAndLogListNewestFirstUpToTheLimit(string kind)
     {
         await using var test = await TestStore.CreateAsync(kind);
-        var store = test.Store;
-        await store.AddCommandAsync(new DeviceCommandRecord("mat-1", "zero", null, "tech", Noon, "sent"));
-        await store.AddCommandAsync(new DeviceCommandRecord("mat-1", "calibrate", "20000", "tech", Noon.AddMinutes(1), "failed"));
-        await store.AddCommandAsync(new DeviceCommandRecord("mat-2", "zero", null, "ann", Noon.AddMinutes(2), "sent"));
+        var store = test.Stores;
+        await store.Commands.AddCommandAsync(new DeviceCommandRecord("mat-1", "zero", null, "tech", Noon, "sent"));
+        await store.Commands.AddCommandAsync(new DeviceCommandRecord("mat-1", "calibrate", "20000", "tech", Noon.AddMinutes(1), "failed"));
+        await store.Commands.AddCommandAsync(new DeviceCommandRecord("mat-2", "zero", null, "ann", Noon.AddMinutes(2), "sent"));
 
-        var commands = await store.ListCommandsAsync(2);
+        var commands = await store.Commands.ListCommandsAsync(2);
         Assert.Equal(["mat-2", "mat-1"], commands.Select(c => c.DeviceId));
         Assert.Equal(("calibrate", "20000", "tech", "failed"), (commands[1].Command, commands[1].Argument, commands[1].RequestedBy, commands[1].State));
         CloseInTime(Noon.AddMinutes(1), commands[1].RequestedAt);
         Assert.Null(commands[0].Argument);
 
-        await store.AddLogAsync("info", null, "first");
-        await store.AddLogAsync("warn", "mat-1", "second");
-        await store.AddLogAsync("error", "mat-2", "third");
-        var log = await store.RecentLogAsync(2);
+        await store.Log.AddLogAsync("info", null, "first");
+        await store.Log.AddLogAsync("warn", "mat-1", "second");
+        await store.Log.AddLogAsync("error", "mat-2", "third");
+        var log = await store.Log.RecentLogAsync(2);
         Assert.Equal(["third", "second"], log.Select(l => l.Message));
         Assert.Equal(("warn", "mat-1"), (log[1].Level, log[1].DeviceId));
-        Assert.Null((await store.RecentLogAsync(3))[2].DeviceId);
+        Assert.Null((await store.Log.RecentLogAsync(3))[2].DeviceId);
         Assert.InRange(DateTimeOffset.UtcNow - log[0].At, TimeSpan.Zero, TimeSpan.FromMinutes(1));
     }
 
@@ -157,13 +184,13 @@ public sealed class StoreBehaviourTests
     public async Task SettingsAreSetAndOverwritten(string kind)
     {
         await using var test = await TestStore.CreateAsync(kind);
-        var store = test.Store;
-        Assert.Null(await store.GetSettingAsync(ScanExpiryJob.RetentionSetting));
-        await store.SetSettingAsync(ScanExpiryJob.RetentionSetting, "14");
-        await store.SetSettingAsync("other", "x");
-        await store.SetSettingAsync(ScanExpiryJob.RetentionSetting, "7");
-        Assert.Equal("7", await store.GetSettingAsync(ScanExpiryJob.RetentionSetting));
-        Assert.Equal("x", await store.GetSettingAsync("other"));
+        var store = test.Stores;
+        Assert.Null(await store.Settings.GetSettingAsync(ScanExpiryJob.RetentionSetting));
+        await store.Settings.SetSettingAsync(ScanExpiryJob.RetentionSetting, "14");
+        await store.Settings.SetSettingAsync("other", "x");
+        await store.Settings.SetSettingAsync(ScanExpiryJob.RetentionSetting, "7");
+        Assert.Equal("7", await store.Settings.GetSettingAsync(ScanExpiryJob.RetentionSetting));
+        Assert.Equal("x", await store.Settings.GetSettingAsync("other"));
     }
 
     private static Product Shoe(string sku, string name = "Trail runner", decimal price = 89.95m) =>
@@ -173,7 +200,7 @@ public sealed class StoreBehaviourTests
     public async Task CatalogAddsUpdatesRetiresAndRefusesATakenSku(string kind)
     {
         await using var test = await TestStore.CreateAsync(kind);
-        var catalog = test.Store;
+        var catalog = test.Stores.Catalog;
         long id = await catalog.AddProductAsync(Shoe(" RUN-1 ", " Trail runner "));
         long other = await catalog.AddProductAsync(Shoe("RUN-2", "Road runner", 120.5m) with { Category = "insole" });
         Assert.NotEqual(id, other);
@@ -200,7 +227,7 @@ public sealed class StoreBehaviourTests
     public async Task CsvImportUpdatesBySkuInOneTransactionAllOrNothing(string kind)
     {
         await using var test = await TestStore.CreateAsync(kind);
-        var catalog = test.Store;
+        var catalog = test.Stores.Catalog;
         var csv = CatalogCsv.Write([Shoe("A-1", "Alpha"), Shoe("B-1", "Beta", 10m)]);
         var (parsed, problems) = CatalogCsv.Parse(csv);
         Assert.Empty(problems);
@@ -220,14 +247,14 @@ public sealed class StoreBehaviourTests
     public async Task MigrationsRunOnceAndDataSurvivesARestart(string kind)
     {
         await using var test = await TestStore.CreateAsync(kind);
-        Assert.True(await test.Store.SaveResultAsync(TestScans.Result("kept-1")));
-        await test.Store.MigrateAsync();
+        Assert.Equal(SaveOutcome.Stored, (await test.Stores.Scans.SaveResultAsync(TestScans.Result("kept-1"))).Outcome);
+        await test.Stores.Database.MigrateAsync();
 
         var restarted = test.Open();
-        await restarted.MigrateAsync();
-        Assert.Equal([1, 2, 3], await restarted.AppliedMigrationsAsync());
-        Assert.Equal("kept-1", (await restarted.GetScanAsync("kept-1"))!.Result.ResultId);
-        Assert.False(await restarted.SaveResultAsync(TestScans.Result("kept-1")));
+        await restarted.Database.MigrateAsync();
+        Assert.Equal([1, 2, 3], await restarted.Database.AppliedMigrationsAsync());
+        Assert.Equal("kept-1", (await restarted.Scans.GetScanAsync("kept-1"))!.Result.ResultId);
+        Assert.Equal(SaveOutcome.AlreadyStored, (await restarted.Scans.SaveResultAsync(TestScans.Result("kept-1"))).Outcome);
     }
 
     [Fact]
@@ -251,13 +278,13 @@ public sealed class StoreBehaviourTests
                 await create.ExecuteNonQueryAsync();
             }
 
-            var store = new SqliteScanStore(path);
-            await store.MigrateAsync();
+            var store = new KioskStores(new SqliteDatabase(path));
+            await store.Database.MigrateAsync();
 
-            Assert.Equal([1, 2, 3], await store.AppliedMigrationsAsync());
-            var device = Assert.Single(await store.ListDevicesAsync());
+            Assert.Equal([1, 2, 3], await store.Database.AppliedMigrationsAsync());
+            var device = Assert.Single(await store.Devices.ListDevicesAsync());
             Assert.Equal(("mat-old", false), (device.Status.DeviceId, device.Paired));
-            Assert.Null(await store.GetPairingKeyAsync("mat-old"));
+            Assert.Null(await store.Devices.GetPairingKeyAsync("mat-old"));
         }
         finally
         {
@@ -279,7 +306,7 @@ public sealed class StoreBehaviourTests
         }
 
         var displays = Enumerable.Range(0, 4).Select(_ => test.Open()).ToList();
-        await Task.WhenAll(displays.Select(d => d.MigrateAsync()));
-        Assert.Equal([1, 2, 3], await displays[0].AppliedMigrationsAsync());
+        await Task.WhenAll(displays.Select(d => d.Database.MigrateAsync()));
+        Assert.Equal([1, 2, 3], await displays[0].Database.AppliedMigrationsAsync());
     }
 }

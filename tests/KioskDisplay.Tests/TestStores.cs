@@ -40,7 +40,7 @@ public sealed class TestStore : IAsyncDisposable
 
     private readonly string kind;
     private readonly string location; // the SQLite folder or the PostgreSQL schema
-    private readonly List<SqlScanStore> opened = [];
+    private readonly List<SqlDatabase> opened = [];
 
     private TestStore(string kind, string location)
     {
@@ -48,8 +48,8 @@ public sealed class TestStore : IAsyncDisposable
         this.location = location;
     }
 
-    /// <summary>The store the test uses (already migrated).</summary>
-    public SqlScanStore Store => opened[0];
+    /// <summary>The stores the test uses (already migrated).</summary>
+    public KioskStores Stores { get; private set; } = null!;
 
     /// <summary>The connection string of this test's schema (postgres only).</summary>
     public string SchemaConnection => new NpgsqlConnectionStringBuilder(Admin) { SearchPath = location }.ConnectionString;
@@ -66,18 +66,19 @@ public sealed class TestStore : IAsyncDisposable
             test = new TestStore(kind, "kiosk_test_" + Guid.NewGuid().ToString("N"));
             await AdminAsync($"CREATE SCHEMA {test.location}");
         }
-        await test.Open().MigrateAsync();
+        test.Stores = test.Open();
+        await test.Stores.Database.MigrateAsync();
         return test;
     }
 
-    /// <summary>Another store over the same database, as a display restarting (or a second display) would open it.</summary>
-    public SqlScanStore Open()
+    /// <summary>Other stores over the same database, as a display restarting (or a second display) would open it.</summary>
+    public KioskStores Open()
     {
-        SqlScanStore store = kind == "sqlite"
-            ? new SqliteScanStore(Path.Combine(location, "kiosk.db"))
-            : new PostgresScanStore(SchemaConnection);
-        opened.Add(store);
-        return store;
+        SqlDatabase database = kind == "sqlite"
+            ? new SqliteDatabase(Path.Combine(location, "kiosk.db"))
+            : new PostgresDatabase(SchemaConnection);
+        opened.Add(database);
+        return new KioskStores(database);
     }
 
     private static string Admin => PostgresConnection
@@ -100,9 +101,9 @@ public sealed class TestStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var store in opened)
+        foreach (var database in opened)
         {
-            if (store is IAsyncDisposable disposable) await disposable.DisposeAsync();
+            if (database is IAsyncDisposable disposable) await disposable.DisposeAsync();
         }
         if (kind == "sqlite")
         {

@@ -19,13 +19,13 @@ public class VirtualMatTests
             ["VirtualMat:PauseSeconds"] = "1",
         });
         server.StartServer();
-        var store = server.Get<IScanStore>();
+        var store = new KioskStores(server.Get<SqlDatabase>());
         var deadline = DateTime.UtcNow.AddSeconds(90);
         IReadOnlyList<StoredScan> scans = [];
         while (DateTime.UtcNow < deadline && scans.Count == 0)
         {
             await Task.Delay(250);
-            scans = await store.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow)));
+            scans = await store.Scans.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow)));
         }
         Assert.NotEmpty(scans);
         var report = scans[0].Result.Report;
@@ -35,7 +35,7 @@ public class VirtualMatTests
         Assert.StartsWith("5eed00000001-", scans[0].Result.ResultId);
         // The stored frame is the still window's mean: about the shopper's weight (75 kg), not the sum of its frames.
         Assert.InRange(scans[0].Result.Summed.TotalGrams(), 60_000, 90_000);
-        var devices = await store.ListDevicesAsync();
+        var devices = await store.Devices.ListDevicesAsync();
         Assert.Contains(devices, d => d.Status.DeviceId == "5eed00000001" && d.Paired);
         // The virtual mat runs the firmware's core, and says which version of it.
         string version = $"{Kiosk.Mat.Link.FirmwareVersion.Major}.{Kiosk.Mat.Link.FirmwareVersion.Minor}.{Kiosk.Mat.Link.FirmwareVersion.Patch}";

@@ -77,3 +77,27 @@ public class CommandTests
         Assert.Equal(mat.DeviceId, await link.Sink.Disconnects.NextAsync());
     }
 }
+
+public class ChallengeIsNoCommandTests
+{
+    [Fact]
+    public async Task AnAckOfTheChallengeIsNotReportedAsACommandsAnswer()
+    {
+        // The Challenge (0x14) sits above the commands' type range but is the display's question, not a command:
+        // nothing awaits an ack for it, so a mat acking it must not show up as a command's answer.
+        await using var link = await LinkHarness.StartAsync();
+        await using var mat = await FakeMat.ConnectAsync(link.Endpoint);
+        await mat.SendHelloAsync();
+        MatPacket challenge = await mat.NextAsync();
+        await mat.SendHelloAsync(FakeMat.Proof(FakeMat.DefaultKey, mat.DeviceId, challenge.Challenge().Nonce));
+        Assert.Equal(AckStatus.Ok, (await mat.NextAsync()).Ack().Status);
+        await link.Sink.Hellos.NextAsync();
+
+        await mat.SendAckAsync(challenge.Sequence, AckStatus.Ok);
+        Assert.True(await link.Commands.RebootAsync(mat.DeviceId, CancellationToken.None));
+        MatPacket reboot = await mat.NextAsync();
+        await mat.SendAckAsync(reboot.Sequence, AckStatus.Busy);
+
+        Assert.Equal(new CommandAck(mat.DeviceId, "reboot", "busy"), await link.Sink.CommandAcks.NextAsync());
+    }
+}

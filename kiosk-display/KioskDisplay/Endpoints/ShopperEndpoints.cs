@@ -16,25 +16,33 @@ public static class ShopperEndpoints
         var group = app.MapGroup("/api/shopper");
         group.MapGet("/events", StreamAsync);
         group.MapPost("/advice", AdviceAsync);
+        group.MapGet("/locale", (IOptions<KioskOptions> options, IWebHostEnvironment host) =>
+            ShopperLocale.From(options.Value, host.WebRootFileProvider));
         return group;
     }
 
-    public sealed record AdviceRequest(string? ResultId, string? SessionId, string? Activity, bool Pain);
+    /// <summary>
+    /// The shopper's activity and answers to the warning-sign questions (id: yes or no), laid over what they answered
+    /// before. <c>Pain</c> is the page's older name for the knee or hip question.
+    /// </summary>
+    public sealed record AdviceRequest(string? ResultId, string? SessionId, string? Activity, Dictionary<string, bool>? Answers, bool? Pain);
 
     /// <summary>Advice for the result on the mat now; refused for any other result, so no shopper sees another's.</summary>
     private static async Task<IResult> AdviceAsync(AdviceRequest request, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog, CancellationToken ct)
     {
-        string activity = request.Activity ?? "everyday";
-        if (!Recommender.Activities.Contains(activity))
+        var changes = new Dictionary<string, bool>(request.Answers ?? []);
+        if (request.Pain is { } pain) changes.TryAdd("knee-hip-pain", pain);
+        if (ShopperAnswers.None.With(request.Activity, changes) is not { } answers)
         {
-            return Results.Problem($"unknown activity '{activity}'", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem($"activity must be one of {string.Join(", ", ShopperAnswers.Activities)}, and answers one of {string.Join(", ", WarningSigns.Ids)}",
+                statusCode: StatusCodes.Status400BadRequest);
         }
         if (request.ResultId is null || request.SessionId is null || sessions.CurrentResult(request.ResultId, request.SessionId) is not { } result)
         {
             return Results.Problem("this result is no longer on the mat", statusCode: StatusCodes.Status409Conflict);
         }
-        var advice = recommender.Advise(FootProfile.From(result.Report, activity), await catalog.ListProductsAsync(false, ct), request.Pain);
-        return Results.Json(ShopperView.Result(result, request.SessionId, advice, activity, request.Pain), Json);
+        var advice = recommender.Advise(FootProfile.From(result.Report), await catalog.ListProductsAsync(false, ct), answers);
+        return Results.Json(ShopperView.Result(result, request.SessionId, advice, answers), Json);
     }
 
     private static async Task StreamAsync(HttpContext http, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog,
@@ -101,8 +109,8 @@ public static class ShopperEndpoints
                 grid = ShopperView.Grid(f.Frame.Grid),
             }),
             SessionResultEvent r => ("result", ShopperView.Result(r.Result, r.SessionId,
-                recommender.Advise(FootProfile.From(r.Result.Report, "everyday"), await catalog.ListProductsAsync(false, ct), false),
-                "everyday", false)),
+                recommender.Advise(FootProfile.From(r.Result.Report), await catalog.ListProductsAsync(false, ct), ShopperAnswers.None),
+                ShopperAnswers.None)),
             _ => throw new InvalidOperationException(item.GetType().Name),
         };
         await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);

@@ -60,7 +60,7 @@ public static class TechnicianEndpoints
     public static RouteGroupBuilder MapTechnicianEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tech").RequireAuthorization(KioskAuth.TechnicianPolicy);
-        group.MapGet("/devices", async (IScanStore store, CancellationToken ct) => await store.ListDevicesAsync(ct));
+        group.MapGet("/devices", async (IDeviceStore store, CancellationToken ct) => await store.ListDevicesAsync(ct));
         group.MapPost("/devices/{id}/commands", async (IDeviceCommands commands, string id, CommandRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         {
             if (request.Command is null || !IDeviceCommands.Known.Contains(request.Command))
@@ -73,7 +73,7 @@ public static class TechnicianEndpoints
             }
             return Results.Accepted(value: await commands.RequestAsync(id, request.Command, request.Argument, user.Identity!.Name!, ct));
         });
-        group.MapGet("/log", async (IScanStore store, CancellationToken ct) => await store.RecentLogAsync(100, ct));
+        group.MapGet("/log", async (ILogStore store, CancellationToken ct) => await store.RecentLogAsync(100, ct));
         return group;
     }
 }

@@ -3,7 +3,7 @@ using Kiosk.Display.Storage;
 namespace Kiosk.Display.Feed;
 
 /// <summary>The in-process <see cref="IScanFeed"/>: stores results and statuses, then broadcasts.</summary>
-public sealed class ScanFeedHub(IScanStore store, ILogger<ScanFeedHub> logger) : IScanFeed
+public sealed class ScanFeedHub(IScanStore store, IDeviceStore devices, ILogStore log, ILogger<ScanFeedHub> logger) : IScanFeed
 {
     private readonly Broadcaster<FeedEvent> events = new();
 
@@ -27,13 +27,25 @@ public sealed class ScanFeedHub(IScanStore store, ILogger<ScanFeedHub> logger) :
         }
         try
         {
-            bool stored = await store.SaveResultAsync(result, cancellationToken);
-            if (stored)
+            SavedResult saved = await store.SaveResultAsync(result, cancellationToken);
+            if (saved.Outcome == SaveOutcome.Stored)
             {
-                await store.AddLogAsync("info", result.DeviceId, $"result {result.ResultId} stored", cancellationToken);
-                events.Publish(new ResultEvent(result));
+                await log.AddLogAsync("info", result.DeviceId, $"result {result.ResultId} stored", cancellationToken);
             }
-            return new ResultAck(result.ResultId, true, stored);
+            else if (saved.Outcome == SaveOutcome.StoredUnderNewId)
+            {
+                // The protocol's rule is that a mat never reuses an id; one that does lost its counter. Its shopper
+                // still gets the result, and the technician hears of it.
+                logger.LogWarning("Mat {Device} reused result id {ResultId} for another scan; stored as {StoredAs}", result.DeviceId, result.ResultId, saved.ResultId);
+                await log.AddLogAsync("warning", result.DeviceId,
+                    $"mat reused result id {result.ResultId} for another scan (its result counter went back: a reset or a fault); stored as {saved.ResultId}",
+                    cancellationToken);
+            }
+            if (saved.New)
+            {
+                events.Publish(new ResultEvent(result with { ResultId = saved.ResultId }));
+            }
+            return new ResultAck(result.ResultId, true, saved.New);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -45,7 +57,7 @@ public sealed class ScanFeedHub(IScanStore store, ILogger<ScanFeedHub> logger) :
 
     public async Task PublishStatusAsync(DeviceStatus status, CancellationToken cancellationToken = default)
     {
-        await store.UpsertDeviceStatusAsync(status, cancellationToken);
+        await devices.UpsertDeviceStatusAsync(status, cancellationToken);
         events.Publish(new StatusEvent(status));
     }
 

@@ -11,7 +11,7 @@ namespace Kiosk.Display.Link;
 /// The technician's buttons, sent to the mat over the link: zero, known-weight calibration, pairing with the mat's key. Each request is
 /// recorded with what became of it ("sent", or why not), and the mat's answer arrives in the log.
 /// </summary>
-public sealed class LinkedDeviceCommands(IScanStore store, LinkCommands link, Kiosk.Display.MatLink.IPairingRegistry pairing) : IDeviceCommands
+public sealed class LinkedDeviceCommands(ICommandStore commands, ILogStore log, LinkCommands link, Kiosk.Display.MatLink.IPairingRegistry pairing) : IDeviceCommands
 {
     public async Task<DeviceCommandRecord> RequestAsync(string deviceId, string command, string? argument, string requestedBy, CancellationToken cancellationToken = default)
     {
@@ -59,8 +59,8 @@ public sealed class LinkedDeviceCommands(IScanStore store, LinkCommands link, Ki
         // A pairing key is a secret: it goes to the pairing registry only, never into the command list or the log.
         string? recorded = command == "pair" ? null : argument;
         var record = new DeviceCommandRecord(deviceId, command, recorded, requestedBy, DateTimeOffset.UtcNow, state);
-        await store.AddCommandAsync(record, cancellationToken);
-        await store.AddLogAsync("info", deviceId, $"{requestedBy} requested {command}{(recorded is null ? "" : " " + recorded)}: {state}", cancellationToken);
+        await commands.AddCommandAsync(record, cancellationToken);
+        await log.AddLogAsync("info", deviceId, $"{requestedBy} requested {command}{(recorded is null ? "" : " " + recorded)}: {state}", cancellationToken);
         return record;
     }
 }

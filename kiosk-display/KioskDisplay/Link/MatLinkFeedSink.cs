@@ -12,7 +12,7 @@ namespace Kiosk.Display.Link;
 /// What the mats send over the link (<see cref="MatListener"/>), handed to the display's feed: live frames to the
 /// pages, results to the store (the mat gets its Ack only once the result is stored), status to the technician.
 /// </summary>
-public sealed class MatLinkFeedSink(IScanFeed feed, IScanStore store, FrameDepartures departures, ILogger<MatLinkFeedSink> logger) : IMatEventSink
+public sealed class MatLinkFeedSink(IScanFeed feed, IDeviceStore devices, ILogStore log, FrameDepartures departures, ILogger<MatLinkFeedSink> logger) : IMatEventSink
 {
     private readonly Dictionary<long, MatHello> _hellos = new();
     private readonly Lock _gate = new();
@@ -23,19 +23,19 @@ public sealed class MatLinkFeedSink(IScanFeed feed, IScanStore store, FrameDepar
         {
             _hellos[hello.DeviceId] = hello;
         }
-        await store.AddLogAsync("info", hello.DeviceIdText, $"mat connected from {hello.RemoteEndpoint}, firmware {hello.FirmwareVersion}, {hello.Grid.Rows}x{hello.Grid.Cols} at {hello.Grid.PitchUm / 1000.0} mm", cancellationToken);
+        await log.AddLogAsync("info", hello.DeviceIdText, $"mat connected from {hello.RemoteEndpoint}, firmware {hello.FirmwareVersion}, {hello.Grid.Rows}x{hello.Grid.Cols} at {hello.Grid.PitchUm / 1000.0} mm", cancellationToken);
         await feed.PublishStatusAsync(new DeviceStatus(hello.DeviceIdText, hello.FirmwareVersion, 0, 0, 0, 0, null, DateTimeOffset.UtcNow), cancellationToken);
     }
 
     public async Task OnDeviceWaitingForPairingAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken)
     {
         string id = PacketJson.DeviceIdText(deviceId);
-        await store.UpsertDeviceStatusAsync(new DeviceStatus(id, "unknown", 0, 0, 0, 0, null, DateTimeOffset.UtcNow), cancellationToken);
-        await store.AddLogAsync("warning", id, $"unpaired mat at {remoteEndpoint} is waiting for pairing", cancellationToken);
+        await devices.UpsertDeviceStatusAsync(new DeviceStatus(id, "unknown", 0, 0, 0, 0, null, DateTimeOffset.UtcNow), cancellationToken);
+        await log.AddLogAsync("warning", id, $"unpaired mat at {remoteEndpoint} is waiting for pairing", cancellationToken);
     }
 
     public Task OnDeviceKeyRefusedAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
-        store.AddLogAsync("warning", PacketJson.DeviceIdText(deviceId),
+        log.AddLogAsync("warning", PacketJson.DeviceIdText(deviceId),
             $"mat at {remoteEndpoint} proved another pairing key than it was paired with: refused (pair it again with the key in its device.txt)", cancellationToken);
 
     public Task OnFrameAsync(Kiosk.Display.MatLink.LiveFrame frame, CancellationToken cancellationToken)
@@ -76,16 +76,16 @@ public sealed class MatLinkFeedSink(IScanFeed feed, IScanStore store, FrameDepar
     public async Task OnSenselMapAsync(Kiosk.Display.MatLink.MatSenselMap map, CancellationToken cancellationToken)
     {
         string id = PacketJson.DeviceIdText(map.DeviceId);
-        await store.SetDeadSenselMapAsync(id, new DeadSenselMap(map.Rows, map.Cols, map.FaultyIndices, map.Statuses), cancellationToken);
+        await devices.SetDeadSenselMapAsync(id, new DeadSenselMap(map.Rows, map.Cols, map.FaultyIndices, map.Statuses), cancellationToken);
         if (map.FaultyIndices.Length > 0)
         {
-            await store.AddLogAsync("warning", id, $"self-test: {map.FaultyIndices.Length} faulty sensels masked", cancellationToken);
+            await log.AddLogAsync("warning", id, $"self-test: {map.FaultyIndices.Length} faulty sensels masked", cancellationToken);
         }
     }
 
     public Task OnCommandAckAsync(CommandAck ack, CancellationToken cancellationToken) =>
-        store.AddLogAsync(ack.Ok ? "info" : "warning", PacketJson.DeviceIdText(ack.DeviceId), $"mat answered {ack.Command}: {ack.Status}", cancellationToken);
+        log.AddLogAsync(ack.Ok ? "info" : "warning", PacketJson.DeviceIdText(ack.DeviceId), $"mat answered {ack.Command}: {ack.Status}", cancellationToken);
 
     public Task OnDisconnectedAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
-        store.AddLogAsync("info", PacketJson.DeviceIdText(deviceId), $"mat at {remoteEndpoint} disconnected", cancellationToken);
+        log.AddLogAsync("info", PacketJson.DeviceIdText(deviceId), $"mat at {remoteEndpoint} disconnected", cancellationToken);
 }

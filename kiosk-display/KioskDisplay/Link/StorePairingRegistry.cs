@@ -6,7 +6,7 @@ using Kiosk.Mat.Pairing;
 namespace Kiosk.Display.Link;
 
 /// <summary>Which mats are paired and with which key, kept in the display's store so pairing survives a restart.</summary>
-public sealed class StorePairingRegistry(IScanStore store, ILogger<StorePairingRegistry> logger) : IPairingRegistry
+public sealed class StorePairingRegistry(IDeviceStore store, ILogger<StorePairingRegistry> logger) : IPairingRegistry
 {
     public async ValueTask<byte[]?> PairingKeyOfAsync(long deviceId, CancellationToken cancellationToken)
     {

@@ -4,50 +4,34 @@ using Kiosk.Display.Storage;
 
 namespace Kiosk.Display.Recommend;
 
-/// <summary>What the recommender knows about the shopper: the scan's figures and the chosen activity.</summary>
-public sealed record FootProfile(
-    string? LeftArch,
-    string? RightArch,
-    double LoadLeftPct,
-    double LoadRightPct,
-    double RearfootPct,
-    double ForefootPct,
-    bool QualityOk,
-    double? FootLengthMm,
-    string Activity = "everyday")
-{
-    public double ImbalancePoints => Math.Abs(LoadLeftPct - LoadRightPct);
-
-    /// <summary>EU (Paris point) size from the longer foot: shoe length = foot length + ~15 mm, 1 size = 2/3 cm.</summary>
-    public double? EuSize => FootLengthMm is > 150 and < 360 ? Math.Round((FootLengthMm.Value + 15) / (20.0 / 3) * 2) / 2 : null;
-
-    public static FootProfile From(Mat.Host.Json.AnalysisReport report, string activity) => new(
-        report.Left?.ArchType, report.Right?.ArchType, report.LoadLeftPct, report.LoadRightPct,
-        report.RearfootPct, report.ForefootPct, report.Quality.Ok,
-        Math.Max(report.Left?.LengthMm ?? 0, report.Right?.LengthMm ?? 0) is > 0 and var length ? length : null,
-        activity);
-}
-
+/// <summary>When a rule fires: every condition given must hold.</summary>
 public sealed class RuleCondition
 {
-    [JsonPropertyName("archAny")] public string[]? ArchAny { get; init; }
-    [JsonPropertyName("archBoth")] public string[]? ArchBoth { get; init; }
-    [JsonPropertyName("imbalanceAbove")] public double? ImbalanceAbove { get; init; }
-    [JsonPropertyName("rearfootAbove")] public double? RearfootAbove { get; init; }
+    /// <summary>Values of <see cref="FootProfile.ArchReading"/>: low, normal, high, normal-low, normal-high, differ, unclear.</summary>
+    [JsonPropertyName("archReading")] public string[]? ArchReading { get; init; }
     [JsonPropertyName("forefootAbove")] public double? ForefootAbove { get; init; }
-    [JsonPropertyName("qualityOk")] public bool? QualityOk { get; init; }
+    /// <summary>Values of <see cref="FootProfile.WidthFit"/>: narrow, standard, wide.</summary>
+    [JsonPropertyName("widthFit")] public string[]? WidthFit { get; init; }
     [JsonPropertyName("activity")] public string[]? Activity { get; init; }
 
-    public bool Holds(FootProfile p) =>
-        (ArchAny is null || ArchAny.Contains(p.LeftArch) || ArchAny.Contains(p.RightArch))
-        && (ArchBoth is null || (ArchBoth.Contains(p.LeftArch) && ArchBoth.Contains(p.RightArch)))
-        && (ImbalanceAbove is null || p.ImbalancePoints > ImbalanceAbove)
-        && (RearfootAbove is null || p.RearfootPct > RearfootAbove)
+    public static readonly string[] ArchReadings = ["low", "normal", "high", "normal-low", "normal-high", "differ", "unclear"];
+
+    public bool Holds(FootProfile p, string activity) =>
+        (ArchReading is null || ArchReading.Contains(p.ArchReading))
         && (ForefootAbove is null || p.ForefootPct > ForefootAbove)
-        && (QualityOk is null || p.QualityOk == QualityOk)
-        && (Activity is null || Activity.Contains(p.Activity));
+        && (WidthFit is null || (p.WidthFit is { } fit && WidthFit.Contains(fit)))
+        && (Activity is null || Activity.Contains(activity));
+
+    /// <summary>Problems in plain words: values no profile can have.</summary>
+    public IEnumerable<string> Problems()
+    {
+        foreach (var v in (ArchReading ?? []).Except(ArchReadings)) yield return $"archReading '{v}' is not one of {string.Join(", ", ArchReadings)}";
+        foreach (var v in (WidthFit ?? []).Except(Product.Widths)) yield return $"widthFit '{v}' is not one of {string.Join(", ", Product.Widths)}";
+        foreach (var v in (Activity ?? []).Except(ShopperAnswers.Activities)) yield return $"activity '{v}' is not one of {string.Join(", ", ShopperAnswers.Activities)}";
+    }
 }
 
+/// <summary>What a product must be to earn a fired rule's weight.</summary>
 public sealed class RuleWants
 {
     [JsonPropertyName("categories")] public string[]? Categories { get; init; }
@@ -55,8 +39,7 @@ public sealed class RuleWants
     [JsonPropertyName("archSupportMax")] public int? ArchSupportMax { get; init; }
     [JsonPropertyName("cushioningMin")] public int? CushioningMin { get; init; }
     [JsonPropertyName("cushioningMax")] public int? CushioningMax { get; init; }
-    [JsonPropertyName("stabilityMin")] public int? StabilityMin { get; init; }
-    [JsonPropertyName("stabilityMax")] public int? StabilityMax { get; init; }
+    [JsonPropertyName("width")] public string[]? Width { get; init; }
 
     private static bool Within(int value, int? min, int? max) => value >= (min ?? int.MinValue) && value <= (max ?? int.MaxValue);
 
@@ -64,7 +47,13 @@ public sealed class RuleWants
         (Categories is null || Categories.Contains(p.Category))
         && Within(p.ArchSupport, ArchSupportMin, ArchSupportMax)
         && Within(p.Cushioning, CushioningMin, CushioningMax)
-        && Within(p.Stability, StabilityMin, StabilityMax);
+        && (Width is null || Width.Contains(p.Width));
+
+    public IEnumerable<string> Problems()
+    {
+        foreach (var v in (Categories ?? []).Except(Product.Categories)) yield return $"category '{v}' is not one of {string.Join(", ", Product.Categories)}";
+        foreach (var v in (Width ?? []).Except(Product.Widths)) yield return $"width '{v}' is not one of {string.Join(", ", Product.Widths)}";
+    }
 }
 
 public sealed class RecommendationRule
@@ -73,25 +62,46 @@ public sealed class RecommendationRule
     [JsonPropertyName("when")] public required RuleCondition When { get; init; }
     [JsonPropertyName("wants")] public required RuleWants Wants { get; init; }
     [JsonPropertyName("weight")] public int Weight { get; init; } = 1;
+    /// <summary>Plain words for the shopper: what was measured, what that often means; comfort decides.</summary>
     [JsonPropertyName("reason")] public required string Reason { get; init; }
+    /// <summary>Where the reason's claim comes from (docs/shopper-advice.md lists the sources).</summary>
+    [JsonPropertyName("source")] public string? Source { get; init; }
 
     /// <summary>Rules naming categories choose the kind of product (the activity); the others its qualities.</summary>
     public bool ChoosesCategory => Wants.Categories is not null;
 }
 
-/// <summary>The rule file, loaded and checked at start-up.</summary>
+/// <summary>The rule file, loaded and checked at start-up: a typo in a condition is an error, never a rule that always fires.</summary>
 public sealed class RecommendationRules
 {
+    [JsonPropertyName("_comment")] public string? Comment { get; init; }
     [JsonPropertyName("rules")] public required List<RecommendationRule> Rules { get; init; }
+
+    private static readonly JsonSerializerOptions Strict = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     public static RecommendationRules Load(string path)
     {
-        var rules = JsonSerializer.Deserialize<RecommendationRules>(File.ReadAllText(path))
-            ?? throw new InvalidDataException($"{path}: no rules");
+        RecommendationRules rules;
+        try
+        {
+            rules = JsonSerializer.Deserialize<RecommendationRules>(File.ReadAllText(path), Strict)
+                ?? throw new InvalidDataException($"{path}: no rules");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
         var duplicate = rules.Rules.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidDataException($"{path}: rule id {duplicate.Key} is used twice");
         var blank = rules.Rules.FirstOrDefault(r => string.IsNullOrWhiteSpace(r.Reason) || r.Weight <= 0);
         if (blank is not null) throw new InvalidDataException($"{path}: rule {blank.Id} needs a reason and a positive weight");
+        foreach (var rule in rules.Rules)
+        {
+            if (rule.When.Problems().Concat(rule.Wants.Problems()).FirstOrDefault() is { } problem)
+            {
+                throw new InvalidDataException($"{path}: rule {rule.Id}: {problem}");
+            }
+        }
         return rules;
     }
 

@@ -4,45 +4,88 @@ using Kiosk.Mat.Host.Json;
 
 namespace Kiosk.Display.Recommend;
 
-/// <summary>The JSON the shopper page and the staff scan page draw: figures, plain words, advice.</summary>
+/// <summary>
+/// The JSON the shopper page draws: figures, plain words, the questions with the shopper's answers, and the advice.
+/// Every text comes as <c>{ id, text }</c>, so a translation can be keyed by the id.
+/// </summary>
 public static class ShopperView
 {
-    public static object Result(ScanResult result, string? sessionId, Advice advice, string activity, bool pain) => new
+    public static object Result(ScanResult result, string? sessionId, Advice advice, ShopperAnswers answers)
     {
-        resultId = result.ResultId,
-        sessionId,
-        deviceId = result.DeviceId,
-        scannedAt = result.ScannedAt,
-        left = Foot(result.Report.Left),
-        right = Foot(result.Report.Right),
-        result.Report.LoadLeftPct,
-        result.Report.LoadRightPct,
-        result.Report.RearfootPct,
-        result.Report.ForefootPct,
-        balance = Balance(result.Report),
-        quality = new { ok = result.Report.Quality.Ok, issues = result.Report.Quality.Issues.Select(IssueText).ToArray() },
-        grid = Grid(result.Summed),
-        activity,
-        pain,
-        advice = Advice(advice),
-    };
+        var report = result.Report;
+        var profile = FootProfile.From(report);
+        return new
+        {
+            resultId = result.ResultId,
+            sessionId,
+            deviceId = result.DeviceId,
+            scannedAt = result.ScannedAt,
+            left = Foot(report.Left, profile.Left, profile),
+            right = Foot(report.Right, profile.Right, profile),
+            // One foot on the mat is a scan to repeat, not a 100/0 split: the page shows no split for it.
+            oneFootOnly = profile.OneFootOnly,
+            notAdultSized = profile.NotAdultSized,
+            report.LoadLeftPct,
+            report.LoadRightPct,
+            report.RearfootPct,
+            report.ForefootPct,
+            balance = Balance(profile)?.Text,
+            balanceKey = Balance(profile)?.Id["balance.".Length..],
+            shoeSize = Size(profile),
+            widthFit = profile.WidthFit,
+            quality = new { ok = report.Quality.Ok, issues = report.Quality.Issues.Select(AdviceTexts.IssueText).ToArray() },
+            grid = Grid(result.Summed),
+            activity = answers.Activity,
+            questions = Questions(answers),
+            questionsPrivacy = AdviceTexts.Line("questions.privacy"),
+            // the page before its redesign reads the knee or hip answer as "pain"
+            pain = answers.Said("knee-hip-pain"),
+            advice = Advice(advice),
+        };
+    }
 
     public static object Grid(MatGrid grid) => new { rows = grid.Rows, cols = grid.Cols, pitchMm = grid.PitchMm, loads = grid.LoadGrams };
 
-    public static object? Foot(FootReport? foot) => foot is null ? null : new
+    private static object? Foot(FootReport? foot, FootFacts? facts, FootProfile profile) => foot is null ? null : new
     {
         archType = foot.ArchType,
-        label = Recommender.ArchLabel(foot.ArchType),
+        archBorderlineWith = facts?.BorderlineWith,
+        label = Recommender.ArchLabel(facts, profile).Text,
+        labelId = Recommender.ArchLabel(facts, profile).Id,
         foot.ArchIndex,
         foot.LoadPct,
         foot.RearfootPct,
         foot.ForefootPct,
         foot.LengthMm,
+        foot.WidthMm,
         foot.PeakKpa,
     };
 
+    private static object? Size(FootProfile profile) => profile.Size is not { } size ? null : new
+    {
+        footLengthMm = size.FootLengthMm,
+        eu = size.Eu,
+        uk = size.Uk,
+        usMen = size.UsMen,
+        usWomen = size.UsWomen,
+        note = AdviceTexts.Line("size.note"),
+    };
+
+    public static object[] Questions(ShopperAnswers answers) => WarningSigns.Ids.Select(id => (object)new
+    {
+        id,
+        text = AdviceTexts.Text("question." + id),
+        note = AdviceTexts.English.TryGetValue($"question.{id}.note", out string? note) ? note : null,
+        answer = answers.Signs.TryGetValue(id, out bool yes) ? yes : (bool?)null,
+    }).ToArray();
+
     public static object Advice(Advice advice) => new
     {
+        referralHeading = advice.Referrals.Count == 0 ? null : AdviceTexts.Line("referral.heading"),
+        referrals = advice.Referrals,
+        notices = advice.Notices,
+        commonReasons = advice.CommonReasons.Select(x => new { ruleId = x.RuleId, text = x.Text }),
+        productsNote = advice.ProductsNote,
         products = advice.Products.Select(r => new
         {
             r.Product.Id,
@@ -52,34 +95,26 @@ public static class ShopperView
             r.Product.Price,
             archSupport = Product.LevelLabel(r.Product.ArchSupport),
             cushioning = Product.LevelLabel(r.Product.Cushioning),
-            stability = Product.LevelLabel(r.Product.Stability),
+            width = r.Product.Width,
             r.Score,
-            reasons = r.Reasons.Select(x => new { ruleId = x.RuleId, text = x.Text }),
+            // only this product's reasons: the shared ones are in commonReasons, said once
+            ownReasons = r.Reasons.Select(x => new { ruleId = x.RuleId, text = x.Text }),
+            // every reason, for the page before its redesign
+            reasons = advice.CommonReasons.Concat(r.Reasons).Select(x => new { ruleId = x.RuleId, text = x.Text }),
         }),
         firedRules = advice.FiredRules,
-        cautions = advice.Cautions.Select(c => new { kind = c.Kind, text = c.Text }),
-        tips = advice.Tips,
+        tipGroups = advice.Tips.Select(g => new { topic = g.Topic, intro = g.Intro, lines = g.Lines }),
+        // the page before its redesign shows one caution box and a flat list of tips
+        cautions = advice.Referrals.Concat(advice.Notices).Select(c => new { kind = c.Id, text = c.Text }),
+        tips = advice.Tips.SelectMany(g => g.Lines).Select(l => l.Text),
     };
 
-    public static string Balance(AnalysisReport report)
+    /// <summary>How the weight was shared between the feet, in words; null when only one foot was on the mat.</summary>
+    public static AdviceLine? Balance(FootProfile profile)
     {
-        double difference = report.LoadLeftPct - report.LoadRightPct;
-        if (Math.Abs(difference) <= 4) return "Well balanced between your feet";
-        string side = difference > 0 ? "left" : "right";
-        return Math.Abs(difference) > Recommender.ImbalanceCautionPoints
-            ? $"Clearly more weight on your {side} foot"
-            : $"A little more weight on your {side} foot";
+        if (profile.UnevenPoints is not { } points) return null;
+        if (points <= 4) return AdviceTexts.Line("balance.even");
+        string side = profile.LoadLeftPct > profile.LoadRightPct ? "left" : "right";
+        return AdviceTexts.Line(points > FootProfile.UnevenMentionPoints ? $"balance.clearly-{side}" : $"balance.little-{side}");
     }
-
-    public static string IssueText(string issue) => issue switch
-    {
-        "no-foot" => "no foot was found on the mat",
-        "one-foot-only" => "only one foot was on the mat",
-        "foot-at-edge" => "a foot was at the edge of the mat",
-        "too-light" => "there was too little weight on the mat",
-        "saturated-sensels" => "the mat reached its limit in places",
-        "too-many-dead-sensels" => "the mat needs a technician's check",
-        "footprint-unreliable" => "the footprint was not clear enough",
-        _ => issue,
-    };
 }

@@ -1,7 +1,7 @@
 namespace Kiosk.Display.Storage;
 
 /// <summary>Catalog changes with their checks, shared by the staff pages and the staff API.</summary>
-public sealed class CatalogService(ICatalogStore catalog, IScanStore store)
+public sealed class CatalogService(ICatalogStore catalog, ILogStore log)
 {
     /// <summary>The new id, or the problems (field, message) that stopped it.</summary>
     public async Task<(long? Id, IReadOnlyList<(string Field, string Message)> Problems)> AddAsync(Product product, string user, CancellationToken ct = default)
@@ -11,7 +11,7 @@ public sealed class CatalogService(ICatalogStore catalog, IScanStore store)
         try
         {
             long id = await catalog.AddProductAsync(product, ct);
-            await store.AddLogAsync("info", null, $"{user} added product {product.Sku}", ct);
+            await log.AddLogAsync("info", null, $"{user} added product {product.Sku}", ct);
             return (id, []);
         }
         catch (CatalogConflictException e)
@@ -28,7 +28,7 @@ public sealed class CatalogService(ICatalogStore catalog, IScanStore store)
         try
         {
             await catalog.UpdateProductAsync(product, ct);
-            await store.AddLogAsync("info", null, $"{user} changed product {product.Sku}", ct);
+            await log.AddLogAsync("info", null, $"{user} changed product {product.Sku}", ct);
             return [];
         }
         catch (CatalogConflictException e)
@@ -41,7 +41,7 @@ public sealed class CatalogService(ICatalogStore catalog, IScanStore store)
     {
         if (await catalog.GetProductAsync(id, ct) is not { } product) return false;
         await catalog.SetRetiredAsync(id, retired, ct);
-        await store.AddLogAsync("info", null, $"{user} {(retired ? "retired" : "restored")} product {product.Sku}", ct);
+        await log.AddLogAsync("info", null, $"{user} {(retired ? "retired" : "restored")} product {product.Sku}", ct);
         return true;
     }
 
@@ -52,7 +52,7 @@ public sealed class CatalogService(ICatalogStore catalog, IScanStore store)
         if (problems.Count > 0) return (0, problems);
         if (products.Count == 0) return (0, [new CsvProblem(2, 0, "", "the file has a header but no products")]);
         int count = await catalog.ImportProductsAsync(products, ct);
-        await store.AddLogAsync("info", null, $"{user} imported {count} products from CSV", ct);
+        await log.AddLogAsync("info", null, $"{user} imported {count} products from CSV", ct);
         return (count, []);
     }
 }

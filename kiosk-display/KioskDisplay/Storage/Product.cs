@@ -1,6 +1,9 @@
 namespace Kiosk.Display.Storage;
 
-/// <summary>One catalog product. Support levels run 1 (light) to 3 (firm / high); sizes are EU shoe sizes.</summary>
+/// <summary>
+/// One catalog product. Support levels run 1 (light) to 3 (firm / high); sizes are EU shoe sizes; width is the fitting
+/// (narrow, standard or wide; an insole that is trimmed to fit is standard).
+/// </summary>
 public sealed record Product(
     long Id,
     string Sku,
@@ -13,9 +16,12 @@ public sealed record Product(
     double SizeMax,
     int Stock,
     decimal Price,
-    bool Retired = false)
+    bool Retired = false,
+    string Width = "standard")
 {
     public static readonly string[] Categories = ["insole", "running-shoe", "walking-shoe", "work-shoe", "dress-shoe"];
+
+    public static readonly string[] Widths = ["narrow", "standard", "wide"];
 
     public static string CategoryLabel(string category) => category switch
     {
@@ -45,6 +51,7 @@ public sealed record Product(
         if (SizeMax is < 15 or > 55 || SizeMax < SizeMin) problems.Add(("size_max", "largest size must be an EU size from 15 to 55, not below the smallest"));
         if (Stock is < 0 or > 1_000_000) problems.Add(("stock", "stock must be a whole number from 0"));
         if (Price is < 0 or > 100_000) problems.Add(("price", "price must be a number from 0"));
+        if (!Widths.Contains(Width)) problems.Add(("width", $"width must be one of {string.Join(", ", Widths)}"));
         return problems;
     }
 }

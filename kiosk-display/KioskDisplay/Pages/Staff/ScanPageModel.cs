@@ -11,14 +11,16 @@ public abstract class ScanPageModel(IScanStore store, ICatalogStore catalog, Rec
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Activity { get; set; } = "everyday";
     public StoredScan Scan { get; private set; } = null!;
+    public FootProfile Profile { get; private set; } = null!;
     public Advice Advice { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Recommender.Activities.Contains(Activity)) Activity = "everyday";
+        if (!ShopperAnswers.Activities.Contains(Activity)) Activity = ShopperAnswers.DefaultActivity;
         if (await store.GetScanAsync(Id, ct) is not { } scan) return NotFound();
         Scan = scan;
-        Advice = recommender.Advise(FootProfile.From(scan.Result.Report, Activity), await catalog.ListProductsAsync(false, ct), kneeOrHipPain: false);
+        Profile = FootProfile.From(scan.Result.Report);
+        Advice = recommender.Advise(Profile, await catalog.ListProductsAsync(false, ct), ShopperAnswers.None with { Activity = Activity });
         return Page();
     }
 }

@@ -95,11 +95,14 @@ export function createHeatmap(canvas, { scale = 8, maxKpa = 120 } = {}) {
   return { draw, get frames() { return frames; }, maxKpa };
 }
 
-/** Fills a legend element: gradient bar with kPa ticks. */
-export function renderLegend(element, maxKpa = 120) {
-  const ticks = [0, 1 / 3, 2 / 3, 1].map((t) => `<span style="left:${t * 100}%">${Math.round(t * maxKpa)}</span>`).join("");
-  element.innerHTML = `<div class="legend-bar" style="background:${legendGradient()}"></div>
-    <div class="legend-ticks">${ticks}</div><div class="legend-unit">pressure, kPa</div>`;
+/** Fills a legend element: gradient bar with kPa ticks (positions set through the CSSOM: the pages have a CSP). */
+export function renderLegend(element, maxKpa = 120, unit = "pressure, kPa") {
+  const stops = [0, 1 / 3, 2 / 3, 1];
+  element.innerHTML = `<div class="legend-bar"></div>
+    <div class="legend-ticks">${stops.map((t) => `<span>${Math.round(t * maxKpa)}</span>`).join("")}</div><div class="legend-unit"></div>`;
+  element.querySelector(".legend-bar").style.background = legendGradient();
+  element.querySelectorAll(".legend-ticks span").forEach((tick, i) => { tick.style.left = `${stops[i] * 100}%`; });
+  element.querySelector(".legend-unit").textContent = unit;
 }
 
 /** Draws every canvas[data-grid] on the page (staff pages: stored scans). */

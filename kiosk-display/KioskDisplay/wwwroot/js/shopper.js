@@ -2,10 +2,12 @@
 // and shows only the result of the shopper who is on the mat now.
 import { createHeatmap, renderLegend } from "./heatmap.js";
 import { footOutline, archPicture } from "./feet.js";
+import { loadLocale, t, has, translatePage, money, number } from "./i18n.js";
+import { createResultViews } from "./result-views.js";
 
-const ACTIVITIES = [
-  ["everyday", "Everyday"], ["walking", "Walking"], ["running", "Running"], ["standing", "Standing at work"], ["dress", "Smart / dress"],
-];
+const ACTIVITIES = ["everyday", "walking", "running", "standing", "dress"];
+/** Products on the first view; the rest (and any that do not fit) go to the second. */
+const ESSENTIAL_PRODUCTS = 3;
 
 const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -20,10 +22,12 @@ let session = null;    // the session on the mat now
 let result = null;     // its result, once it arrives
 let pendingFrame = null;
 let countdownTimer = null;
+let views = null;
 
 function show(screen) {
   $("kiosk").dataset.screen = screen;
   for (const id of ["idle", "live", "result"]) $(id).hidden = id !== screen;
+  if (screen !== "result") views?.stop();
 }
 
 function goIdle() {
@@ -39,9 +43,9 @@ function startSession(state) {
   show("live");
   let left = state.holdStillSeconds;
   const tick = () => {
-    $("countdown").textContent = left > 0 ? String(left) : "";
+    $("countdown").textContent = left > 0 ? number(left) : "";
     $("countdown").classList.toggle("done", left <= 0);
-    $("live-title").textContent = left > 0 ? "Hold still" : "Reading your feet…";
+    $("live-title").textContent = t(left > 0 ? "live.holdStill" : "live.reading");
     left--;
     if (left < 0) clearInterval(countdownTimer);
   };
@@ -66,41 +70,84 @@ function drawLoop() {
 
 // ---- the result ----
 
-function bar(leftLabel, leftShare, rightLabel, kind) {
+/** A text from the resource file when it has one for this key, else the server's (English) text. */
+const textOr = (key, fallback, params) => (has(key) ? t(key, params) : fallback);
+
+function bar(leftKey, leftShare, rightKey, kind) {
   const leftPct = Math.round(leftShare);
   const rightPct = 100 - leftPct; // shown rounded, the two always add up to 100
+  const [left, right] = [t(leftKey), t(rightKey)];
   return `<div class="split ${kind}">
-    <div class="split-labels"><span>${leftLabel}</span><span>${rightLabel}</span></div>
-    <div class="split-bar" role="img" aria-label="${leftLabel} ${leftPct}%, ${rightLabel} ${rightPct}%">
-      <div class="a" style="width:${leftPct}%">${leftPct}%</div>
-      <div class="b" style="width:${rightPct}%">${rightPct}%</div>
+    <div class="split-labels"><span>${esc(left)}</span><span>${esc(right)}</span></div>
+    <div class="split-bar" role="img" aria-label="${esc(left)} ${leftPct}%, ${esc(right)} ${rightPct}%">
+      <div class="a" data-share="${leftPct}">${number(leftPct)}%</div>
+      <div class="b" data-share="${rightPct}">${number(rightPct)}%</div>
       <div class="mid"></div>
     </div></div>`;
 }
 
+/** Widths through the CSSOM: the page's CSP allows no style attributes. */
+function applyShares(root) {
+  for (const part of root.querySelectorAll("[data-share]")) part.style.width = `${part.dataset.share}%`;
+}
+
+function footCard(f, right) {
+  const side = right ? "right" : "left";
+  const arch = f ? `arch.${f.archType ?? "unclear"}` : "arch.missing";
+  const length = f?.lengthMm > 0 ? `<p class="foot-size">${esc(t("result.footLength", { cm: number(f.lengthMm / 10, 1) }))}</p>` : "";
+  return `<div class="foot card" data-side="${side}">
+      <h2>${esc(t(`result.${side}Foot`))}</h2>${archPicture(f?.archType, right)}
+      <div><p class="arch ${esc(f?.archType ?? "unknown")}">${esc(t(arch))}</p>${length}</div></div>`;
+}
+
 function renderFeet(r) {
-  const foot = (f, right, name) => `<div class="foot card">
-      <h2>${name} foot</h2>${archPicture(f?.archType, right)}
-      <p class="arch ${esc(f?.archType ?? "unknown")}">${esc(f?.label ?? "Not on the mat")}</p></div>`;
-  $("feet").innerHTML = foot(r.left, false, "Left") + foot(r.right, true, "Right");
-  $("weight").innerHTML =
-    bar("Left foot", r.loadLeftPct, "Right foot", "lr") +
-    bar("Heels", r.rearfootPct, "Front of feet", "hf");
-  $("balance").textContent = r.balance;
+  $("feet").innerHTML = footCard(r.left, false) + footCard(r.right, true);
+  $("weight").innerHTML = bar("side.leftFoot", r.loadLeftPct, "side.rightFoot", "lr") + bar("side.heels", r.rearfootPct, "side.fronts", "hf");
+  applyShares($("weight"));
+  $("balance").textContent = textOr(`balance.${r.balanceKey}`, r.balance);
   footprint.draw(r.grid);
+}
+
+function productItem(p, common) {
+  const own = p.reasons.filter((x) => !common.has(x.ruleId));
+  const kind = textOr(`category.${p.category}`, p.categoryLabel);
+  return `<li class="product" data-rules="${esc(p.reasons.map((x) => x.ruleId).join(" "))}">
+    <div class="product-head"><b>${esc(p.name)}</b><span class="price">${esc(money(p.price))}</span></div>
+    <div class="kind">${esc(kind)}</div>
+    ${own.length ? `<ul class="why">${own.map((x) => `<li>${esc(textOr(`reason.${x.ruleId}`, x.text))}</li>`).join("")}</ul>` : ""}</li>`;
+}
+
+/** The products: the top ones first, and a reason every product shares said once above them. */
+function renderProducts(products) {
+  const common = new Set(products.length < 2 ? [] :
+    products[0].reasons.map((x) => x.ruleId).filter((id) => products.every((p) => p.reasons.some((x) => x.ruleId === id))));
+  const shared = products[0]?.reasons.filter((x) => common.has(x.ruleId)) ?? [];
+  $("common-reasons").hidden = shared.length === 0;
+  $("common-reasons").textContent = t("result.allOfThem", { reasons: shared.map((x) => textOr(`reason.${x.ruleId}`, x.text)).join("; ") });
+  $("products").innerHTML = products.length === 0
+    ? `<li class="none">${esc(t("result.noProducts"))}</li>`
+    : products.slice(0, ESSENTIAL_PRODUCTS).map((p) => productItem(p, common)).join("");
+  $("more-products").innerHTML = products.slice(ESSENTIAL_PRODUCTS).map((p) => productItem(p, common)).join("");
+  $("more-products-card").hidden = products.length <= ESSENTIAL_PRODUCTS;
+}
+
+/** Moves the last product of the first view to the second (when a long name would not fit); false when none is left to move. */
+function moveOneProduct() {
+  const items = $("products").querySelectorAll(".product");
+  if (items.length <= 1) return false;
+  $("more-products").prepend(items[items.length - 1]);
+  $("more-products-card").hidden = false;
+  return true;
 }
 
 function renderAdvice(r) {
   const a = r.advice;
-  $("products").innerHTML = a.products.length === 0
-    ? `<li class="none">Please ask a member of staff: nothing in stock matches your scan right now.</li>`
-    : a.products.map((p) => `<li class="product" data-rules="${esc(p.reasons.map((x) => x.ruleId).join(" "))}">
-        <div class="product-head"><b>${esc(p.name)}</b><span class="price">${Number(p.price).toFixed(2)}</span></div>
-        <div class="kind">${esc(p.categoryLabel)} · arch support ${esc(p.archSupport)} · cushioning ${esc(p.cushioning)}</div>
-        <ul class="why">${p.reasons.map((x) => `<li>${esc(x.text)}</li>`).join("")}</ul></li>`).join("");
-  $("cautions").hidden = a.cautions.length === 0;
-  $("cautions").innerHTML = a.cautions.map((c) => `<p>${esc(c.text)}</p>`).join("");
-  $("tips").innerHTML = a.tips.map((t) => `<li>${esc(t)}</li>`).join("");
+  renderProducts(a.products);
+  const points = Math.round(Math.abs(r.loadLeftPct - r.loadRightPct));
+  $("referral").hidden = a.cautions.length === 0;
+  $("referral").innerHTML = a.cautions.map((c) => `<p>${esc(textOr(`caution.${c.kind}`, c.text, { points }))}</p>`).join("");
+  // A tip is a text, or { id, text } whose id names its key in the resource files.
+  $("tips").innerHTML = a.tips.map((tip) => `<li>${esc(typeof tip === "string" ? tip : textOr(`tip.${tip.id}`, tip.text))}</li>`).join("");
   for (const b of $("activities").children) b.setAttribute("aria-pressed", String(b.dataset.activity === r.activity));
   for (const b of $("pain").children) b.setAttribute("aria-pressed", String(b.dataset.pain === String(r.pain)));
 }
@@ -109,10 +156,12 @@ function showResult(r) {
   if (r.sessionId !== session) return; // not the shopper on the mat now
   result = r;
   clearInterval(countdownTimer);
+  $("ask-staff").setAttribute("aria-pressed", "false");
+  $("ask-staff").textContent = t("result.askStaff");
   renderFeet(r);
   renderAdvice(r);
   show("result");
-  $("result").scrollTop = 0;
+  views.start();
 }
 
 async function askAdvice(change) {
@@ -123,16 +172,37 @@ async function askAdvice(change) {
   }).catch(() => null);
   if (response?.ok) {
     const r = await response.json();
-    if (result && r.resultId === result.resultId) { result = r; renderAdvice(r); }
+    if (result && r.resultId === result.resultId) {
+      result = r;
+      renderAdvice(r);
+      views.refit();
+    }
   }
+}
+
+async function askStaff() {
+  const button = $("ask-staff");
+  if (!result || button.getAttribute("aria-pressed") === "true") return;
+  const response = await fetch("/api/shopper/ask-staff", {
+    method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ resultId: result.resultId, sessionId: result.sessionId }),
+  }).catch(() => null);
+  button.setAttribute("aria-pressed", String(Boolean(response?.ok)));
+  button.textContent = t(response?.ok ? "result.staffComing" : "result.askStaffFailed");
+  views.refit();
 }
 
 // ---- wiring ----
 
-$("stand-feet").innerHTML = footOutline(false, "Left") + footOutline(true, "Right");
-renderLegend($("legend"), heatmap.maxKpa);
-$("activities").innerHTML = ACTIVITIES.map(([id, label]) =>
-  `<button type="button" data-activity="${id}" aria-pressed="${id === "everyday"}">${label}</button>`).join("");
+const locale = await fetch("/api/shopper/locale").then((r) => (r.ok ? r.json() : null)).catch(() => null);
+await loadLocale(locale);
+translatePage();
+$("next-view").dataset.forward = t("result.next");
+$("next-view").dataset.back = t("result.back");
+$("stand-feet").innerHTML = footOutline(false, t("side.left")) + footOutline(true, t("side.right"));
+renderLegend($("legend"), heatmap.maxKpa, t("live.legendUnit"));
+$("activities").innerHTML = ACTIVITIES.map((id) =>
+  `<button type="button" data-activity="${id}" aria-pressed="${id === "everyday"}">${esc(t(`activity.${id}`))}</button>`).join("");
 $("activities").addEventListener("click", (e) => {
   const id = e.target.closest("button")?.dataset.activity;
   if (id) askAdvice({ activity: id });
@@ -141,6 +211,8 @@ $("pain").addEventListener("click", (e) => {
   const pain = e.target.closest("button")?.dataset.pain;
   if (pain) askAdvice({ pain: pain === "true" });
 });
+$("ask-staff").addEventListener("click", askStaff);
+views = createResultViews($("result"), { moveOne: moveOneProduct });
 
 const params = new URLSearchParams(location.search);
 const events = new EventSource("/api/shopper/events" + (params.get("device") ? `?device=${encodeURIComponent(params.get("device"))}` : ""));

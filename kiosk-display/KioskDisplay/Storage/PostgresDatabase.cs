@@ -5,33 +5,33 @@ namespace Kiosk.Display.Storage;
 
 /// <summary>
 /// A chain's shared store: every display points at one PostgreSQL database (<c>Kiosk:Storage=postgres</c>,
-/// <c>Kiosk:PostgresConnection</c>). Queries and mapping: <see cref="SqlScanStore"/>; times are timestamptz.
+/// <c>Kiosk:PostgresConnection</c>). The queries: the stores over <see cref="SqlDatabase"/>; times are timestamptz.
 /// Displays that start together migrate one at a time (an advisory lock), so each step runs once.
 /// </summary>
-public sealed class PostgresScanStore : SqlScanStore, IAsyncDisposable, IDisposable
+public sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable, IDisposable
 {
     /// <summary>The advisory lock key the migrations hold: "kioskmig" as ASCII.</summary>
     private const long MigrationLockKey = 0x6B696F736B6D6967;
 
     private readonly NpgsqlDataSource dataSource;
 
-    public PostgresScanStore(string connectionString)
+    public PostgresDatabase(string connectionString)
     {
         dataSource = NpgsqlDataSource.Create(connectionString);
     }
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken ct) => await dataSource.OpenConnectionAsync(ct);
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await dataSource.OpenConnectionAsync(ct);
 
     protected override DbParameter Parameter(int index, object? value) => new NpgsqlParameter { Value = value };
 
-    protected override object Time(DateTimeOffset time) => time.ToUniversalTime();
-    protected override DateTimeOffset ReadTime(DbDataReader r, int i) => r.GetFieldValue<DateTimeOffset>(i);
-    protected override object Flag(bool value) => value;
-    protected override bool ReadFlag(DbDataReader r, int i) => r.GetBoolean(i);
-    protected override object Money(decimal value) => value;
-    protected override decimal ReadMoney(DbDataReader r, int i) => r.GetDecimal(i);
+    public override object Time(DateTimeOffset time) => time.ToUniversalTime();
+    public override DateTimeOffset ReadTime(DbDataReader r, int i) => r.GetFieldValue<DateTimeOffset>(i);
+    public override object Flag(bool value) => value;
+    public override bool ReadFlag(DbDataReader r, int i) => r.GetBoolean(i);
+    public override object Money(decimal value) => value;
+    public override decimal ReadMoney(DbDataReader r, int i) => r.GetDecimal(i);
 
-    protected override bool IsUniqueViolation(DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+    public override bool IsUniqueViolation(DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     protected override IReadOnlyList<(int Version, string Name, string Sql)> Migrations => PostgresMigrations.Steps;
 
@@ -48,7 +48,7 @@ public sealed class PostgresScanStore : SqlScanStore, IAsyncDisposable, IDisposa
     }
 
     /// <summary>Releases the session lock before the connection goes back to the pool.</summary>
-    private sealed class MigrationLock(PostgresScanStore store, DbConnection connection) : IAsyncDisposable
+    private sealed class MigrationLock(PostgresDatabase store, DbConnection connection) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {

@@ -1,0 +1,132 @@
+using System.Data.Common;
+using System.Text.Json;
+using Kiosk.Display.Feed;
+using Kiosk.Mat.Host.Json;
+
+namespace Kiosk.Display.Storage;
+
+/// <summary>The shoppers' scans: each result id stored once, listed by day, expired by age.</summary>
+public interface IScanStore
+{
+    /// <summary>
+    /// Stores the result once (docs/protocol.md, "The receiver's rule"): the same scan again is a no-op, whenever
+    /// it comes; another scan under a taken id (a mat whose counter went back) is kept under that id with "~2",
+    /// "~3"... rather than dropped. Returns what happened and the id the scan is stored under.
+    /// </summary>
+    Task<SavedResult> SaveResultAsync(ScanResult result, CancellationToken cancellationToken = default);
+    Task<StoredScan?> GetScanAsync(string resultId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken cancellationToken = default);
+    Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The scans of one day, from midnight to midnight in <paramref name="Zone"/> (null: UTC), optionally of one arch type or quality.</summary>
+public sealed record ScanFilter(DateOnly Day, string? ArchType = null, bool? QualityOk = null, TimeZoneInfo? Zone = null)
+{
+    /// <summary>When the day starts, as an instant; a midnight that a clock change skips starts an hour later.</summary>
+    public DateTimeOffset Start(DateOnly day)
+    {
+        TimeZoneInfo zone = Zone ?? TimeZoneInfo.Utc;
+        DateTime midnight = day.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(30);
+        }
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+    }
+}
+
+public sealed record StoredScan(ScanResult Result, DateTimeOffset ReceivedAt);
+
+public enum SaveOutcome
+{
+    /// <summary>A new result, stored under its own id.</summary>
+    Stored,
+
+    /// <summary>This very scan was stored before (a resend): nothing changed.</summary>
+    AlreadyStored,
+
+    /// <summary>Another scan holds this id: the mat reused it, and this scan is stored under the id with "~n".</summary>
+    StoredUnderNewId,
+}
+
+/// <param name="ResultId">The id the scan is stored under.</param>
+public sealed record SavedResult(SaveOutcome Outcome, string ResultId)
+{
+    /// <summary>A scan the store did not have before: show it, log it.</summary>
+    public bool New => Outcome != SaveOutcome.AlreadyStored;
+}
+
+/// <summary><see cref="IScanStore"/> in SQL, the same on SQLite and PostgreSQL.</summary>
+public sealed class ScanStore(SqlDatabase db) : IScanStore
+{
+    /// <summary>The mark between a reused id and the number of the scan that reused it.</summary>
+    public const char ReusedIdMark = '~';
+
+    public async Task<SavedResult> SaveResultAsync(ScanResult result, CancellationToken cancellationToken = default)
+    {
+        string report = result.Report.ToJson(), loads = JsonSerializer.Serialize(result.Summed.LoadGrams);
+        if (await InsertIfAbsentAsync(result.ResultId, result, report, loads, cancellationToken))
+        {
+            return new SavedResult(SaveOutcome.Stored, result.ResultId);
+        }
+        // The id is taken: by this scan (a resend), or by another one because the mat reused the id. A scan is the
+        // same when the mat's analysis and frame are; when it arrived is the display's and differs between resends.
+        string like = result.ResultId.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + ReusedIdMark + "%";
+        var taken = await db.QueryAsync("""
+            SELECT result_id, report_json, loads_json FROM scans WHERE result_id = $1 OR result_id LIKE $2 ESCAPE '\'
+            """, r => (Id: r.GetString(0), Report: r.GetString(1), Loads: r.GetString(2)), cancellationToken, result.ResultId, like);
+        foreach (var (id, storedReport, storedLoads) in taken)
+        {
+            if (storedReport == report && storedLoads == loads)
+            {
+                return new SavedResult(SaveOutcome.AlreadyStored, id);
+            }
+        }
+        for (int n = taken.Count + 1; ; n++)
+        {
+            string id = $"{result.ResultId}{ReusedIdMark}{n}";
+            if (await InsertIfAbsentAsync(id, result, report, loads, cancellationToken))
+            {
+                return new SavedResult(SaveOutcome.StoredUnderNewId, id);
+            }
+        }
+    }
+
+    private async Task<bool> InsertIfAbsentAsync(string resultId, ScanResult result, string report, string loads, CancellationToken ct) =>
+        await db.ExecuteAsync("""
+            INSERT INTO scans VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            ON CONFLICT(result_id) DO NOTHING
+            """, ct,
+            resultId, result.DeviceId, db.Time(result.ScannedAt), db.Time(DateTimeOffset.UtcNow),
+            result.Report.Left?.ArchType, result.Report.Right?.ArchType, db.Flag(result.Report.Quality.Ok),
+            report, result.Summed.Rows, result.Summed.Cols, result.Summed.PitchMm, loads) == 1;
+
+    private const string ScanColumns = "result_id, device_id, scanned_utc, received_utc, report_json, rows, cols, pitch_mm, loads_json";
+
+    private StoredScan ReadScan(DbDataReader r)
+    {
+        var report = AnalysisReport.FromJson(r.GetString(4))!;
+        var grid = new MatGrid(r.GetInt32(5), r.GetInt32(6), r.GetDouble(7), JsonSerializer.Deserialize<int[]>(r.GetString(8))!);
+        return new StoredScan(new ScanResult(r.GetString(0), r.GetString(1), report, grid, db.ReadTime(r, 2)), db.ReadTime(r, 3));
+    }
+
+    public async Task<StoredScan?> GetScanAsync(string resultId, CancellationToken cancellationToken = default) =>
+        (await db.QueryAsync($"SELECT {ScanColumns} FROM scans WHERE result_id = $1", ReadScan, cancellationToken, resultId)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken cancellationToken = default)
+    {
+        DateTimeOffset from = filter.Start(filter.Day), to = filter.Start(filter.Day.AddDays(1));
+        // "$3 IS NULL" comes after a comparison with a column: PostgreSQL takes a parameter's type from its first use.
+        return await db.QueryAsync($"""
+            SELECT {ScanColumns} FROM scans
+            WHERE scanned_utc >= $1 AND scanned_utc < $2
+              AND (arch_left = $3 OR arch_right = $3 OR ($3 = 'unclassified' AND (arch_left IS NULL OR arch_right IS NULL)) OR $3 IS NULL)
+              AND (quality_ok = $4 OR $4 IS NULL)
+            ORDER BY scanned_utc DESC
+            """, ReadScan, cancellationToken,
+            db.Time(from), db.Time(to), filter.ArchType, filter.QualityOk is { } ok ? db.Flag(ok) : null);
+    }
+
+    public Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        db.ExecuteAsync("DELETE FROM scans WHERE scanned_utc < $1", cancellationToken, db.Time(cutoff));
+}

@@ -1,0 +1,161 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Kiosk.Display.Tests;
+
+/// <summary>
+/// The shopper's result on the screens a store uses, portrait and landscape, kiosk and tablet: each view of the result
+/// shows every element and every text inside the viewport, nothing clipped, at a size readable from a metre or two.
+/// Screenshots of every view go to /tmp/kiosk-screenshots for a person to look at.
+/// </summary>
+[Collection("browser")]
+public sealed class ShopperResultLayoutTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    public static readonly (int Width, int Height)[] Screens = [(1920, 1080), (1080, 1920), (1280, 800), (800, 1280)];
+
+    public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "kiosk-screenshots")).FullName;
+
+    /// <summary>Smallest text, as a share of the screen's shorter side: about 18 px on a 1080 px screen.</summary>
+    private const double SmallestTextShare = 0.017;
+
+    internal static async Task AssertEveryViewFitsAsync(IPage page, int width, int height, string name, ITestOutputHelper output)
+    {
+        foreach (string view in new[] { "essentials", "more" })
+        {
+            if (!await page.IsVisibleAsync($"#view-{view}")) await page.ClickAsync("#next-view");
+            await page.WaitForSelectorAsync($"#view-{view}:not([hidden])");
+            var fit = await ScreenFit.CheckAsync(page, "#result");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"result-{name}-{width}x{height}-{view}.png") });
+            output.WriteLine($"{name} {width}x{height} {view}: smallest text {fit.SmallestTextPx:F1} px, document {fit.DocumentWidth}x{fit.DocumentHeight}");
+            Assert.True(fit.Hidden.Length == 0, $"{width}x{height} {view}: {string.Join("; ", fit.Hidden)}");
+            Assert.True(fit.DocumentHeight <= height && fit.DocumentWidth <= width, $"{width}x{height} {view}: the page scrolls ({fit.DocumentWidth}x{fit.DocumentHeight})");
+            Assert.True(fit.SmallestTextPx >= SmallestTextShare * Math.Min(width, height), $"{width}x{height} {view}: text of {fit.SmallestTextPx} px is too small to read from a metre");
+        }
+    }
+
+    [Fact]
+    public async Task TheWholeResultIsOnTheScreenInBothOrientationsOnKioskAndTablet()
+    {
+        var pages = new List<IPage>();
+        foreach (var (width, height) in Screens)
+        {
+            var page = await browser.PageAsync(width, height);
+            await page.GotoAsync("/");
+            pages.Add(page);
+        }
+        // The same shopper for all four screens.
+        await Task.WhenAll(pages.Select(p => p.WaitForSelectorAsync("#idle:not([hidden])")));
+        await Task.WhenAll(pages.Select(p => p.WaitForSelectorAsync("#result:not([hidden])")));
+        foreach (var (page, (width, height)) in pages.Zip(Screens))
+        {
+            await AssertEveryViewFitsAsync(page, width, height, "flat-feet", output);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TheLiveScreenFitsTooAndEveryPageHasAnIcon()
+    {
+        foreach (var (width, height) in Screens)
+        {
+            var page = await browser.PageAsync(width, height);
+            var missing = new List<string>();
+            page.Response += (_, response) => { if (response.Status == 404) missing.Add(response.Url); };
+            await page.GotoAsync("/");
+            var idle = await ScreenFit.CheckAsync(page, "#idle");
+            Assert.True(idle.Hidden.Length == 0, $"idle {width}x{height}: {string.Join("; ", idle.Hidden)}");
+            await page.WaitForSelectorAsync("#live:not([hidden])");
+            await page.WaitForFunctionAsync("() => Number(document.getElementById('heatmap').dataset.frames || 0) >= 3");
+            var live = await ScreenFit.CheckAsync(page, "#live");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"live-{width}x{height}.png") });
+            Assert.True(live.Hidden.Length == 0, $"live {width}x{height}: {string.Join("; ", live.Hidden)}");
+            Assert.True(live.DocumentHeight <= height, $"live {width}x{height}: {live.DocumentHeight} px tall");
+            Assert.Empty(missing);
+            await page.Context.CloseAsync();
+        }
+        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
+        var icon = await client.GetAsync("/favicon.ico");
+        Assert.True(icon.IsSuccessStatusCode, "/favicon.ico is missing");
+    }
+}
+
+/// <summary>
+/// The result at its fullest, served to the page as the mat's event stream would: four products with names of the
+/// catalog's full 120 characters, every professional suggestion, one foot off the mat. It must still fit every screen.
+/// </summary>
+[Collection("browser")]
+public sealed class CrowdedResultLayoutTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task AResultWithLongNamesAndEveryCautionStillFitsEveryScreen()
+    {
+        string result = Crowded(await ShopperStream.NextResultJsonAsync(browser.BaseAddress));
+        foreach (var (width, height) in ShopperResultLayoutTests.Screens)
+        {
+            var page = await browser.PageAsync(width, height);
+            await ShopperStream.ServeAsync(page, result);
+            await page.GotoAsync("/");
+            await page.WaitForSelectorAsync("#result:not([hidden])");
+            Assert.Equal(3, await page.Locator("#referral p").CountAsync());
+            Assert.Equal(4, await page.Locator("#view-essentials .product, #view-more .product").CountAsync());
+            await ShopperResultLayoutTests.AssertEveryViewFitsAsync(page, width, height, "crowded", output);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private static string Crowded(string json)
+    {
+        var result = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        result["left"] = null;
+        var advice = result["advice"]!.AsObject();
+        var products = advice["products"]!.AsArray();
+        var template = products[0]!.ToJsonString();
+        products.Clear();
+        for (int i = 0; i < 4; i++)
+        {
+            var product = System.Text.Json.Nodes.JsonNode.Parse(template)!.AsObject();
+            product["name"] = $"Product {i + 1} " + string.Concat(Enumerable.Repeat("Comfort Structured Arch ", 5))[..(120 - 10)];
+            product["price"] = 12345.67m;
+            product["reasons"] = System.Text.Json.Nodes.JsonNode.Parse($$"""
+                [{ "ruleId": "own-{{i}}", "text": "a reason that belongs to this product alone, long enough to wrap on a narrow screen" },
+                 { "ruleId": "shared", "text": "comfortable for everyday wear" }]
+                """);
+            products.Add(product);
+        }
+        advice["cautions"] = System.Text.Json.Nodes.JsonNode.Parse("""
+            [{ "kind": "pain", "text": "You mentioned knee or hip pain. Insoles can help comfort, but a podiatrist or physiotherapist can find the cause and advise you properly." },
+             { "kind": "imbalance", "text": "You stood with 14 points more weight on one foot. Everyone shifts a little, but if this is usual for you, a podiatrist or physiotherapist can check why." },
+             { "kind": "quality", "text": "The scan was not clear enough to be sure. A member of staff can help you scan again, and a podiatrist can assess your feet in person." }]
+            """);
+        return result.ToJsonString();
+    }
+}
+
+/// <summary>The shopper page's event stream: a real result read off the server, and a page fed a result of the test's making.</summary>
+public static class ShopperStream
+{
+    /// <summary>The JSON of the next result the server streams to the shopper page.</summary>
+    public static async Task<string> NextResultJsonAsync(Uri baseAddress)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var response = await client.GetAsync("/api/shopper/events", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        bool isResult = false;
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal)) isResult = line == "event: result";
+            else if (isResult && line.StartsWith("data: ", StringComparison.Ordinal)) return line["data: ".Length..];
+        }
+        throw new InvalidOperationException("the event stream ended before a result");
+    }
+
+    /// <summary>Answers the page's event stream with a standing shopper and this result (and no reconnect for ten minutes).</summary>
+    public static Task ServeAsync(IPage page, string resultJson)
+    {
+        string sessionId = System.Text.Json.Nodes.JsonNode.Parse(resultJson)!["sessionId"]!.GetValue<string>();
+        string body = "retry: 600000\n\n" +
+            $"event: state\ndata: {{\"state\":\"standing\",\"sessionId\":\"{sessionId}\",\"holdStillSeconds\":1}}\n\n" +
+            $"event: result\ndata: {resultJson}\n\n";
+        return page.RouteAsync("**/api/shopper/events*", route => route.FulfillAsync(new() { Status = 200, ContentType = "text/event-stream", Body = body }));
+    }
+}
