@@ -95,7 +95,7 @@ namespace Kiosk.Esp32App
                 {
                     System.Console.WriteLine("crashed: " + e.Message);
                     hardware.Rows.ReleaseAll();
-                    Show(DeviceState.Crashed, 0, mat.SelfTest.MaskedSenselCount);
+                    Show(DeviceState.Crashed, 0, mat.MaskedSensels);
                     Thread.Sleep(10000);
                 }
             }
@@ -137,7 +137,7 @@ namespace Kiosk.Esp32App
                 if (state != shownState || frame % ShowEveryFrames == 0)
                 {
                     shownState = state;
-                    Show(state, mat.FrameRateX10, mat.SelfTest.MaskedSenselCount);
+                    Show(state, mat.FrameRateX10, mat.MaskedSensels);
                 }
                 if (_screen != null && frame % ScreenEveryFrames == 0)
                 {

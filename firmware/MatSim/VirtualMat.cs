@@ -39,7 +39,10 @@ public sealed class VirtualMat
         GridElectrics electrics = _options.Electrics;
         Grid = new SimulatedGrid(geometry, electrics);
         Readout = new ReadoutCircuit((int)Math.Round(electrics.DriveMv), (int)Math.Round(electrics.AdcFullScaleMv), electrics.HalfDriveGrams,
-            (int)Math.Round(electrics.DividerOhms), electrics.DividerPerColumn, (int)Math.Round(electrics.MuxOnOhms));
+            (int)Math.Round(electrics.DividerOhms), electrics.DividerPerColumn, (int)Math.Round(electrics.MuxOnOhms))
+        {
+            AdcNoiseRaw = (int)Math.Ceiling(electrics.AdcNoiseCounts),
+        };
         _counterFile = _options.CounterFile ?? new MemoryCounterFile();
         _loadGrams = new int[geometry.SenselCount];
         _dialer = new FuncDialer(this);

@@ -79,7 +79,8 @@ public static class ServiceSetup
         services.AddSingleton<Kiosk.Display.MatLink.IPairingRegistry, Link.StorePairingRegistry>();
         services.AddMatLink(configuration.GetSection(Kiosk.Display.MatLink.MatLinkOptions.SectionName));
         services.AddSingleton<IDeviceCommands, Link.LinkedDeviceCommands>();
-        services.AddOptions<Link.VirtualMatServiceOptions>().Bind(configuration.GetSection(Link.VirtualMatServiceOptions.Section));
+        services.AddOptions<Link.VirtualMatServiceOptions>().Bind(configuration.GetSection(Link.VirtualMatServiceOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Link.VirtualMatServiceOptions>, Link.VirtualMatOptionsValidator>();
         if (configuration.GetValue(Link.VirtualMatServiceOptions.Section + ":Enabled", true))
         {
             services.AddHostedService<Link.VirtualMatService>();

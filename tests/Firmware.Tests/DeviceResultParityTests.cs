@@ -25,7 +25,10 @@ public sealed class NanoClrFactAttribute : FactAttribute
 /// </summary>
 public sealed class DeviceResultParityTests
 {
-    private const int HeapBytes = 100_000;
+    /// <summary>The whole-device tests' heap, as .ci/run gives it: one number in one file (firmware/README.md, "Heap").</summary>
+    private static int HeapBytes =>
+        int.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.WholeDeviceTests.Build", "heap-bytes")).Trim(),
+            System.Globalization.CultureInfo.InvariantCulture);
 
     [NanoClrFact]
     public void ScriptedShoppersGiveTheSameResultBytesInNanoClrAsOnDotNet()
@@ -44,10 +47,10 @@ public sealed class DeviceResultParityTests
         Assert.Equal(onDotNet.Order(StringComparer.Ordinal), inNanoClr.Order(StringComparer.Ordinal));
     }
 
-    /// <summary>The device tests as CI builds them (MatCore.DeviceTests.Build, built before this project), run by nf-run.</summary>
+    /// <summary>The whole-device tests as CI builds them (MatCore.WholeDeviceTests.Build, built before this project), run by nf-run.</summary>
     private static string RunInNanoClr()
     {
-        string dll = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.DeviceTests.Build", "bin"), "NFUnitTest.dll", SearchOption.AllDirectories)
+        string dll = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.WholeDeviceTests.Build", "bin"), "NFUnitTest.dll", SearchOption.AllDirectories)
             .OrderByDescending(File.GetLastWriteTimeUtc).First();
         var start = new ProcessStartInfo(Path.Combine(NanoClrFactAttribute.Tools, "nf-run")) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string arg in (string[])["--tests", "--heap", HeapBytes.ToString(), "--quiet", dll])

@@ -32,6 +32,12 @@ namespace Kiosk.Mat.Calibration
         private readonly long _wholeDrive;
         private readonly long[] _columnNodeSum;
 
+        /// <summary>
+        /// Per column, how much the last <see cref="Apply"/> raised a small reading, Q8 (256 = not at all): 1 / (1 - A).
+        /// The ADC's noise is raised as much, so the calibration's noise floor scales with it.
+        /// </summary>
+        public readonly int[] NoiseGainQ8;
+
         /// <param name="fullScalePermilleOfDrive">ADC full scale over the row drive voltage, per thousand (as <see cref="ConductanceLaw"/>).</param>
         /// <param name="dividerOhms">The divider resistor from each multiplexer's output to ground.</param>
         /// <param name="muxOnOhms">The multiplexer's on-resistance, in series before the divider (the ADC reads below it).</param>
@@ -47,6 +53,7 @@ namespace Kiosk.Mat.Calibration
             _nodePerRaw = (long)fullScalePermilleOfDrive * (dividerOhms + muxOnOhms);
             _wholeDrive = (long)ConductanceLaw.AdcMax * 1000 * dividerOhms;
             _columnNodeSum = new long[_cols];
+            NoiseGainQ8 = new int[_cols];
         }
 
         /// <summary>
@@ -72,6 +79,13 @@ namespace Kiosk.Mat.Calibration
 
             long nodePerRaw = _nodePerRaw;
             long whole = _wholeDrive;
+            int[] noiseGain = NoiseGainQ8;
+            for (int col = 0; col < cols; col++)
+            {
+                long rest = whole - columnSum[col] * nodePerRaw;
+                long gain = rest <= whole / 64 ? 64 * 256 : (whole << 8) / rest;
+                noiseGain[col] = (int)gain;
+            }
             index = 0;
             for (int row = 0; row < _rows; row++)
             {

@@ -28,6 +28,12 @@ namespace Kiosk.Mat.Calibration
         /// <summary>CD74HC4067 on-resistance at 3.3 V (about 70 ohm at 4.5 V, more at 3.3 V).</summary>
         public const int DefaultMuxOnOhms = 100;
 
+        /// <summary>
+        /// The ADC's noise, raw counts (one standard deviation): the ESP32's ADC gives 9-10 effective bits of 12, so a few
+        /// counts. Four of them above a sensel's zero is the least the calibration takes as load (three would still let about one sensel a frame through on a 48 x 48 mat).
+        /// </summary>
+        public const int DefaultAdcNoiseRaw = 4;
+
         public readonly int DriveMv;
         public readonly int AdcFullScaleMv;
         public readonly int HalfDriveGrams;
@@ -36,6 +42,9 @@ namespace Kiosk.Mat.Calibration
         /// <summary>True: a divider on every column line (the boards in hardware/), so the multiplexer carries no divider current.</summary>
         public readonly bool DividerPerColumn;
         public readonly int MuxOnOhms;
+
+        /// <summary>The ADC's noise, raw counts (one standard deviation).</summary>
+        public int AdcNoiseRaw = DefaultAdcNoiseRaw;
 
         public ReadoutCircuit(int driveMv, int adcFullScaleMv, int halfDriveGrams, int dividerOhms, bool dividerPerColumn, int muxOnOhms)
         {
@@ -68,6 +77,9 @@ namespace Kiosk.Mat.Calibration
         {
             get { int raw = (int)((long)LinearTopMv * ConductanceLaw.AdcMax / AdcFullScaleMv); return raw > ConductanceLaw.AdcMax ? ConductanceLaw.AdcMax : raw; }
         }
+
+        /// <summary>Readings within four noise deviations of a sensel's zero are no load.</summary>
+        public int NoiseFloorRaw { get { return 4 * AdcNoiseRaw; } }
 
         /// <summary>On-resistance in series with the divider: none when the divider sits on the column line.</summary>
         public int ReadPathOnOhms { get { return DividerPerColumn ? 0 : MuxOnOhms; } }

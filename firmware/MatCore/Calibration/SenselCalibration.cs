@@ -4,31 +4,49 @@ namespace Kiosk.Mat.Calibration
 {
     /// <summary>
     /// Turns a raw frame into load per sensel: the conductance law of the reading minus the law of the sensel's zero
-    /// reading (the empty mat), times its gain (films differ 15-25% part to part), with masked sensels read as 0.
-    /// Kept small for the device's heap: the zero as a raw reading and the gain as Q12 (4096 = 1) in 16 bits each, the
-    /// mask shared with the self-test. A reading at or below its zero is 0 g without touching the law, so applying
-    /// costs little beyond the sensels under a foot, and allocates nothing.
+    /// reading (the empty mat), times the mat's gain (a known weight sets it) and the sensel's film gain (films differ
+    /// 15-25% part to part; the calibration board evens them out), with masked sensels read as 0.
+    /// Kept small for the device's heap, a byte per sensel for each: the zero as a reading above the mat's lowest, the
+    /// film gain as Q7 (128 = 1, 0.8% steps up to 2); the mask is shared with the self-test. A reading at or below
+    /// its zero is 0 g without touching the law, so applying costs little beyond the sensels under a foot, and
+    /// allocates nothing.
     /// </summary>
     public sealed class SenselCalibration
     {
         public const int UnityGainQ12 = 4096;
+        public const int UnityFilmGainQ7 = 128;
 
-        /// <summary>The largest gain, Q12 (16x): a film that needs more is dead, not weak.</summary>
-        public const int MaxGainQ12 = ushort.MaxValue;
+        /// <summary>Above this share of the mat's lowest empty reading, a sensel's zero does not fit its byte: it is masked as stuck.</summary>
+        public const int MaxZeroAboveBaseRaw = byte.MaxValue;
 
         public readonly ConductanceLaw Law;
 
-        /// <summary>Each sensel's reading on the empty mat (its zero), raw counts after crosstalk compensation.</summary>
-        public readonly ushort[] ZeroRaw;
+        /// <summary>The lowest empty-mat reading of a working sensel, raw counts after crosstalk compensation.</summary>
+        public int ZeroBaseRaw;
 
-        /// <summary>Each sensel's gain, Q12.</summary>
-        public readonly ushort[] GainQ12;
+        /// <summary>Each sensel's empty-mat reading (its zero) above <see cref="ZeroBaseRaw"/>, raw counts.</summary>
+        public readonly byte[] ZeroAboveBase;
+
+        /// <summary>The mat's gain, Q12: a known weight on the mat sets it (<see cref="CalibrateGain"/>).</summary>
+        public int MatGainQ12 = UnityGainQ12;
+
+        /// <summary>Each sensel's film gain, Q7 (128 = 1): the calibration board sets them (<see cref="EqualiseGains"/>).</summary>
+        public readonly byte[] FilmGainQ7;
 
         /// <summary>Non-zero for a sensel left out (the self-test's <see cref="SelfTest.SenselStatus"/>, or dead by gain): read as 0.</summary>
         public readonly byte[] DeadMask;
 
+        /// <summary>
+        /// A reading must exceed its zero by more than this to count as load, raw counts: the ADC's noise on the empty mat
+        /// would otherwise put a few grams on half the sensels, inflating every frame and Result the device sends.
+        /// </summary>
+        public int NoiseFloorRaw;
+
         /// <summary>Readings at or above this are saturated (the ADC's linear range ends below full scale).</summary>
         public int SaturationRaw = ConductanceLaw.AdcMax - 2;
+
+        // The noise floor of each column for the frame being applied (allocated once, for the mat's columns).
+        private int[] _columnFloor;
 
         /// <summary>Changes with every calibration, so a result can say which calibration made it.</summary>
         public int CalibrationId;
@@ -44,12 +62,12 @@ namespace Kiosk.Mat.Calibration
                 throw new System.ArgumentException("the mask must have one entry per sensel", "deadMask");
             }
             Law = law;
-            ZeroRaw = new ushort[senselCount];
-            GainQ12 = new ushort[senselCount];
+            ZeroAboveBase = new byte[senselCount];
+            FilmGainQ7 = new byte[senselCount];
             DeadMask = deadMask ?? new byte[senselCount];
             for (int i = 0; i < senselCount; i++)
             {
-                GainQ12[i] = UnityGainQ12;
+                FilmGainQ7[i] = UnityFilmGainQ7;
             }
             Health.DeadMask = DeadMask;
         }
@@ -62,41 +80,91 @@ namespace Kiosk.Mat.Calibration
         /// <summary>Raw frame to grams; returns how many readings were saturated (also in <see cref="Health"/>).</summary>
         public int Apply(ushort[] raw, int[] loadGrams)
         {
-            ushort[] zero = ZeroRaw;
-            ushort[] gain = GainQ12;
+            return Apply(raw, loadGrams, null, 1);
+        }
+
+        /// <summary>
+        /// Raw frame (after crosstalk compensation) to grams. <paramref name="noiseGainQ8"/>, per column, is how much the
+        /// compensation raised small readings (<see cref="CrosstalkCompensation.NoiseGainQ8"/>; null: not at all): the
+        /// noise floor is raised with them, or the noise of a column under a foot would read as load.
+        /// </summary>
+        public int Apply(ushort[] raw, int[] loadGrams, int[] noiseGainQ8, int cols)
+        {
+            if (_columnFloor == null || _columnFloor.Length != cols)
+            {
+                _columnFloor = new int[cols];
+            }
+            int[] columnFloor = _columnFloor;
+            for (int c = 0; c < cols; c++)
+            {
+                columnFloor[c] = ZeroBaseRaw + (noiseGainQ8 == null ? NoiseFloorRaw : NoiseFloorRaw * noiseGainQ8[c] >> 8);
+            }
+            byte[] zero = ZeroAboveBase;
+            byte[] film = FilmGainQ7;
             byte[] dead = DeadMask;
             ConductanceLaw law = Law;
+            int zeroBase = ZeroBaseRaw;
+            long matGain = MatGainQ12;
             int saturation = SaturationRaw;
             int saturated = 0;
             int n = raw.Length;
-            for (int i = 0; i < n; i++)
+            int i = 0;
+            while (i < n)
             {
-                int reading = raw[i];
-                int zeroReading = zero[i];
-                if (reading <= zeroReading || dead[i] != 0)
+                for (int col = 0; col < cols; col++, i++)
                 {
-                    loadGrams[i] = 0;
-                    continue;
+                    int reading = raw[i];
+                    int zeroReading = zero[i];
+                    if (reading - columnFloor[col] <= zeroReading || dead[i] != 0)
+                    {
+                        loadGrams[i] = 0;
+                        continue;
+                    }
+                    if (reading >= saturation)
+                    {
+                        saturated++;
+                    }
+                    long grams = (law.GramsFor(reading) - law.GramsFor(zeroReading + zeroBase)) * matGain * film[i] >> 19;
+                    loadGrams[i] = grams > 0 ? (int)grams : 0;
                 }
-                if (reading >= saturation)
-                {
-                    saturated++;
-                }
-                int grams = (int)(((long)(law.GramsFor(reading) - law.GramsFor(zeroReading)) * gain[i]) >> 12);
-                loadGrams[i] = grams > 0 ? grams : 0;
             }
             Health.SaturatedCount = saturated;
             return saturated;
         }
 
-        /// <summary>Takes the empty mat's frame (best the mean of several) as every sensel's zero.</summary>
-        public void CalibrateZero(ushort[] emptyRaw)
+        /// <summary>
+        /// Takes the empty mat's frame (best the mean of several) as every sensel's zero. A sensel reading more than
+        /// <see cref="MaxZeroAboveBaseRaw"/> above the mat's lowest is masked as stuck (it would read as a foot).
+        /// Returns how many were.
+        /// </summary>
+        public int CalibrateZero(ushort[] emptyRaw)
         {
+            int lowest = ConductanceLaw.AdcMax;
             for (int i = 0; i < emptyRaw.Length; i++)
             {
-                ZeroRaw[i] = emptyRaw[i] > ConductanceLaw.AdcMax ? (ushort)ConductanceLaw.AdcMax : emptyRaw[i];
+                if (DeadMask[i] == 0 && emptyRaw[i] < lowest)
+                {
+                    lowest = emptyRaw[i];
+                }
+            }
+            ZeroBaseRaw = lowest;
+            int stuck = 0;
+            for (int i = 0; i < emptyRaw.Length; i++)
+            {
+                int above = emptyRaw[i] - lowest;
+                if (above > MaxZeroAboveBaseRaw)
+                {
+                    above = MaxZeroAboveBaseRaw;
+                    if (DeadMask[i] == 0)
+                    {
+                        DeadMask[i] = SelfTest.SenselStatus.Stuck;
+                        stuck++;
+                    }
+                }
+                ZeroAboveBase[i] = (byte)(above < 0 ? 0 : above);
             }
             CalibrationId++;
+            return stuck;
         }
 
         /// <summary>
@@ -114,10 +182,8 @@ namespace Kiosk.Mat.Calibration
             {
                 return false;
             }
-            for (int i = 0; i < GainQ12.Length; i++)
-            {
-                GainQ12[i] = Gain(GainQ12[i] * (long)knownGrams / measured);
-            }
+            long gain = MatGainQ12 * (long)knownGrams / measured;
+            MatGainQ12 = gain > int.MaxValue / 256 ? int.MaxValue / 256 : gain < 1 ? 1 : (int)gain;
             CalibrationId++;
             return true;
         }
@@ -149,15 +215,11 @@ namespace Kiosk.Mat.Calibration
                     dead++;
                     continue;
                 }
-                GainQ12[i] = Gain(GainQ12[i] * mean / uniformLoadGrams[i]);
+                long film = FilmGainQ7[i] * mean / uniformLoadGrams[i];
+                FilmGainQ7[i] = (byte)(film > byte.MaxValue ? byte.MaxValue : film < 1 ? 1 : film);
             }
             CalibrationId++;
             return dead;
-        }
-
-        private static ushort Gain(long q12)
-        {
-            return q12 > MaxGainQ12 ? (ushort)MaxGainQ12 : q12 < 1 ? (ushort)1 : (ushort)q12;
         }
 
         private long MeanOfLive(int[] loadGrams, long floorGrams)

@@ -81,9 +81,10 @@ namespace Kiosk.Mat.Device
             // One mask for the self-test, the calibration and the sensel map.
             Calibration = new SenselCalibration(sensels, readout.Law(), SelfTest.Mask);
             Calibration.SaturationRaw = readout.LinearTopRaw;
+            Calibration.NoiseFloorRaw = readout.NoiseFloorRaw;
             Tracker = new SessionTracker(geometry, settings.Session, new FootAnalyzer(geometry, settings.Analysis));
             Pipeline = new MatPipeline(loop, settings.CompensateCrosstalk ? readout.Compensation(geometry) : null, Calibration, Tracker);
-            int outboxBytes = settings.OutboxBytes > 0 ? settings.OutboxBytes : 2 * MatLinkSession.ResultPayloadBytesFor(sensels);
+            int outboxBytes = settings.OutboxBytes > 0 ? settings.OutboxBytes : 2 * MatLinkSession.PayloadBytesFor(sensels);
             Link = new MatLinkSession(settings.DeviceId, geometry, new ResultOutbox(settings.OutboxResults, outboxBytes),
                 counters.First, settings.PairingKey, MatLinkSession.PayloadBytesFor(sensels));
             Link.Commands = this;
@@ -101,12 +102,26 @@ namespace Kiosk.Mat.Device
                 {
                     return DeviceState.Booting;
                 }
-                if (!SelfTest.Passed)
+                if (!SelfTest.Passed || MaskedSensels > 0)
                 {
                     return DeviceState.SensorFault;
                 }
                 return _dialer != null && !Link.Paired ? DeviceState.NoDisplay : DeviceState.Running;
             }
+        }
+
+        /// <summary>Sensels the shared mask leaves out: the self-test's, and those the zero or the gains found stuck or dead.</summary>
+        public int MaskedSensels;
+
+        private void CountMaskedSensels()
+        {
+            byte[] mask = SelfTest.Mask;
+            int masked = 0;
+            for (int i = 0; i < mask.Length; i++)
+            {
+                masked += mask[i] != 0 ? 1 : 0;
+            }
+            MaskedSensels = masked;
         }
 
         /// <summary>The wait before the next dial while unlinked, ms (it doubles after each failed attempt).</summary>
@@ -119,7 +134,7 @@ namespace Kiosk.Mat.Device
             SelfTest.Run(raw);
             Calibration.CalibrateZero(Pipeline.Compensate(raw));
             Link.SenselMask = SelfTest.Mask;
-            Link.Status.DeadSenselCount = SelfTest.MaskedSenselCount;
+            CountMaskedSensels();
             Link.Hello.CalibrationId = (uint)Calibration.CalibrationId;
             _poweredOn = true;
             _powerOnMs = nowMs;
@@ -139,6 +154,7 @@ namespace Kiosk.Mat.Device
             Calibration.Apply(Pipeline.ScanCompensated(), Pipeline.LoadGrams);
             int dead = Calibration.EqualiseGains(Pipeline.LoadGrams);
             Link.Hello.CalibrationId = (uint)Calibration.CalibrationId;
+            CountMaskedSensels();
             return dead;
         }
 
@@ -225,7 +241,7 @@ namespace Kiosk.Mat.Device
             status.UptimeSeconds = (uint)((nowMs - _powerOnMs) / 1000);
             status.FreeMemoryBytes = FreeMemoryBytes;
             status.FrameRateHzX10 = FrameRateX10;
-            status.DeadSenselCount = SelfTest.MaskedSenselCount;
+            status.DeadSenselCount = MaskedSensels;
             status.RssiDbm = RssiDbm;
             Link.SendStatus();
         }
@@ -252,6 +268,7 @@ namespace Kiosk.Mat.Device
             }
             Calibration.CalibrateZero(Pipeline.CompensatedRaw);
             Link.Hello.CalibrationId = (uint)Calibration.CalibrationId;
+            CountMaskedSensels();
             return AckStatus.Ok;
         }
 

@@ -110,22 +110,15 @@ namespace Kiosk.Mat.Link
         public int HelloStatus { get { return _helloStatus; } }
 
         /// <summary>
-        /// The largest Result a mat of <paramref name="senselCount"/> sensels sends in practice: its summed frame with a
-        /// quarter of the mat loaded (two standing feet load a sixth or less of a 48 x 48 mat at 10 mm). The worst case,
-        /// every sensel loaded, would take four times the heap for a frame no shopper makes; a Result beyond this goes
-        /// without its summed frame, a live frame beyond it is dropped.
+        /// The payload buffer a mat of <paramref name="senselCount"/> sensels needs in practice: a Result whose summed
+        /// frame has a quarter of the mat loaded (two standing feet load a sixth or less of a 48 x 48 mat at 10 mm).
+        /// The worst case, every sensel loaded, would take four times the heap for a frame no shopper makes: a Result
+        /// beyond this goes without its summed frame, a live frame beyond it is dropped, and a sensel map of a mat with
+        /// more than half its sensels faulty is not sent (Status still counts them).
         /// </summary>
-        public static int ResultPayloadBytesFor(int senselCount)
-        {
-            return ResultMessage.MaxPayloadBytes((senselCount + 3) / 4);
-        }
-
-        /// <summary>The payload buffer a device needs: that Result, or the sensel map of a mat where every sensel is faulty.</summary>
         public static int PayloadBytesFor(int senselCount)
         {
-            int result = ResultPayloadBytesFor(senselCount);
-            int senselMap = SparseLoads.MaxBytes(0) + 2 * senselCount;
-            return result > senselMap ? result : senselMap;
+            return ResultMessage.MaxPayloadBytes((senselCount + 3) / 4);
         }
 
         /// <summary>A finished scan the outbox had no room for; the app starts no new scan and offers it again until it is taken.</summary>

@@ -68,6 +68,9 @@ namespace Kiosk.Mat.Scanning
             _frame = new ushort[geometry.SenselCount];
         }
 
+        /// <summary>The mat's columns (a frame's row length).</summary>
+        public int Cols { get { return _colCount; } }
+
         /// <summary>The raw frame the last <see cref="ScanFrame"/> filled. The same array every time.</summary>
         public ushort[] Frame { get { return _frame; } }
 

@@ -58,7 +58,15 @@ namespace Kiosk.Mat.Session
         /// </summary>
         public bool Step(int nowMs, bool mayStartScans)
         {
-            Calibration.Apply(ScanCompensated(), LoadGrams);
+            ushort[] frame = ScanCompensated();
+            if (Crosstalk == null)
+            {
+                Calibration.Apply(frame, LoadGrams);
+            }
+            else
+            {
+                Calibration.Apply(frame, LoadGrams, Crosstalk.NoiseGainQ8, Loop.Cols);
+            }
             return mayStartScans && Tracker.Step(LoadGrams, nowMs, Calibration.Health);
         }
     }

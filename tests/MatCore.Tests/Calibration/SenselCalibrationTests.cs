@@ -36,13 +36,13 @@ public class SenselCalibrationTests
     {
         var calibration = new SenselCalibration(4, Law);
         calibration.CalibrateZero([100, 100, 100, 100]);
-        calibration.GainQ12[1] = (ushort)(SenselCalibration.UnityGainQ12 * 2);
+        calibration.FilmGainQ7[1] = SenselCalibration.UnityFilmGainQ7 * 3 / 2;
         calibration.DeadMask[3] = 1;
         var raw = new ushort[] { 100, (ushort)Law.RawForGrams(500 + Law.GramsFor(100)), 50, 4000 };
         var grams = new int[4];
         calibration.Apply(raw, grams);
         Assert.Equal(0, grams[0]);
-        Assert.InRange(grams[1], 990, 1010);
+        Assert.InRange(grams[1], 740, 760);
         Assert.Equal(0, grams[2]);
         Assert.Equal(0, grams[3]);
     }
@@ -53,7 +53,7 @@ public class SenselCalibrationTests
         var calibration = new SenselCalibration(3, Law);
         int before = calibration.CalibrationId;
         Assert.True(calibration.CalibrateGain([8000, 6000, 6000], knownGrams: 25000));
-        Assert.Equal(5120, calibration.GainQ12[0]);
+        Assert.Equal(5120, calibration.MatGainQ12);
         Assert.NotEqual(before, calibration.CalibrationId);
         Assert.False(calibration.CalibrateGain([0, 0, 0], 25000));
     }
@@ -69,7 +69,7 @@ public class SenselCalibrationTests
         var grams = new int[] { 800, 1200, 1000, 0 };
         for (int i = 0; i < 3; i++)
         {
-            Assert.InRange(grams[i] * calibration.GainQ12[i] >> 12, 995, 1005);
+            Assert.InRange(grams[i] * calibration.FilmGainQ7[i] >> 7, 990, 1010);
         }
     }
 
@@ -87,11 +87,29 @@ public class SenselCalibrationTests
     }
 
     [Fact]
-    public void GainsStayWithinSixteenBits()
+    public void FilmGainsStayWithinTheirByte()
     {
-        var calibration = new SenselCalibration(2, Law);
-        Assert.True(calibration.CalibrateGain([1, 0], knownGrams: 100_000));
-        Assert.Equal(SenselCalibration.MaxGainQ12, calibration.GainQ12[0]);
+        var calibration = new SenselCalibration(3, Law);
+        calibration.EqualiseGains([1000, 1000, 300]);
+        Assert.Equal(byte.MaxValue, calibration.FilmGainQ7[2]);
+        Assert.Equal(0, calibration.DeadMask[2]);
+    }
+
+    [Fact]
+    public void ZeroIsKeptAboveTheMatsLowestAndAFarHigherSenselIsMaskedAsStuck()
+    {
+        var calibration = new SenselCalibration(4, Law);
+        int stuck = calibration.CalibrateZero([20, 25, 20 + SenselCalibration.MaxZeroAboveBaseRaw, 21 + SenselCalibration.MaxZeroAboveBaseRaw]);
+        Assert.Equal(1, stuck);
+        Assert.Equal(20, calibration.ZeroBaseRaw);
+        Assert.Equal(5, calibration.ZeroAboveBase[1]);
+        Assert.Equal(0, calibration.DeadMask[2]);
+        Assert.Equal(Kiosk.Mat.SelfTest.SenselStatus.Stuck, calibration.DeadMask[3]);
+        var grams = new int[4];
+        calibration.Apply([20, 25, 1000, 1000], grams);
+        Assert.Equal([0, 0], grams[..2]);
+        Assert.True(grams[2] > 0);
+        Assert.Equal(0, grams[3]);
     }
 
     [Fact]
