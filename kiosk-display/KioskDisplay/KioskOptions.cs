@@ -56,6 +56,14 @@ public sealed class KioskOptions
     [RegularExpression("^[A-Z]{3}$", ErrorMessage = "Kiosk:Currency must be an ISO 4217 code such as EUR, GBP or USD")]
     public string Currency { get; set; } = "EUR";
 
+    /// <summary>
+    /// Where a shopper's phone opens the take-home page (the QR code on the result): the display's own
+    /// <c>/take-home/</c> as phones on the store's Wi-Fi reach it (e.g. http://192.168.1.20:5080/take-home/), or a copy
+    /// of wwwroot/take-home, js and i18n on the store's website. Empty: the address the kiosk page was opened with.
+    /// </summary>
+    [Url(ErrorMessage = "Kiosk:TakeHomeUrl must be an absolute http(s) URL, e.g. https://shop.example/foot-scan/")]
+    public string? TakeHomeUrl { get; set; }
+
     /// <summary>Staff and technician accounts; passwords as hashes from <c>KioskDisplay hash-password</c>.</summary>
     public List<KioskUser> Users { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using Kiosk.Display;
 using Kiosk.Display.Auth;
 using Kiosk.Display.Endpoints;
+using Kiosk.Display.Security;
 
 if (PasswordHashing.TryRunCommand(args)) return;
 
@@ -23,6 +24,8 @@ builder.Services.AddRazorPages(pages =>
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();      // CSP without inline script, no framing, no sniffing: on every response, errors too
+
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
@@ -30,6 +33,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseSameOriginChanges();    // a POST from another site's page is refused before it reaches an endpoint
 app.UseAuthentication();
 app.UseAuthorization();
 

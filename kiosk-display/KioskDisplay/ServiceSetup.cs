@@ -5,6 +5,7 @@ using Kiosk.Display.Recommend;
 using Kiosk.Display.Storage;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display;
@@ -59,6 +60,9 @@ public static class ServiceSetup
         services.AddSingleton<ILogStore, LogStore>();
         services.AddSingleton<ISettingsStore, SettingsStore>();
         services.AddSingleton<ICatalogStore, CatalogStore>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LogBudget>();
+        services.AddSingleton<StoreHealth>();
         services.AddSingleton<CatalogService>();
         services.AddHostedService<StoreInitializer>(); // first: the schema must exist before anything else starts
         services.AddSingleton<ScanExpiryJob>();
@@ -71,6 +75,9 @@ public static class ServiceSetup
     {
         services.AddSingleton<IScanFeed, ScanFeedHub>();
         services.AddSingleton<ShopperSessions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StaffCalls>();
+        services.AddSingleton<TakeHome.TakeHomeLinks>();
         services.AddHostedService(provider => provider.GetRequiredService<ShopperSessions>());
         // The mats: the protocol listener (TCP, and a serial port when configured) feeds the hub, pairing lives in the
         // store, and the technician's buttons go over the link.

@@ -43,7 +43,8 @@ internal sealed class ResultAckRules(PacketSender sender, IMatEventSink sink, IL
         }
         if (!stored)
         {
-            logger.LogWarning("Result {ResultId} was not stored: not acked, the mat will resend it", resultId);
+            // The sink says why (it knows: a malformed scan, a full disk), once; this would repeat at every resend.
+            logger.LogDebug("Result {ResultId} was not stored: not acked, the mat will resend it", resultId);
             return;
         }
         await sender.SendAckAsync(packet.Sequence, AckStatus.Ok, token, (scan.DeviceId, scan.ResultCounter));

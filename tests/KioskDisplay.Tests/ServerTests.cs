@@ -119,7 +119,7 @@ public sealed class ServerTests : IAsyncLifetime
             ["sizeMin"] = "36", ["sizeMax"] = "46", ["stock"] = "3", ["price"] = "lots",
         };
         var bad = await staff.PostAsync($"/staff/product?id={product.Id}", new FormUrlEncodedContent(form));
-        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("Not saved", await bad.Content.ReadAsStringAsync());
         Assert.Equal(product.Name, (await server.Get<ICatalogStore>().GetProductAsync(product.Id))!.Name);
 

@@ -46,7 +46,7 @@ public sealed partial class ShopperTextTests
     public void EveryKeyThePageNamesIsInEnglish()
     {
         var english = Texts("en");
-        string html = File.ReadAllText(Path.Combine(WebRoot, "index.html"));
+        string html = File.ReadAllText(Path.Combine(WebRoot, "index.html")) + File.ReadAllText(Path.Combine(WebRoot, "take-home", "index.html"));
         var named = Regex.Matches(html, @"data-i18n(?:-aria-label)?=""([^""]+)""").Select(m => m.Groups[1].Value).ToList();
         foreach (string script in Directory.GetFiles(Path.Combine(WebRoot, "js"), "*.js"))
         {

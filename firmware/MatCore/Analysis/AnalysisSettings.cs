@@ -34,8 +34,21 @@ namespace Kiosk.Mat.Analysis
         public int HighArchMaxX1000 = 210;
         public int LowArchMinX1000 = 260;
 
+        /// <summary>
+        /// Half-width of the borderline band around each threshold, x 1000: an index this close to a threshold could
+        /// read on the other side of it on another mat (docs/foot-analysis.md, "Borderline band").
+        /// </summary>
+        public int BorderlineBandX1000 = 15;
+
         /// <summary>A toeless footprint shorter than this cannot be classified, mm.</summary>
         public int MinToelessLengthMm = 90;
+
+        /// <summary>
+        /// The arch thresholds are adults' (Cavanagh and Rodgers measured adults): less load than this on the mat, or a
+        /// foot shorter than <see cref="MinAdultFootLengthMm"/>, is a child's scan and its arch is not classified.
+        /// </summary>
+        public int MinAdultLoadGrams = 25000;
+        public int MinAdultFootLengthMm = 200;
 
         public ArchType Classify(int archIndexX1000)
         {
@@ -44,6 +57,27 @@ namespace Kiosk.Mat.Analysis
                 return ArchType.High;
             }
             return archIndexX1000 >= LowArchMinX1000 ? ArchType.Low : ArchType.Normal;
+        }
+
+        /// <summary>The class on the other side of the nearest threshold when the index lies within the borderline band of it; Unknown otherwise.</summary>
+        public ArchType BorderlineWith(int archIndexX1000)
+        {
+            int band = BorderlineBandX1000;
+            if (archIndexX1000 <= HighArchMaxX1000)
+            {
+                return HighArchMaxX1000 - archIndexX1000 < band ? ArchType.Normal : ArchType.Unknown;
+            }
+            if (archIndexX1000 >= LowArchMinX1000)
+            {
+                return archIndexX1000 - LowArchMinX1000 < band ? ArchType.Normal : ArchType.Unknown;
+            }
+            int toHigh = archIndexX1000 - HighArchMaxX1000;
+            int toLow = LowArchMinX1000 - archIndexX1000;
+            if (toHigh <= toLow)
+            {
+                return toHigh < band ? ArchType.High : ArchType.Unknown;
+            }
+            return toLow < band ? ArchType.Low : ArchType.Unknown;
         }
     }
 }

@@ -133,24 +133,31 @@ namespace Kiosk.Mat.Analysis
             {
                 issues |= QualityIssue.TooLight;
             }
-            if ((issues & QualityIssue.TooManyDeadSensels) != 0)
+            if (total < Settings.MinAdultLoadGrams || IsChildSized(result.Left) || IsChildSized(result.Right))
             {
-                // Filled-in sensels under a foot make its outline a guess.
-                result.Left.Arch = ArchType.Unknown;
-                result.Right.Arch = ArchType.Unknown;
+                issues |= QualityIssue.NotAdultSized;
+            }
+            if ((issues & (QualityIssue.TooManyDeadSensels | QualityIssue.NotAdultSized)) != 0)
+            {
+                // Filled-in sensels under a foot make its outline a guess; a child's arch is not an adult's.
+                Unclassify(result.Left);
+                Unclassify(result.Right);
             }
 
-            result.LoadLeftPctX10 = (int)IntMath.DivRound(result.Left.LoadGrams * 1000L, total);
-            result.LoadRightPctX10 = result.Right.Present ? 1000 - result.LoadLeftPctX10 : 0;
-            if (!result.Right.Present)
+            if (result.Left.Present && result.Right.Present)
             {
-                result.LoadLeftPctX10 = result.Left.Present ? 1000 : 0;
+                result.LoadLeftPctX10 = (int)IntMath.DivRound(result.Left.LoadGrams * 1000L, total);
+                result.LoadRightPctX10 = 1000 - result.LoadLeftPctX10;
             }
+            // One foot alone gives no left/right split (0 and 0): "one-foot-only" says why, not a 100/0 imbalance.
             result.Left.LoadPctX10 = result.LoadLeftPctX10;
             result.Right.LoadPctX10 = result.LoadRightPctX10;
             long rear = (long)result.Left.LoadGrams * result.Left.RearfootPctX10 + (long)result.Right.LoadGrams * result.Right.RearfootPctX10;
-            result.RearfootPctX10 = (int)IntMath.DivRound(rear, total);
-            result.ForefootPctX10 = 1000 - result.RearfootPctX10;
+            long mid = (long)result.Left.LoadGrams * result.Left.MidfootPctX10 + (long)result.Right.LoadGrams * result.Right.MidfootPctX10;
+            long feetLoad = (long)result.Left.LoadGrams + result.Right.LoadGrams;
+            result.RearfootPctX10 = (int)IntMath.DivRound(rear, feetLoad);
+            result.MidfootPctX10 = (int)IntMath.DivRound(mid, feetLoad);
+            result.ForefootPctX10 = feetLoad > 0 ? 1000 - result.RearfootPctX10 - result.MidfootPctX10 : 0;
             result.QualityIssues = issues;
         }
 
@@ -199,6 +206,18 @@ namespace Kiosk.Mat.Analysis
                 issues |= QualityIssue.FootprintUnreliable;
             }
             return issues;
+        }
+
+        /// <summary>A foot shorter than an adult's; only a classifiable one counts (one cut by the mat's edge only looks short).</summary>
+        private bool IsChildSized(FootMeasures foot)
+        {
+            return foot.Present && foot.LengthMmX10 < Settings.MinAdultFootLengthMm * 10 && foot.Arch != ArchType.Unknown;
+        }
+
+        private static void Unclassify(FootMeasures foot)
+        {
+            foot.Arch = ArchType.Unknown;
+            foot.ArchBorderlineWith = ArchType.Unknown;
         }
 
         /// <summary>Gives a dead sensel the mean load of its live four neighbours, so a single dead sensel leaves no hole.</summary>

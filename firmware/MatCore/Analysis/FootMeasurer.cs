@@ -5,8 +5,9 @@ namespace Kiosk.Mat.Analysis
     /// <summary>
     /// Measures one foot: finds its toes, fits its axis to the toeless footprint, and from that the arch index
     /// (Cavanagh and Rodgers 1987: the toeless footprint in equal thirds along the foot axis, midfoot third's area
-    /// over the whole), the rearfoot/forefoot split at half the foot's length, the medial/lateral split at the
-    /// axis, length, width, contact area, peak pressure and centre of pressure.
+    /// over the whole), the modified arch index (Chu et al. 1995: the same with load), the rearfoot/midfoot/forefoot
+    /// load shares by those thirds, the medial/lateral split at the axis, length, width, contact area, peak
+    /// pressure and centre of pressure.
     /// Edge sensels count by the share of them the foot covers, and each sensel's area goes to the thirds by how
     /// much of its projection falls in each, so a coarse mat measures the same foot as a fine one.
     /// </summary>
@@ -155,7 +156,8 @@ namespace Kiosk.Mat.Analysis
             result.LengthMmX10 = footFront - footBack;
             result.WidthMmX10 = sideMax - sideMin;
 
-            // Arch index: area of each third of the toeless footprint.
+            // Arch index: area of each third of the toeless footprint; the same thirds are the anatomical regions
+            // whose loads give the modified arch index and the rearfoot/midfoot/forefoot shares.
             int toelessLength = toelessFront - toelessBack;
             int third1 = toelessBack + toelessLength / 3;
             int third2 = toelessBack + 2 * toelessLength / 3;
@@ -163,11 +165,13 @@ namespace Kiosk.Mat.Analysis
             long midArea = 0;
             long midOffset = 0;
             long frontArea = 0;
-            // Load splits: rear/fore at half the foot's length, medial/lateral at the axis.
-            int footMiddle = (footBack + footFront) / 2;
             long rearLoad = 0;
+            long midLoad = 0;
+            long toelessLoad = 0;
+            // Medial/lateral split at the axis.
             long medialLoad = 0;
             bool medialIsPlusX = foot == ContactMap.LeftFoot;
+            int span = 2 * half;
             for (int k = 0; k < map.ActiveCount; k++)
             {
                 int index = map.Active[k];
@@ -178,8 +182,6 @@ namespace Kiosk.Mat.Analysis
                 int t = _axis.Along(map, index);
                 int s = _axis.Across(map, index);
                 int grams = map.LoadGrams[index];
-                int span = 2 * half;
-                rearLoad += (long)grams * IntMath.Overlap(t - half, t + half, int.MinValue / 2, footMiddle) / span;
                 int medialOverlap = medialIsPlusX
                     ? IntMath.Overlap(s - half, s + half, 0, int.MaxValue / 2)
                     : IntMath.Overlap(s - half, s + half, int.MinValue / 2, 0);
@@ -188,6 +190,12 @@ namespace Kiosk.Mat.Analysis
                 {
                     continue;
                 }
+                // Load by the share of the sensel's span in each region; what lies past an end goes to the end region.
+                long rearGrams = (long)grams * IntMath.Overlap(t - half, t + half, int.MinValue / 2, third1) / span;
+                long midGrams = (long)grams * IntMath.Overlap(t - half, t + half, third1, third2) / span;
+                rearLoad += rearGrams;
+                midLoad += midGrams;
+                toelessLoad += grams;
                 long coverage = map.CoverageQ8[index];
                 rearArea += coverage * IntMath.Overlap(t - half, t + half, toelessBack, third1);
                 long mid = coverage * IntMath.Overlap(t - half, t + half, third1, third2);
@@ -198,8 +206,10 @@ namespace Kiosk.Mat.Analysis
             long toelessArea = rearArea + midArea + frontArea;
             MidfootOffsetPlusX = midArea > 0 ? midOffset / midArea : 0;
             result.ArchIndexX1000 = toelessArea > 0 ? (int)IntMath.DivRound(midArea * 1000, toelessArea) : 0;
+            result.ModifiedArchIndexX1000 = toelessLoad > 0 ? (int)IntMath.DivRound(midLoad * 1000, toelessLoad) : 0;
             result.RearfootPctX10 = (int)IntMath.DivRound(rearLoad * 1000, load);
-            result.ForefootPctX10 = 1000 - result.RearfootPctX10;
+            result.MidfootPctX10 = (int)IntMath.DivRound(midLoad * 1000, load);
+            result.ForefootPctX10 = 1000 - result.RearfootPctX10 - result.MidfootPctX10;
             result.MedialPctX10 = (int)IntMath.DivRound(medialLoad * 1000, load);
             result.LateralPctX10 = 1000 - result.MedialPctX10;
 
@@ -208,7 +218,11 @@ namespace Kiosk.Mat.Analysis
             result.ToeOutDegX10 = IntMath.Atan2DegX10(outward, -_axis.ForwardYQ14);
 
             Unreliable = toelessLength < _settings.MinToelessLengthMm * 10 || toelessArea == 0;
-            result.Arch = AtEdge || Unreliable ? ArchType.Unknown : _settings.Classify(result.ArchIndexX1000);
+            if (!AtEdge && !Unreliable)
+            {
+                result.Arch = _settings.Classify(result.ArchIndexX1000);
+                result.ArchBorderlineWith = _settings.BorderlineWith(result.ArchIndexX1000);
+            }
         }
 
         /// <summary>

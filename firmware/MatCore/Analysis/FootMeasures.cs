@@ -11,15 +11,30 @@ namespace Kiosk.Mat.Analysis
 
         /// <summary>Cavanagh and Rodgers arch index x 1000 (0.230 = 230).</summary>
         public int ArchIndexX1000;
+
+        /// <summary>The nearest class of the arch index (Unknown when the footprint is not classified).</summary>
         public ArchType Arch;
+
+        /// <summary>
+        /// The neighbouring class when the index lies in the borderline band around a threshold (the shopper hears
+        /// "between normal and low"); Unknown when the class is clear or not classified.
+        /// </summary>
+        public ArchType ArchBorderlineWith;
+
+        /// <summary>Modified arch index (Chu et al. 1995): the midfoot third's load over the toeless footprint's, x 1000.</summary>
+        public int ModifiedArchIndexX1000;
 
         public int LoadGrams;
 
         /// <summary>This foot's share of the total load, percent x 10.</summary>
         public int LoadPctX10;
 
-        /// <summary>Shares of this foot's own load, percent x 10.</summary>
+        /// <summary>
+        /// Shares of this foot's own load by anatomical region, percent x 10: rearfoot, midfoot and forefoot are the
+        /// thirds of the toeless footprint along its axis (Cavanagh et al. 1987); the toes count with the forefoot.
+        /// </summary>
         public int RearfootPctX10;
+        public int MidfootPctX10;
         public int ForefootPctX10;
         public int MedialPctX10;
         public int LateralPctX10;
@@ -39,9 +54,12 @@ namespace Kiosk.Mat.Analysis
             Present = false;
             ArchIndexX1000 = 0;
             Arch = ArchType.Unknown;
+            ArchBorderlineWith = ArchType.Unknown;
+            ModifiedArchIndexX1000 = 0;
             LoadGrams = 0;
             LoadPctX10 = 0;
             RearfootPctX10 = 0;
+            MidfootPctX10 = 0;
             ForefootPctX10 = 0;
             MedialPctX10 = 0;
             LateralPctX10 = 0;
@@ -59,9 +77,12 @@ namespace Kiosk.Mat.Analysis
             Present = other.Present;
             ArchIndexX1000 = other.ArchIndexX1000;
             Arch = other.Arch;
+            ArchBorderlineWith = other.ArchBorderlineWith;
+            ModifiedArchIndexX1000 = other.ModifiedArchIndexX1000;
             LoadGrams = other.LoadGrams;
             LoadPctX10 = other.LoadPctX10;
             RearfootPctX10 = other.RearfootPctX10;
+            MidfootPctX10 = other.MidfootPctX10;
             ForefootPctX10 = other.ForefootPctX10;
             MedialPctX10 = other.MedialPctX10;
             LateralPctX10 = other.LateralPctX10;

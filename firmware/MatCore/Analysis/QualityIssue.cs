@@ -15,10 +15,13 @@ namespace Kiosk.Mat.Analysis
         public const int TooManyDeadSensels = 32;
         public const int FootprintUnreliable = 64;
 
-        /// <summary>Every flag, in the order names are listed.</summary>
-        public const int All = 127;
+        /// <summary>A load or a foot too small for the adult thresholds (a child): the arch is not classified.</summary>
+        public const int NotAdultSized = 128;
 
-        public const int Count = 7;
+        /// <summary>Every flag, in the order names are listed.</summary>
+        public const int All = 255;
+
+        public const int Count = 8;
 
         /// <summary>The stable name of one flag, as the JSON and the protocol documentation spell it.</summary>
         public static string Name(int flag)
@@ -32,6 +35,7 @@ namespace Kiosk.Mat.Analysis
                 case Saturated: return "saturated-sensels";
                 case TooManyDeadSensels: return "too-many-dead-sensels";
                 case FootprintUnreliable: return "footprint-unreliable";
+                case NotAdultSized: return "not-adult-sized";
                 default: return "unknown";
             }
         }

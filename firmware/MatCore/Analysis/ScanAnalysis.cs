@@ -16,8 +16,12 @@ namespace Kiosk.Mat.Analysis
         public int LoadLeftPctX10;
         public int LoadRightPctX10;
 
-        /// <summary>Rearfoot and forefoot shares of the total load (both feet), percent x 10.</summary>
+        /// <summary>
+        /// Rearfoot, midfoot and forefoot (toes included) shares of the total load (both feet), percent x 10, by the
+        /// anatomical regions of <see cref="FootMeasures"/>.
+        /// </summary>
         public int RearfootPctX10;
+        public int MidfootPctX10;
         public int ForefootPctX10;
 
         public int CopXMmX10;
@@ -49,6 +53,7 @@ namespace Kiosk.Mat.Analysis
             LoadLeftPctX10 = 0;
             LoadRightPctX10 = 0;
             RearfootPctX10 = 0;
+            MidfootPctX10 = 0;
             ForefootPctX10 = 0;
             CopXMmX10 = 0;
             CopYMmX10 = 0;
@@ -67,6 +72,7 @@ namespace Kiosk.Mat.Analysis
             LoadLeftPctX10 = other.LoadLeftPctX10;
             LoadRightPctX10 = other.LoadRightPctX10;
             RearfootPctX10 = other.RearfootPctX10;
+            MidfootPctX10 = other.MidfootPctX10;
             ForefootPctX10 = other.ForefootPctX10;
             CopXMmX10 = other.CopXMmX10;
             CopYMmX10 = other.CopYMmX10;

@@ -12,8 +12,20 @@ namespace Kiosk.Mat.Protocol
         /// <summary>Bit 0 of the flags byte: the summed frame follows. Cleared when the frame would not fit a packet.</summary>
         public const int FlagSummedFrame = 1;
 
-        /// <summary>Payload bytes before the summed frame: id (12), analysis (48 + 2 x 58), flags (1).</summary>
-        public const int FixedPayloadBytes = 177;
+        /// <summary>
+        /// Bit 1 of the flags byte: the measures block follows the flags (a length byte, then the measures added
+        /// after the first release). Payloads without it (older mats) decode with those measures "not measured".
+        /// </summary>
+        public const int FlagMeasures = 2;
+
+        /// <summary>A measure the sender did not take (a payload of an older mat without the measures block): the JSON shows null.</summary>
+        public const int NotMeasured = -1;
+
+        /// <summary>Bytes of the measures block this version writes: whole-body midfoot % (4), per foot 9 (4 + 1 + 4).</summary>
+        public const int MeasuresBytes = 22;
+
+        /// <summary>Payload bytes before the summed frame: id (12), analysis (48 + 2 x 58), flags (1), measures (1 + 22).</summary>
+        public const int FixedPayloadBytes = 200;
 
         public long DeviceId;
 
@@ -79,9 +91,19 @@ namespace Kiosk.Mat.Protocol
             ReadFoot(ref reader, a.Left);
             ReadFoot(ref reader, a.Right);
             int flags = reader.U8();
-            if (reader.Failed || (flags & ~FlagSummedFrame) != 0)
+            if (reader.Failed || (flags & ~(FlagSummedFrame | FlagMeasures)) != 0)
             {
                 return false;
+            }
+            if ((flags & FlagMeasures) != 0)
+            {
+                ReadMeasures(ref reader, a);
+            }
+            else
+            {
+                a.MidfootPctX10 = NotMeasured;
+                MarkNotMeasured(a.Left);
+                MarkNotMeasured(a.Right);
             }
             HasSummedFrame = (flags & FlagSummedFrame) != 0;
             Rows = 0;
@@ -113,7 +135,11 @@ namespace Kiosk.Mat.Protocol
             writer.I32(a.WindowMs);
             WriteFoot(ref writer, a.Left);
             WriteFoot(ref writer, a.Right);
-            writer.U8(withFrame ? FlagSummedFrame : 0);
+            writer.U8(FlagMeasures | (withFrame ? FlagSummedFrame : 0));
+            writer.U8(MeasuresBytes);
+            writer.I32(a.MidfootPctX10);
+            WriteFootMeasures(ref writer, a.Left);
+            WriteFootMeasures(ref writer, a.Right);
             if (withFrame)
             {
                 SparseLoads.Write(ref writer, SummedLoadGrams, Rows, Cols);
@@ -139,6 +165,54 @@ namespace Kiosk.Mat.Protocol
             writer.I32(foot.CopXMmX10);
             writer.I32(foot.CopYMmX10);
             writer.I32(foot.ToeOutDegX10);
+        }
+
+        private static void WriteFootMeasures(ref PayloadWriter writer, FootMeasures foot)
+        {
+            writer.I32(foot.ModifiedArchIndexX1000);
+            writer.U8((int)foot.ArchBorderlineWith);
+            writer.I32(foot.MidfootPctX10);
+        }
+
+        /// <summary>
+        /// The measures block: a length, then the fields this version knows. Later versions only append fields, so a
+        /// longer block (a newer sender) is read for what this version knows and the rest skipped; a shorter one is
+        /// malformed (no sender writes part of this version's block).
+        /// </summary>
+        private static void ReadMeasures(ref PayloadReader reader, ScanAnalysis a)
+        {
+            int length = reader.U8();
+            if (length < MeasuresBytes)
+            {
+                reader.Fail();
+                return;
+            }
+            a.MidfootPctX10 = reader.I32();
+            ReadFootMeasures(ref reader, a.Left);
+            ReadFootMeasures(ref reader, a.Right);
+            for (int i = MeasuresBytes; i < length; i++)
+            {
+                reader.U8();
+            }
+        }
+
+        private static void ReadFootMeasures(ref PayloadReader reader, FootMeasures foot)
+        {
+            foot.ModifiedArchIndexX1000 = reader.I32();
+            int borderline = reader.U8();
+            if (borderline > (int)ArchType.Low)
+            {
+                reader.Fail();
+            }
+            foot.ArchBorderlineWith = (ArchType)borderline;
+            foot.MidfootPctX10 = reader.I32();
+        }
+
+        private static void MarkNotMeasured(FootMeasures foot)
+        {
+            foot.ModifiedArchIndexX1000 = NotMeasured;
+            foot.ArchBorderlineWith = ArchType.Unknown;
+            foot.MidfootPctX10 = NotMeasured;
         }
 
         private static void ReadFoot(ref PayloadReader reader, FootMeasures foot)

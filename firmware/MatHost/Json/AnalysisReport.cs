@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kiosk.Mat.Analysis;
+using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Mat.Host.Json;
 
@@ -21,7 +22,8 @@ public sealed record AnalysisReport(
     [property: JsonPropertyName("swayPathMm")] double SwayPathMm,
     [property: JsonPropertyName("swayEllipseMm2")] int SwayEllipseMm2,
     [property: JsonPropertyName("frameCount")] int FrameCount,
-    [property: JsonPropertyName("windowMs")] int WindowMs)
+    [property: JsonPropertyName("windowMs")] int WindowMs,
+    [property: JsonPropertyName("midfootPct")] double? MidfootPct = null)
 {
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -42,7 +44,8 @@ public sealed record AnalysisReport(
         Tenths(scan.SwayPathMmX10),
         scan.SwayEllipseMm2,
         scan.FrameCount,
-        scan.WindowMs);
+        scan.WindowMs,
+        Measured(scan.MidfootPctX10));
 
     public string ToJson(bool indented = false) =>
         JsonSerializer.Serialize(this, indented ? new JsonSerializerOptions(JsonOptions) { WriteIndented = true } : JsonOptions);
@@ -64,6 +67,9 @@ public sealed record AnalysisReport(
     }
 
     internal static double Tenths(int valueX10) => valueX10 / 10.0;
+
+    /// <summary>Tenths, or null for a measure the sender did not take (<see cref="ResultMessage.NotMeasured"/>).</summary>
+    internal static double? Measured(int valueX10) => valueX10 == ResultMessage.NotMeasured ? null : Tenths(valueX10);
 }
 
 public sealed record QualityReport(
@@ -88,7 +94,10 @@ public sealed record FootReport(
     [property: JsonPropertyName("peakKpa")] int PeakKpa,
     [property: JsonPropertyName("copMm")] PointMm CopMm,
     [property: JsonPropertyName("loadG")] int LoadG,
-    [property: JsonPropertyName("toeOutDeg")] double ToeOutDeg)
+    [property: JsonPropertyName("toeOutDeg")] double ToeOutDeg,
+    [property: JsonPropertyName("modifiedArchIndex")] double? ModifiedArchIndex = null,
+    [property: JsonPropertyName("archBorderlineWith")] string? ArchBorderlineWith = null,
+    [property: JsonPropertyName("midfootPct")] double? MidfootPct = null)
 {
     /// <summary>Null when the foot is absent, as the JSON says <c>"left": null</c>.</summary>
     public static FootReport? From(FootMeasures foot) => !foot.Present ? null : new(
@@ -105,9 +114,15 @@ public sealed record FootReport(
         foot.PeakKpa,
         new PointMm(AnalysisReport.Tenths(foot.CopXMmX10), AnalysisReport.Tenths(foot.CopYMmX10)),
         foot.LoadGrams,
-        AnalysisReport.Tenths(foot.ToeOutDegX10));
+        AnalysisReport.Tenths(foot.ToeOutDegX10),
+        foot.ModifiedArchIndexX1000 == ResultMessage.NotMeasured ? null : foot.ModifiedArchIndexX1000 / 1000.0,
+        ArchName(foot.ArchBorderlineWith),
+        AnalysisReport.Measured(foot.MidfootPctX10));
 
-    /// <summary>"high", "normal", "low", or null when the analysis refused to classify an unreliable footprint.</summary>
+    /// <summary>
+    /// "high", "normal", "low", or null when the analysis refused to classify an unreliable footprint (for
+    /// <c>archBorderlineWith</c>: null when the index is clear of the borderline band).
+    /// </summary>
     public static string? ArchName(ArchType arch) => arch switch
     {
         Analysis.ArchType.High => "high",

@@ -13,8 +13,22 @@ public static class ArchIndexTruth
 
     public static double Of(FootShape shape) => Of(shape, FineStepMm);
 
-    private static double Of(FootShape shape, double stepMm)
+    private static double Of(FootShape shape, double stepMm) => Axis(shape, stepMm).ArchIndex;
+
+    /// <summary>The toeless footprint's principal axis (t = u cos + v sin), its extent along it, and the arch index.</summary>
+    private sealed record ToelessAxis(double Cos, double Sin, double TMin, double TMax, double ArchIndex)
     {
+        public double Third => (TMax - TMin) / 3;
+    }
+
+    private static readonly ConcurrentDictionary<FootShape, ToelessAxis> FineAxes = new();
+
+    private static ToelessAxis Axis(FootShape shape, double stepMm)
+    {
+        if (stepMm == FineStepMm && FineAxes.TryGetValue(shape, out var cached))
+        {
+            return cached;
+        }
         // Pass 1: area and second moments of the toeless contact; pass 2: the thirds along the principal axis.
         Span<double> lows = stackalloc double[3], highs = stackalloc double[3];
         double halfWidth = shape.MaxHalfWidthMm;
@@ -30,7 +44,7 @@ public static class ArchIndexTruth
         });
         if (n == 0)
         {
-            return 0;
+            return new ToelessAxis(1, 0, 0, 0, 0);
         }
         double mu = su / n, mv = sv / n;
         double cuu = suu / n - mu * mu, cvv = svv / n - mv * mv, cuv = suv / n - mu * mv;
@@ -56,7 +70,58 @@ public static class ArchIndexTruth
                 middle++;
             }
         });
-        return middle / n;
+        var axis = new ToelessAxis(cos, sin, tMin, tMax, middle / n);
+        if (stepMm == FineStepMm)
+        {
+            FineAxes[shape] = axis;
+        }
+        return axis;
+    }
+
+    /// <summary>
+    /// The true load shares of a foot loaded as <see cref="StandingScene"/> loads it (its pressure, the half behind
+    /// mid-length scaled to carry <paramref name="rearHalfShare"/>): the modified arch index (Chu et al. 1995:
+    /// midfoot third's load over the toeless footprint's) and the rearfoot, midfoot and forefoot (toes included)
+    /// shares of the whole foot's load, by the same thirds as the arch index.
+    /// </summary>
+    public static RegionShares Regions(FootShape shape, double rearHalfShare) =>
+        RegionCache.GetOrAdd((shape, rearHalfShare), key => ComputeRegions(key.Shape, key.RearHalfShare));
+
+    private static readonly ConcurrentDictionary<(FootShape Shape, double RearHalfShare), RegionShares> RegionCache = new();
+
+    private static RegionShares ComputeRegions(FootShape shape, double rearHalfShare)
+    {
+        const double step = 0.5;
+        var axis = Axis(shape, FineStepMm);
+        double third = axis.Third;
+        // Per half (behind and ahead of mid-length): load in the rear, mid and front region, and on the toes.
+        var sums = new double[8];
+        double halfWidth = shape.MaxHalfWidthMm;
+        for (double u = step / 2; u < shape.LengthMm; u += step)
+        {
+            int half = u < shape.LengthMm / 2 ? 0 : 4;
+            for (double v = -halfWidth; v <= halfWidth; v += step)
+            {
+                double p = shape.Pressure(u, v);
+                if (p <= 0)
+                {
+                    continue;
+                }
+                if (shape.Region(u, v, withToes: true) == FootPart.Toe)
+                {
+                    sums[half + 3] += p;
+                    continue;
+                }
+                double t = u * axis.Cos + v * axis.Sin;
+                sums[half + (t < axis.TMin + third ? 0 : t < axis.TMin + 2 * third ? 1 : 2)] += p;
+            }
+        }
+        double rearHalf = sums[0] + sums[1] + sums[2] + sums[3];
+        double frontHalf = sums[4] + sums[5] + sums[6] + sums[7];
+        double rearScale = rearHalfShare / rearHalf, frontScale = (1 - rearHalfShare) / frontHalf;
+        double Share(int region) => sums[region] * rearScale + sums[4 + region] * frontScale;
+        double toeless = Share(0) + Share(1) + Share(2);
+        return new RegionShares(Share(0), Share(1), Share(2) + Share(3), Share(1) / toeless);
     }
 
     private delegate void PointAction(double u, double v);
@@ -114,3 +179,6 @@ public static class ArchIndexTruth
         return shape with { ArchDepth = (DepthSteps - 1) * DepthStep };
     }
 }
+
+/// <summary>A foot's load by anatomical region (shares of its own load) and its modified arch index.</summary>
+public sealed record RegionShares(double Rearfoot, double Midfoot, double Forefoot, double ModifiedArchIndex);

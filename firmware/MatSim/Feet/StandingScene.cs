@@ -20,9 +20,12 @@ public sealed record StandingScene
     /// <summary>Left foot's share of the body weight, 0..1.</summary>
     public double LeftShare { get; init; } = 0.5;
 
-    /// <summary>Each foot's share of its own load carried behind half its length.</summary>
-    public double LeftRearfootShare { get; init; } = 0.55;
-    public double RightRearfootShare { get; init; } = 0.55;
+    /// <summary>
+    /// Each foot's share of its own load carried behind half its length: how the scene loads the foot. The
+    /// anatomical regions' shares this gives are in <see cref="FootTruth"/>.
+    /// </summary>
+    public double LeftRearHalfShare { get; init; } = 0.55;
+    public double RightRearHalfShare { get; init; } = 0.55;
 
     /// <summary>Toes turned outward from straight ahead, degrees (negative turns them in).</summary>
     public double LeftToeOutDeg { get; init; } = 7;
@@ -49,8 +52,8 @@ public sealed record StandingScene
     {
         double leftShare = LeftPresent ? (RightPresent ? LeftShare : 1) : 0;
         return new SceneTruth(
-            LeftPresent ? new FootTruth(ArchIndexTruth.Of(LeftFoot), leftShare, LeftRearfootShare) : null,
-            RightPresent ? new FootTruth(ArchIndexTruth.Of(RightFoot), 1 - leftShare, RightRearfootShare) : null,
+            LeftPresent ? new FootTruth(ArchIndexTruth.Of(LeftFoot), leftShare, ArchIndexTruth.Regions(LeftFoot, LeftRearHalfShare)) : null,
+            RightPresent ? new FootTruth(ArchIndexTruth.Of(RightFoot), 1 - leftShare, ArchIndexTruth.Regions(RightFoot, RightRearHalfShare)) : null,
             BodyMassKg * 1000);
     }
 
@@ -60,11 +63,11 @@ public sealed record StandingScene
         var loads = new double[geometry.SenselCount];
         if (truth.Left != null)
         {
-            AddFoot(geometry, loads, LeftFoot, isLeft: true, truth.Left.LoadShare * BodyMassKg * 1000, LeftRearfootShare);
+            AddFoot(geometry, loads, LeftFoot, isLeft: true, truth.Left.LoadShare * BodyMassKg * 1000, LeftRearHalfShare);
         }
         if (truth.Right != null)
         {
-            AddFoot(geometry, loads, RightFoot, isLeft: false, truth.Right.LoadShare * BodyMassKg * 1000, RightRearfootShare);
+            AddFoot(geometry, loads, RightFoot, isLeft: false, truth.Right.LoadShare * BodyMassKg * 1000, RightRearHalfShare);
         }
         var random = new Random(Seed);
         var grams = new int[loads.Length];
@@ -95,7 +98,7 @@ public sealed record StandingScene
         return new SceneFrame(geometry, grams, dead, truth);
     }
 
-    private void AddFoot(MatGeometry geometry, double[] loads, FootShape shape, bool isLeft, double loadGrams, double rearfootShare)
+    private void AddFoot(MatGeometry geometry, double[] loads, FootShape shape, bool isLeft, double loadGrams, double rearHalfShare)
     {
         // Foot frame on the mat: forward points to row 0 (-y); medial points toward the other foot.
         double toeOut = (isLeft ? LeftToeOutDeg : RightToeOutDeg) * Math.PI / 180;
@@ -162,8 +165,8 @@ public sealed record StandingScene
             return;
         }
         // Scale the back and front halves apart so the foot carries exactly the asked load and rearfoot share.
-        double rearScale = loadGrams * rearfootShare / rearSum;
-        double frontScale = loadGrams * (1 - rearfootShare) / frontSum;
+        double rearScale = loadGrams * rearHalfShare / rearSum;
+        double frontScale = loadGrams * (1 - rearHalfShare) / frontSum;
         for (int i = 0; i < loads.Length; i++)
         {
             loads[i] += rear[i] * rearScale + front[i] * frontScale;
@@ -177,8 +180,8 @@ public sealed record StandingScene
     }
 }
 
-/// <summary>What a perfect analysis would report for one foot.</summary>
-public sealed record FootTruth(double ArchIndex, double LoadShare, double RearfootShare)
+/// <summary>What a perfect analysis would report for one foot: arch index, share of the body's load, load by region.</summary>
+public sealed record FootTruth(double ArchIndex, double LoadShare, RegionShares Regions)
 {
     /// <summary>Class by the Cavanagh and Rodgers thresholds: high at or below 0.21, low at or above 0.26.</summary>
     public string ArchType => ArchIndex <= 0.21 ? "high" : ArchIndex >= 0.26 ? "low" : "normal";
@@ -189,9 +192,12 @@ public sealed record FootTruth(double ArchIndex, double LoadShare, double Rearfo
 
 public sealed record SceneTruth(FootTruth? Left, FootTruth? Right, double TotalLoadGrams)
 {
-    /// <summary>Rearfoot share of the whole body's load.</summary>
+    /// <summary>Rearfoot and midfoot shares of the whole body's load.</summary>
     public double RearfootShare =>
-        (Left == null ? 0 : Left.LoadShare * Left.RearfootShare) + (Right == null ? 0 : Right.LoadShare * Right.RearfootShare);
+        (Left == null ? 0 : Left.LoadShare * Left.Regions.Rearfoot) + (Right == null ? 0 : Right.LoadShare * Right.Regions.Rearfoot);
+
+    public double MidfootShare =>
+        (Left == null ? 0 : Left.LoadShare * Left.Regions.Midfoot) + (Right == null ? 0 : Right.LoadShare * Right.Regions.Midfoot);
 }
 
 /// <summary>A rendered frame: load per sensel in grams, the dead-sensel mask (1 = dead), and the truth.</summary>

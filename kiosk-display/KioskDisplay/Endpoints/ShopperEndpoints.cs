@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kiosk.Display.Feed;
 using Kiosk.Display.Recommend;
 using Kiosk.Display.Storage;
+using Kiosk.Display.TakeHome;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Endpoints;
@@ -16,6 +17,7 @@ public static class ShopperEndpoints
         var group = app.MapGroup("/api/shopper");
         group.MapGet("/events", StreamAsync);
         group.MapPost("/advice", AdviceAsync);
+        group.MapPost("/ask-staff", AskStaff);
         group.MapGet("/locale", (IOptions<KioskOptions> options, IWebHostEnvironment host) =>
             ShopperLocale.From(options.Value, host.WebRootFileProvider));
         return group;
@@ -28,7 +30,8 @@ public static class ShopperEndpoints
     public sealed record AdviceRequest(string? ResultId, string? SessionId, string? Activity, Dictionary<string, bool>? Answers, bool? Pain);
 
     /// <summary>Advice for the result on the mat now; refused for any other result, so no shopper sees another's.</summary>
-    private static async Task<IResult> AdviceAsync(AdviceRequest request, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog, CancellationToken ct)
+    private static async Task<IResult> AdviceAsync(AdviceRequest request, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog,
+        TakeHomeLinks links, HttpRequest http, CancellationToken ct)
     {
         var changes = new Dictionary<string, bool>(request.Answers ?? []);
         if (request.Pain is { } pain) changes.TryAdd("knee-hip-pain", pain);
@@ -42,11 +45,24 @@ public static class ShopperEndpoints
             return Results.Problem("this result is no longer on the mat", statusCode: StatusCodes.Status409Conflict);
         }
         var advice = recommender.Advise(FootProfile.From(result.Report), await catalog.ListProductsAsync(false, ct), answers);
-        return Results.Json(ShopperView.Result(result, request.SessionId, advice, answers), Json);
+        return Results.Json(ShopperView.Result(result, request.SessionId, advice, answers, links.For(http, result, advice)), Json);
+    }
+
+    public sealed record AskStaffRequest(string? ResultId, string? SessionId);
+
+    /// <summary>The shopper on the mat asks for a member of staff: a call on every staff page until someone answers it.</summary>
+    private static IResult AskStaff(AskStaffRequest request, ShopperSessions sessions, StaffCalls calls)
+    {
+        if (request.ResultId is null || request.SessionId is null || sessions.CurrentResult(request.ResultId, request.SessionId) is not { } result)
+        {
+            return Results.Problem("this result is no longer on the mat", statusCode: StatusCodes.Status409Conflict);
+        }
+        var call = calls.Call(result.DeviceId, result.ResultId);
+        return Results.Accepted(value: new { call.Id });
     }
 
     private static async Task StreamAsync(HttpContext http, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog,
-        IOptions<KioskOptions> options, IHostApplicationLifetime lifetime, string? device, CancellationToken requestAborted)
+        TakeHomeLinks links, IOptions<KioskOptions> options, IHostApplicationLifetime lifetime, string? device, CancellationToken requestAborted)
     {
         // ends when the page goes away or the server stops (the page reconnects by itself)
         using var stream = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
@@ -60,7 +76,7 @@ public static class ShopperEndpoints
         {
             foreach (var item in sessions.Snapshot(device))
             {
-                await WriteAsync(http.Response, item, recommender, catalog, ct);
+                await WriteAsync(http, item, recommender, catalog, links, ct);
             }
             await http.Response.Body.FlushAsync(ct);
             var reader = subscription.Reader;
@@ -83,7 +99,7 @@ public static class ShopperEndpoints
                 while (reader.TryRead(out var item))
                 {
                     if (device is not null && item.DeviceId != device) continue;
-                    await WriteAsync(http.Response, item, recommender, catalog, ct);
+                    await WriteAsync(http, item, recommender, catalog, links, ct);
                 }
                 await http.Response.Body.FlushAsync(ct);
             }
@@ -94,7 +110,7 @@ public static class ShopperEndpoints
         }
     }
 
-    private static async Task WriteAsync(HttpResponse response, ShopperEvent item, Recommender recommender, ICatalogStore catalog, CancellationToken ct)
+    private static async Task WriteAsync(HttpContext http, ShopperEvent item, Recommender recommender, ICatalogStore catalog, TakeHomeLinks links, CancellationToken ct)
     {
         (string name, object data) = item switch
         {
@@ -108,11 +124,16 @@ public static class ShopperEndpoints
                 sentAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
                 grid = ShopperView.Grid(f.Frame.Grid),
             }),
-            SessionResultEvent r => ("result", ShopperView.Result(r.Result, r.SessionId,
-                recommender.Advise(FootProfile.From(r.Result.Report), await catalog.ListProductsAsync(false, ct), ShopperAnswers.None),
-                ShopperAnswers.None)),
+            SessionResultEvent r => ("result", await FirstResultAsync(http.Request, r, recommender, catalog, links, ct)),
             _ => throw new InvalidOperationException(item.GetType().Name),
         };
-        await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);
+        await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);
+    }
+
+    /// <summary>The result as the shopper first sees it: everyday wear, no question answered yet.</summary>
+    private static async Task<object> FirstResultAsync(HttpRequest http, SessionResultEvent r, Recommender recommender, ICatalogStore catalog, TakeHomeLinks links, CancellationToken ct)
+    {
+        var advice = recommender.Advise(FootProfile.From(r.Result.Report), await catalog.ListProductsAsync(false, ct), ShopperAnswers.None);
+        return ShopperView.Result(r.Result, r.SessionId, advice, ShopperAnswers.None, links.For(http, r.Result, advice));
     }
 }

@@ -14,11 +14,22 @@ public static class StaffEndpoints
         var group = app.MapGroup("/api/staff").RequireAuthorization(KioskAuth.StaffPolicy);
 
         group.MapGet("/scans", async (IScanStore store, StoreClock clock, DateOnly? date, string? arch, bool? qualityOk, CancellationToken ct) =>
-            (await store.ListScansAsync(new ScanFilter(date ?? clock.Today, arch, qualityOk, clock.Zone), ct))
-                .Select(s => new { s.Result.ResultId, s.Result.DeviceId, s.Result.ScannedAt, s.Result.Report }));
+            ScanFilter.DayProblem(date ?? clock.Today) is { } problem
+                ? Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest)
+                : Results.Ok((await store.ListScansAsync(new ScanFilter(date ?? clock.Today, arch, qualityOk, clock.Zone), ct))
+                    .Select(s => new { s.Result.ResultId, s.Result.DeviceId, s.Result.ScannedAt, s.Result.Report })));
 
         group.MapGet("/scans/{id}", async (IScanStore store, string id, CancellationToken ct) =>
             await store.GetScanAsync(id, ct) is { } scan ? Results.Ok(new { scan.Result.ResultId, scan.Result.Report }) : Results.NotFound());
+
+        // Shoppers asking for staff: every staff page shows the open calls (js/staff-calls.js).
+        group.MapGet("/calls", (StaffCalls calls, StoreClock clock) => calls.Open().Select(c => new
+        {
+            c.Id, c.DeviceId, c.ResultId, c.At,
+            storeTime = clock.Local(c.At).ToString("HH:mm"),
+            scanUrl = $"/staff/scan/{Uri.EscapeDataString(c.ResultId)}",
+        }));
+        group.MapPost("/calls/{id:long}/answer", (StaffCalls calls, long id) => calls.Answer(id) ? Results.NoContent() : Results.NotFound());
 
         var catalog = group.MapGroup("/catalog");
         catalog.MapGet("/", async (ICatalogStore store, bool? includeRetired, CancellationToken ct) =>

@@ -3,7 +3,7 @@ using Kiosk.Display.Storage;
 namespace Kiosk.Display.Feed;
 
 /// <summary>The in-process <see cref="IScanFeed"/>: stores results and statuses, then broadcasts.</summary>
-public sealed class ScanFeedHub(IScanStore store, IDeviceStore devices, ILogStore log, ILogger<ScanFeedHub> logger) : IScanFeed
+public sealed class ScanFeedHub(IScanStore store, IDeviceStore devices, ILogStore log, StoreHealth health, ILogger<ScanFeedHub> logger) : IScanFeed
 {
     private readonly Broadcaster<FeedEvent> events = new();
 
@@ -41,6 +41,7 @@ public sealed class ScanFeedHub(IScanStore store, IDeviceStore devices, ILogStor
                     $"mat reused result id {result.ResultId} for another scan (its result counter went back: a reset or a fault); stored as {saved.ResultId}",
                     cancellationToken);
             }
+            health.WriteSucceeded();
             if (saved.New)
             {
                 events.Publish(new ResultEvent(result with { ResultId = saved.ResultId }));
@@ -49,15 +50,23 @@ public sealed class ScanFeedHub(IScanStore store, IDeviceStore devices, ILogStor
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Not acknowledged: the mat keeps the result and sends it again.
-            logger.LogError(e, "Could not store result {ResultId}", result.ResultId);
+            // Not acknowledged: the mat keeps the result and sends it again. Logged once a minute, not per resend.
+            health.WriteFailed($"result {result.ResultId}", e);
             return new ResultAck(result.ResultId, false, false, "the display could not store the result");
         }
     }
 
     public async Task PublishStatusAsync(DeviceStatus status, CancellationToken cancellationToken = default)
     {
-        await devices.UpsertDeviceStatusAsync(status, cancellationToken);
+        try
+        {
+            await devices.UpsertDeviceStatusAsync(status, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A status is news, not a record: the next one replaces it. The failure is the technician's to see.
+            health.WriteFailed($"status of mat {status.DeviceId}", e);
+        }
         events.Publish(new StatusEvent(status));
     }
 

@@ -12,31 +12,65 @@ namespace Kiosk.Display.Link;
 /// What the mats send over the link (<see cref="MatListener"/>), handed to the display's feed: live frames to the
 /// pages, results to the store (the mat gets its Ack only once the result is stored), status to the technician.
 /// </summary>
-public sealed class MatLinkFeedSink(IScanFeed feed, IDeviceStore devices, ILogStore log, FrameDepartures departures, ILogger<MatLinkFeedSink> logger) : IMatEventSink
+public sealed class MatLinkFeedSink(
+    IScanFeed feed, IDeviceStore devices, ILogStore log, LogBudget strangers, StoreHealth health, FrameDepartures departures, ILogger<MatLinkFeedSink> logger)
+    : IMatEventSink
 {
     private readonly Dictionary<long, MatHello> _hellos = new();
     private readonly Lock _gate = new();
 
-    public async Task OnHelloAsync(MatHello hello, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the sink writes besides results (log lines, waiting mats, sensel maps): a failure is the store's health,
+    /// reported once a minute and on the technician page, rather than a stack trace for every message of every mat.
+    /// </summary>
+    private async Task WriteAsync(string what, Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            health.WriteFailed(what, e);
+        }
+    }
+
+    public Task OnHelloAsync(MatHello hello, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             _hellos[hello.DeviceId] = hello;
         }
+        return WriteAsync($"hello of mat {hello.DeviceIdText}", () => WriteHelloAsync(hello, cancellationToken));
+    }
+
+    private async Task WriteHelloAsync(MatHello hello, CancellationToken cancellationToken)
+    {
         await log.AddLogAsync("info", hello.DeviceIdText, $"mat connected from {hello.RemoteEndpoint}, firmware {hello.FirmwareVersion}, {hello.Grid.Rows}x{hello.Grid.Cols} at {hello.Grid.PitchUm / 1000.0} mm", cancellationToken);
         await feed.PublishStatusAsync(new DeviceStatus(hello.DeviceIdText, hello.FirmwareVersion, 0, 0, 0, 0, null, DateTimeOffset.UtcNow), cancellationToken);
     }
 
-    public async Task OnDeviceWaitingForPairingAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken)
+    public Task OnDeviceWaitingForPairingAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
+        WriteAsync("a mat waiting for pairing", () => NoteWaitingAsync(deviceId, remoteEndpoint, cancellationToken));
+
+    private async Task NoteWaitingAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken)
     {
+        // Anyone on the network can say Hello with any id: the list and the log entries are capped (LogBudget).
         string id = PacketJson.DeviceIdText(deviceId);
-        await devices.UpsertDeviceStatusAsync(new DeviceStatus(id, "unknown", 0, 0, 0, 0, null, DateTimeOffset.UtcNow), cancellationToken);
-        await log.AddLogAsync("warning", id, $"unpaired mat at {remoteEndpoint} is waiting for pairing", cancellationToken);
+        if (await devices.NoteWaitingAsync(id, DateTimeOffset.UtcNow, cancellationToken))
+        {
+            await strangers.AddAsync("waiting-for-pairing", "warning", id, $"unpaired mat at {remoteEndpoint} is waiting for pairing", cancellationToken);
+        }
+        else
+        {
+            await strangers.AddAsync("waiting-list-full", "warning", id,
+                $"unpaired mat at {remoteEndpoint} not listed: {DeviceStore.MaxWaitingMats} mats are waiting already (pair or wait a day for the list to clear)", cancellationToken);
+        }
     }
 
     public Task OnDeviceKeyRefusedAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
-        log.AddLogAsync("warning", PacketJson.DeviceIdText(deviceId),
-            $"mat at {remoteEndpoint} proved another pairing key than it was paired with: refused (pair it again with the key in its device.txt)", cancellationToken);
+        WriteAsync("a refused key", () => strangers.AddAsync("key-refused", "warning", PacketJson.DeviceIdText(deviceId),
+            $"mat at {remoteEndpoint} proved another pairing key than it was paired with: refused (pair it again with the key in its device.txt)", cancellationToken));
 
     public Task OnFrameAsync(Kiosk.Display.MatLink.LiveFrame frame, CancellationToken cancellationToken)
     {
@@ -57,7 +91,8 @@ public sealed class MatLinkFeedSink(IScanFeed feed, IDeviceStore devices, ILogSt
             new FeedResult(result.ResultId, PacketJson.DeviceIdText(result.DeviceId), result.Analysis, summed, result.ReceivedAt), cancellationToken);
         if (!ack.Acknowledged)
         {
-            logger.LogWarning("Result {ResultId} not stored: {Error}", result.ResultId, ack.Error);
+            // Why is logged where it is known (a malformed result, the store's health), once, not at every resend.
+            logger.LogDebug("Result {ResultId} not stored: {Error}", result.ResultId, ack.Error);
         }
         return ack.Acknowledged;
     }
@@ -73,7 +108,10 @@ public sealed class MatLinkFeedSink(IScanFeed feed, IDeviceStore devices, ILogSt
             status.FrameRateHz, status.RssiDbm ?? 0, status.DeadSensels, null, status.ReceivedAt), cancellationToken);
     }
 
-    public async Task OnSenselMapAsync(Kiosk.Display.MatLink.MatSenselMap map, CancellationToken cancellationToken)
+    public Task OnSenselMapAsync(Kiosk.Display.MatLink.MatSenselMap map, CancellationToken cancellationToken) =>
+        WriteAsync($"sensel map of mat {PacketJson.DeviceIdText(map.DeviceId)}", () => WriteSenselMapAsync(map, cancellationToken));
+
+    private async Task WriteSenselMapAsync(Kiosk.Display.MatLink.MatSenselMap map, CancellationToken cancellationToken)
     {
         string id = PacketJson.DeviceIdText(map.DeviceId);
         await devices.SetDeadSenselMapAsync(id, new DeadSenselMap(map.Rows, map.Cols, map.FaultyIndices, map.Statuses), cancellationToken);
@@ -84,8 +122,8 @@ public sealed class MatLinkFeedSink(IScanFeed feed, IDeviceStore devices, ILogSt
     }
 
     public Task OnCommandAckAsync(CommandAck ack, CancellationToken cancellationToken) =>
-        log.AddLogAsync(ack.Ok ? "info" : "warning", PacketJson.DeviceIdText(ack.DeviceId), $"mat answered {ack.Command}: {ack.Status}", cancellationToken);
+        WriteAsync("a command's answer", () => log.AddLogAsync(ack.Ok ? "info" : "warning", PacketJson.DeviceIdText(ack.DeviceId), $"mat answered {ack.Command}: {ack.Status}", cancellationToken));
 
     public Task OnDisconnectedAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
-        log.AddLogAsync("info", PacketJson.DeviceIdText(deviceId), $"mat at {remoteEndpoint} disconnected", cancellationToken);
+        WriteAsync("a disconnect", () => log.AddLogAsync("info", PacketJson.DeviceIdText(deviceId), $"mat at {remoteEndpoint} disconnected", cancellationToken));
 }

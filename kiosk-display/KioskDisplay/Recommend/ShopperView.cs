@@ -10,7 +10,7 @@ namespace Kiosk.Display.Recommend;
 /// </summary>
 public static class ShopperView
 {
-    public static object Result(ScanResult result, string? sessionId, Advice advice, ShopperAnswers answers)
+    public static object Result(ScanResult result, string? sessionId, Advice advice, ShopperAnswers answers, TakeHome.TakeHomeLink? takeHome = null)
     {
         var report = result.Report;
         var profile = FootProfile.From(report);
@@ -41,6 +41,7 @@ public static class ShopperView
             // the page before its redesign reads the knee or hip answer as "pain"
             pain = answers.Said("knee-hip-pain"),
             advice = Advice(advice),
+            takeHome = takeHome is null ? null : new { url = takeHome.Url, qrSvg = takeHome.QrSvg },
         };
     }
 

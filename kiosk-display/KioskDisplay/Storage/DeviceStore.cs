@@ -19,6 +19,15 @@ public interface IDeviceStore
     Task UnpairDeviceAsync(string deviceId, CancellationToken cancellationToken = default);
     /// <summary>The key of a paired mat; null when it is not paired.</summary>
     Task<string?> GetPairingKeyAsync(string deviceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An unpaired mat said Hello: list it as waiting for pairing (or note when it was last seen). A new one is not
+    /// listed when <see cref="DeviceStore.MaxWaitingMats"/> are waiting already; false then.
+    /// </summary>
+    Task<bool> NoteWaitingAsync(string deviceId, DateTimeOffset seenAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets unpaired mats not seen since the cutoff (a real one says Hello again every few seconds).</summary>
+    Task<int> DeleteWaitingBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 }
 
 public sealed record DeviceRecord(DeviceStatus Status, bool Paired);
@@ -26,6 +35,30 @@ public sealed record DeviceRecord(DeviceStatus Status, bool Paired);
 /// <summary><see cref="IDeviceStore"/> in SQL, the same on SQLite and PostgreSQL.</summary>
 public sealed class DeviceStore(SqlDatabase db) : IDeviceStore
 {
+    /// <summary>Unpaired mats listed at most: a store has a few; thousands of ids are someone flooding the display.</summary>
+    public const int MaxWaitingMats = 50;
+
+    /// <summary>How long an unpaired mat stays listed after its last Hello.</summary>
+    public static readonly TimeSpan WaitingKeptFor = TimeSpan.FromDays(1);
+
+    public async Task<bool> NoteWaitingAsync(string deviceId, DateTimeOffset seenAt, CancellationToken cancellationToken = default)
+    {
+        if (await db.ExecuteAsync("UPDATE devices SET last_seen_utc = $2 WHERE device_id = $1", cancellationToken, deviceId, db.Time(seenAt)) == 1)
+        {
+            return true;
+        }
+        // Counted in the same statement, so displays sharing a database cannot together pass the cap by much.
+        return await db.ExecuteAsync("""
+            INSERT INTO devices (device_id, firmware, uptime_s, frame_rate_hz, rssi_dbm, dead_count, last_seen_utc, paired)
+            SELECT $1, 'unknown', 0, 0, 0, 0, $2, $3
+            WHERE (SELECT COUNT(*) FROM devices WHERE paired = $3) < $4
+            ON CONFLICT(device_id) DO NOTHING
+            """, cancellationToken, deviceId, db.Time(seenAt), db.Flag(false), MaxWaitingMats) == 1;
+    }
+
+    public Task<int> DeleteWaitingBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        db.ExecuteAsync("DELETE FROM devices WHERE paired = $2 AND last_seen_utc < $1", cancellationToken, db.Time(cutoff), db.Flag(false));
+
     public Task UpsertDeviceStatusAsync(DeviceStatus s, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync("""
             INSERT INTO devices (device_id, firmware, uptime_s, frame_rate_hz, rssi_dbm, dead_count, dead_map_json, last_seen_utc)

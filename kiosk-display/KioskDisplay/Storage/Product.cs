@@ -47,8 +47,9 @@ public sealed record Product(
         if (ArchSupport is < 1 or > 3) problems.Add(("arch_support", "arch support must be 1, 2 or 3"));
         if (Cushioning is < 1 or > 3) problems.Add(("cushioning", "cushioning must be 1, 2 or 3"));
         if (Stability is < 1 or > 3) problems.Add(("stability", "stability must be 1, 2 or 3"));
-        if (SizeMin is < 15 or > 55) problems.Add(("size_min", "smallest size must be an EU size from 15 to 55"));
-        if (SizeMax is < 15 or > 55 || SizeMax < SizeMin) problems.Add(("size_max", "largest size must be an EU size from 15 to 55, not below the smallest"));
+        // NaN passes every comparison: "not in range" is written as such, so it cannot slip through to the database.
+        if (!(SizeMin is >= 15 and <= 55)) problems.Add(("size_min", "smallest size must be an EU size from 15 to 55"));
+        if (!(SizeMax is >= 15 and <= 55) || SizeMax < SizeMin) problems.Add(("size_max", "largest size must be an EU size from 15 to 55, not below the smallest"));
         if (Stock is < 0 or > 1_000_000) problems.Add(("stock", "stock must be a whole number from 0"));
         if (Price is < 0 or > 100_000) problems.Add(("price", "price must be a number from 0"));
         if (!Widths.Contains(Width)) problems.Add(("width", $"width must be one of {string.Join(", ", Widths)}"));

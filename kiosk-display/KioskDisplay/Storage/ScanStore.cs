@@ -22,6 +22,12 @@ public interface IScanStore
 /// <summary>The scans of one day, from midnight to midnight in <paramref name="Zone"/> (null: UTC), optionally of one arch type or quality.</summary>
 public sealed record ScanFilter(DateOnly Day, string? ArchType = null, bool? QualityOk = null, TimeZoneInfo? Zone = null)
 {
+    public static readonly DateOnly FirstDay = new(1900, 1, 1), LastDay = new(9998, 12, 30);
+
+    /// <summary>Null for a day the store can list; else what is wrong, for a 400 (the day after 9999-12-31 does not exist).</summary>
+    public static string? DayProblem(DateOnly day) =>
+        day < FirstDay || day > LastDay ? $"date must be from {FirstDay:yyyy-MM-dd} to {LastDay:yyyy-MM-dd}" : null;
+
     /// <summary>When the day starts, as an instant; a midnight that a clock change skips starts an hour later.</summary>
     public DateTimeOffset Start(DateOnly day)
     {

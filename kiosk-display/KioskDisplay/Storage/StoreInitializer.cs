@@ -22,7 +22,7 @@ public sealed class StoreInitializer(SqlDatabase database, ICatalogStore catalog
 }
 
 /// <summary>Deletes scans older than the retention period (staff setting, else <see cref="KioskOptions.RetentionDays"/>).</summary>
-public sealed class ScanExpiryJob(SqlDatabase database, IScanStore scans, ICommandStore commands, ILogStore log, ISettingsStore settings, Microsoft.Extensions.Options.IOptions<KioskOptions> options, ILogger<ScanExpiryJob> logger)
+public sealed class ScanExpiryJob(SqlDatabase database, IScanStore scans, IDeviceStore devices, ICommandStore commands, ILogStore log, ISettingsStore settings, Microsoft.Extensions.Options.IOptions<KioskOptions> options, ILogger<ScanExpiryJob> logger)
     : BackgroundService
 {
     public const string RetentionSetting = "retention_days";
@@ -37,6 +37,7 @@ public sealed class ScanExpiryJob(SqlDatabase database, IScanStore scans, IComma
         // The log and the command list name results and staff: they expire too.
         await log.DeleteLogBeforeAsync(now.AddDays(-days), ct);
         await commands.DeleteCommandsBeforeAsync(now.AddDays(-days), ct);
+        await devices.DeleteWaitingBeforeAsync(now - DeviceStore.WaitingKeptFor, ct);
         if (deleted > 0)
         {
             await log.AddLogAsync("info", null, $"expiry: deleted {deleted} scans older than {days} days", ct);

@@ -51,7 +51,11 @@ public class ScanQualityTests
         Assert.True(result.Right.Present);
         Assert.False(result.Left.Present);
         Assert.Equal(ArchType.Normal, result.Right.Arch);
-        Assert.Equal(1000, result.LoadRightPctX10);
+        // No left/right split is measured from one foot: 0 and 0, never a 100/0 "imbalance".
+        Assert.Equal(0, result.LoadRightPctX10);
+        Assert.Equal(0, result.LoadLeftPctX10);
+        Assert.Equal(0, result.Right.LoadPctX10);
+        Assert.InRange(result.RearfootPctX10 + result.MidfootPctX10, 1, 999);
     }
 
     [Fact]
@@ -68,7 +72,33 @@ public class ScanQualityTests
         var child = new FootShape { LengthMm = 190 };
         var result = Analyze(Normal with { LeftFoot = child, RightFoot = child, BodyMassKg = 22, HeelSpacingMm = 110 });
         Assert.True(result.Has(QualityIssue.TooLight));
+        Assert.True(result.Has(QualityIssue.NotAdultSized));
         Assert.True(result.Left.Present && result.Right.Present);
+        Assert.Equal(ArchType.Unknown, result.Left.Arch);
+        Assert.Equal(ArchType.Unknown, result.Right.Arch);
+    }
+
+    [Fact]
+    public void ChildsFeetUnderAnAdultsLoadAreNotAdultSized()
+    {
+        // A heavy child (or an adult holding a child): adult load, but 185 mm feet.
+        var child = ArchIndexTruth.WithArchIndex(new FootShape { LengthMm = 185 }, 0.235);
+        var result = Analyze(Normal with { LeftFoot = child, RightFoot = child, BodyMassKg = 40, HeelSpacingMm = 120 });
+        Assert.False(result.Has(QualityIssue.TooLight));
+        Assert.True(result.Has(QualityIssue.NotAdultSized));
+        Assert.Equal(ArchType.Unknown, result.Left.Arch);
+        Assert.Equal(ArchType.Unknown, result.Right.Arch);
+        Assert.Equal(ArchType.Unknown, result.Left.ArchBorderlineWith);
+        Assert.InRange(result.Left.LengthMmX10, 1700, 1999);
+    }
+
+    [Fact]
+    public void SmallAdultFeetAreAdultSized()
+    {
+        var small = ArchIndexTruth.WithArchIndex(new FootShape { LengthMm = 215 }, 0.235);
+        var result = Analyze(Normal with { LeftFoot = small, RightFoot = small, BodyMassKg = 45, HeelSpacingMm = 140 });
+        Assert.False(result.Has(QualityIssue.NotAdultSized));
+        Assert.Equal(ArchType.Normal, result.Left.Arch);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ let culture = "en-GB";
 let currency = "EUR";
 
 async function readTexts(language) {
-  const response = await fetch(`/i18n/${encodeURIComponent(language)}.json`).catch(() => null);
+  // Beside this script's folder, so a copy of the take-home page on another host finds them too.
+  const response = await fetch(new URL(`../i18n/${encodeURIComponent(language)}.json`, import.meta.url)).catch(() => null);
   return response?.ok ? response.json() : {};
 }
 

@@ -148,6 +148,9 @@ function renderAdvice(r) {
   $("referral").innerHTML = a.cautions.map((c) => `<p>${esc(textOr(`caution.${c.kind}`, c.text, { points }))}</p>`).join("");
   // A tip is a text, or { id, text } whose id names its key in the resource files.
   $("tips").innerHTML = a.tips.map((tip) => `<li>${esc(typeof tip === "string" ? tip : textOr(`tip.${tip.id}`, tip.text))}</li>`).join("");
+  // The take-home code follows the products shown (a new activity, a new code).
+  $("take-home").hidden = !r.takeHome;
+  $("qr").innerHTML = r.takeHome?.qrSvg ?? "";
   for (const b of $("activities").children) b.setAttribute("aria-pressed", String(b.dataset.activity === r.activity));
   for (const b of $("pain").children) b.setAttribute("aria-pressed", String(b.dataset.pain === String(r.pain)));
 }
@@ -157,6 +160,7 @@ function showResult(r) {
   result = r;
   clearInterval(countdownTimer);
   $("ask-staff").setAttribute("aria-pressed", "false");
+  delete $("ask-staff").dataset.answer;
   $("ask-staff").textContent = t("result.askStaff");
   renderFeet(r);
   renderAdvice(r);
@@ -188,6 +192,7 @@ async function askStaff() {
     body: JSON.stringify({ resultId: result.resultId, sessionId: result.sessionId }),
   }).catch(() => null);
   button.setAttribute("aria-pressed", String(Boolean(response?.ok)));
+  button.dataset.answer = response?.ok ? "coming" : "failed";
   button.textContent = t(response?.ok ? "result.staffComing" : "result.askStaffFailed");
   views.refit();
 }
