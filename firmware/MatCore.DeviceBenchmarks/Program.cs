@@ -92,28 +92,26 @@ namespace Kiosk.Mat.DeviceBenchmarks
             int rightPpm;
             shopper.SharesAt(3000, out leftPpm, out rightPpm);
             run.Film.Show(shopper.LeftFoot, leftPpm, shopper.RightFoot, rightPpm);
-            ushort[] frame = device.Loop.Frame;
             int[] grams = device.Pipeline.LoadGrams;
 
             long scan = long.MaxValue;
-            long compensation = long.MaxValue;
             long calibration = long.MaxValue;
             long liveFrame = long.MaxValue;
             for (int batch = 0; batch < Batches; batch++)
             {
                 long t0 = DateTime.UtcNow.Ticks;
-                device.Loop.ScanFrame();
+                ushort[] raw = device.Loop.ScanFrame();
                 scan = Min(scan, DateTime.UtcNow.Ticks - t0);
 
-                // In place, as the device does it, once per fresh scan.
-                t0 = DateTime.UtcNow.Ticks;
-                device.Pipeline.Compensate(frame);
-                compensation = Min(compensation, DateTime.UtcNow.Ticks - t0);
-
+                // The frame path after the ADC: crosstalk for the readings that can be loads, the noise floor, grams, the list.
                 t0 = DateTime.UtcNow.Ticks;
                 for (int i = 0; i < Repeats; i++)
                 {
-                    device.Calibration.Apply(frame, grams);
+                    if (device.Pipeline.Crosstalk != null)
+                    {
+                        device.Pipeline.Crosstalk.BeginFrame(device.Loop.ColumnSums);
+                    }
+                    device.Calibration.Apply(raw, grams, device.Pipeline.Loaded, device.Pipeline.Crosstalk, device.Loop.Cols);
                 }
                 calibration = Min(calibration, (DateTime.UtcNow.Ticks - t0) / Repeats);
 
@@ -121,12 +119,12 @@ namespace Kiosk.Mat.DeviceBenchmarks
                 t0 = DateTime.UtcNow.Ticks;
                 for (int i = 0; i < Repeats; i++)
                 {
-                    device.Link.SendFrame(grams, 0);
+                    device.Link.SendFrame(device.Pipeline.Loaded, 0);
                 }
                 liveFrame = Min(liveFrame, (DateTime.UtcNow.Ticks - t0 - (run.Display.BusyTicks - displayBefore)) / Repeats);
             }
-            Console.WriteLine("parts per frame: scan loop over the fake grid " + Us(scan) + " (its reads stand in for the ADC), crosstalk compensation "
-                + Us(compensation) + ", calibration " + Us(calibration) + ", live frame encoded and sent " + Us(liveFrame));
+            Console.WriteLine("parts per frame: scan loop over the fake grid " + Us(scan) + " (its reads stand in for the ADC), crosstalk, noise floor and calibration "
+                + Us(calibration) + " (" + device.Pipeline.Loaded.Count.ToString() + " loaded sensels), live frame encoded and sent " + Us(liveFrame));
 
             ScanAnalysis analysis = new ScanAnalysis();
             long analyse = long.MaxValue;

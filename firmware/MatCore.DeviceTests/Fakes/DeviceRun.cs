@@ -72,6 +72,8 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         public void Restart()
         {
             Display.Drop();
+            // The old device goes before the new one is built, as on a board: the heap never holds two.
+            Device = null;
             Device = NewDevice();
             Film.ShowEmpty();
             Device.PowerOn(NowMs);

@@ -77,18 +77,21 @@ namespace Kiosk.Mat.Calibration
         {
         }
 
-        /// <summary>Raw frame to grams; returns how many readings were saturated (also in <see cref="Health"/>).</summary>
+        /// <summary>Raw frame (already compensated, or without crosstalk) to grams; returns how many readings were saturated.</summary>
         public int Apply(ushort[] raw, int[] loadGrams)
         {
-            return Apply(raw, loadGrams, null, 1);
+            return Apply(raw, loadGrams, null, null, 1);
         }
 
         /// <summary>
-        /// Raw frame (after crosstalk compensation) to grams. <paramref name="noiseGainQ8"/>, per column, is how much the
-        /// compensation raised small readings (<see cref="CrosstalkCompensation.NoiseGainQ8"/>; null: not at all): the
-        /// noise floor is raised with them, or the noise of a column under a foot would read as load.
+        /// The device's frame path in one pass: a raw reading within the noise of the mat's lowest zero is no load at once
+        /// (most of the mat, at a compare each); the others are corrected for crosstalk one by one
+        /// (<paramref name="crosstalk"/>, after its <see cref="CrosstalkCompensation.BeginFrame"/>; null: none), checked
+        /// against their own zero and a noise floor raised as much as the correction raises noise, and turned into
+        /// grams into <paramref name="loadGrams"/> and, when given, <paramref name="loaded"/>.
+        /// Returns how many readings were saturated (also in <see cref="Health"/>).
         /// </summary>
-        public int Apply(ushort[] raw, int[] loadGrams, int[] noiseGainQ8, int cols)
+        public int Apply(ushort[] raw, int[] loadGrams, LoadedSensels loaded, CrosstalkCompensation crosstalk, int cols)
         {
             if (_columnFloor == null || _columnFloor.Length != cols)
             {
@@ -97,13 +100,18 @@ namespace Kiosk.Mat.Calibration
             int[] columnFloor = _columnFloor;
             for (int c = 0; c < cols; c++)
             {
-                columnFloor[c] = ZeroBaseRaw + (noiseGainQ8 == null ? NoiseFloorRaw : NoiseFloorRaw * noiseGainQ8[c] >> 8);
+                columnFloor[c] = ZeroBaseRaw + (crosstalk == null ? NoiseFloorRaw : NoiseFloorRaw * crosstalk.NoiseGainQ8[c] >> 8);
+            }
+            if (loaded != null)
+            {
+                loaded.Clear();
             }
             byte[] zero = ZeroAboveBase;
             byte[] film = FilmGainQ7;
             byte[] dead = DeadMask;
             ConductanceLaw law = Law;
             int zeroBase = ZeroBaseRaw;
+            int quiet = zeroBase + NoiseFloorRaw;
             long matGain = MatGainQ12;
             int saturation = SaturationRaw;
             int saturated = 0;
@@ -114,8 +122,17 @@ namespace Kiosk.Mat.Calibration
                 for (int col = 0; col < cols; col++, i++)
                 {
                     int reading = raw[i];
+                    if (reading <= quiet || dead[i] != 0)
+                    {
+                        loadGrams[i] = 0;
+                        continue;
+                    }
+                    if (crosstalk != null)
+                    {
+                        reading = crosstalk.Compensate(reading, col);
+                    }
                     int zeroReading = zero[i];
-                    if (reading - columnFloor[col] <= zeroReading || dead[i] != 0)
+                    if (reading - columnFloor[col] <= zeroReading)
                     {
                         loadGrams[i] = 0;
                         continue;
@@ -125,7 +142,16 @@ namespace Kiosk.Mat.Calibration
                         saturated++;
                     }
                     long grams = (law.GramsFor(reading) - law.GramsFor(zeroReading + zeroBase)) * matGain * film[i] >> 19;
-                    loadGrams[i] = grams > 0 ? (int)grams : 0;
+                    if (grams <= 0)
+                    {
+                        loadGrams[i] = 0;
+                        continue;
+                    }
+                    loadGrams[i] = (int)grams;
+                    if (loaded != null)
+                    {
+                        loaded.Add(i, (int)grams);
+                    }
                 }
             }
             Health.SaturatedCount = saturated;

@@ -228,7 +228,15 @@ namespace Kiosk.Mat.Device
                     {
                         FrameListener.OnSending(nowMs);
                     }
-                    Link.SendFrame(Pipeline.LoadGrams, nowMs);
+                    // From the loaded sensels, or the whole frame when more of the mat is loaded than the list holds.
+                    if (Pipeline.Loaded.Overflowed)
+                    {
+                        Link.SendFrame(Pipeline.LoadGrams, nowMs);
+                    }
+                    else
+                    {
+                        Link.SendFrame(Pipeline.Loaded, nowMs);
+                    }
                 }
                 _lastLiveFrameMs = nowMs;
             }
@@ -266,7 +274,7 @@ namespace Kiosk.Mat.Device
             {
                 return AckStatus.Busy;
             }
-            Calibration.CalibrateZero(Pipeline.CompensatedRaw);
+            Calibration.CalibrateZero(Pipeline.Compensate(Loop.Frame));
             Link.Hello.CalibrationId = (uint)Calibration.CalibrationId;
             CountMaskedSensels();
             return AckStatus.Ok;

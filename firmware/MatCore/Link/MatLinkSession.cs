@@ -184,6 +184,22 @@ namespace Kiosk.Mat.Link
             return false;
         }
 
+        /// <summary>A live frame from its loaded sensels (the device's path: no walk over the mat); dropped and counted as <see cref="SendFrame(int[], int)"/>.</summary>
+        public bool SendFrame(Calibration.LoadedSensels loaded, int nowMs)
+        {
+            if (!Paired)
+            {
+                return false;
+            }
+            int length = FrameMessage.EncodePayload((uint)nowMs, loaded, _geometry.Rows, _packet, At, _payloadBytes);
+            if (length >= 0 && Send(MessageType.Frame, length))
+            {
+                return true;
+            }
+            _framesDropped++;
+            return false;
+        }
+
         /// <summary>
         /// Gives a finished scan its result id and puts it in the outbox; it goes out at the next <see cref="Poll"/>.
         /// False when the outbox is full: the scan is held (<see cref="HoldingResult"/>), and the app starts no new scan

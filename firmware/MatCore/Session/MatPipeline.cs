@@ -5,8 +5,10 @@ namespace Kiosk.Mat.Session
 {
     /// <summary>
     /// One frame of the mat's data flow (DESIGN.md): scan -> crosstalk compensation -> calibration -> session tracker.
-    /// <see cref="Device.MatDevice"/> runs it, on the ESP32 and in the virtual mat alike. The compensation works in place
-    /// on the scan loop's frame, so a frame needs two buffers: the readings (16-bit) and the loads (32-bit).
+    /// <see cref="Device.MatDevice"/> runs it, on the ESP32 and in the virtual mat alike. Built for the interpreter:
+    /// the scan sums the columns as it reads (what the compensation needs), one pass then drops every reading within
+    /// the noise of the empty mat at a compare each and corrects and calibrates only the rest, and the tracker and the
+    /// live frame work on that short list (<see cref="Loaded"/>), never on the whole mat.
     /// Every buffer is allocated at start-up; a step allocates nothing until a scan's analysis runs.
     /// </summary>
     public sealed class MatPipeline
@@ -24,6 +26,9 @@ namespace Kiosk.Mat.Session
         /// </summary>
         public readonly int[] LoadGrams;
 
+        /// <summary>The last frame's loaded sensels and their grams, in index order.</summary>
+        public readonly LoadedSensels Loaded;
+
         public MatPipeline(ScanLoop loop, CrosstalkCompensation crosstalk, SenselCalibration calibration, SessionTracker tracker)
         {
             Loop = loop;
@@ -31,10 +36,9 @@ namespace Kiosk.Mat.Session
             Calibration = calibration;
             Tracker = tracker;
             LoadGrams = new int[loop.Frame.Length];
+            Loaded = new LoadedSensels(LoadedSensels.CapacityFor(loop.Frame.Length), loop.Cols);
+            loop.SumColumns = crosstalk != null;
         }
-
-        /// <summary>The last frame's readings after crosstalk compensation (the counts calibration works on): the scan loop's frame.</summary>
-        public ushort[] CompensatedRaw { get { return Loop.Frame; } }
 
         /// <summary>Scans one frame and takes the crosstalk out of it, in place; returns the compensated readings.</summary>
         public ushort[] ScanCompensated()
@@ -58,16 +62,13 @@ namespace Kiosk.Mat.Session
         /// </summary>
         public bool Step(int nowMs, bool mayStartScans)
         {
-            ushort[] frame = ScanCompensated();
-            if (Crosstalk == null)
+            ushort[] raw = Loop.ScanFrame();
+            if (Crosstalk != null)
             {
-                Calibration.Apply(frame, LoadGrams);
+                Crosstalk.BeginFrame(Loop.ColumnSums);
             }
-            else
-            {
-                Calibration.Apply(frame, LoadGrams, Crosstalk.NoiseGainQ8, Loop.Cols);
-            }
-            return mayStartScans && Tracker.Step(LoadGrams, nowMs, Calibration.Health);
+            Calibration.Apply(raw, LoadGrams, Loaded, Crosstalk, Loop.Cols);
+            return mayStartScans && Tracker.Step(Loaded, LoadGrams, nowMs, Calibration.Health);
         }
     }
 }
