@@ -38,9 +38,19 @@ public sealed class KioskOptions
     [Range(100, 100_000)]
     public int OccupiedLoadGrams { get; set; } = 5000;
 
-    /// <summary>The shopper page returns to its idle screen after the mat has been empty this long.</summary>
+    /// <summary>
+    /// The shopper page returns to its idle screen after the mat has been empty this long (a result stays longer:
+    /// <see cref="ResultHoldSeconds"/>); a shopper back on the mat within it is the same shopper.
+    /// </summary>
     [Range(0.2, 600)]
     public double EmptyResetSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How long a shopper's result stays on the screen after they stepped off (with the mat empty), so they can scan
+    /// the take-home code; the next shopper stepping on ends it at once. Never less than <see cref="EmptyResetSeconds"/>.
+    /// </summary>
+    [Range(0, 600)]
+    public double ResultHoldSeconds { get; set; } = 60;
 
     /// <summary>Length of the "hold still" countdown the shopper sees (the mat's still window).</summary>
     [Range(1, 30)]
@@ -64,8 +74,25 @@ public sealed class KioskOptions
     [Url(ErrorMessage = "Kiosk:TakeHomeUrl must be an absolute http(s) URL, e.g. https://shop.example/foot-scan/")]
     public string? TakeHomeUrl { get; set; }
 
-    /// <summary>Staff and technician accounts; passwords as hashes from <c>KioskDisplay hash-password</c>.</summary>
+    /// <summary>
+    /// Staff and technician accounts; passwords as hashes from <c>KioskDisplay hash-password</c>. With none (and none
+    /// set up yet), the first administrator sets their own at /setup (Auth/FirstRun).
+    /// </summary>
     public List<KioskUser> Users { get; set; } = [];
+
+    /// <summary>
+    /// A demo display: the demo accounts staff/staff and tech/tech sign in, and the demo mat's scans count in the
+    /// staff's day. On in the Development environment (appsettings.Development.json, which the README's first command
+    /// runs), off in Production: a store never has the demo accounts unless it sets this.
+    /// </summary>
+    public bool Demo { get; set; }
+
+    /// <summary>HTTPS: a .pfx/.p12 (with <see cref="CertificatePassword"/>) or a .pem/.crt (with <see cref="CertificateKeyPath"/>); see Security/Https.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
+    public string? CertificateKeyPath { get; set; }
 }
 
 public sealed class KioskUser

@@ -7,14 +7,16 @@ if (PasswordHashing.TryRunCommand(args)) return;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Options: appsettings.json, then the command line (--Kiosk:DataFolder=/var/kiosk --DemoFeed:Enabled=false --urls=...)
+// Options: appsettings.json, appsettings.{Environment}.json (Development: the demo), then the command line
+// (--Kiosk:DataFolder=/var/kiosk --VirtualMat:Enabled=false --urls=...)
 builder.Services.AddKioskOptions(builder.Configuration);
+builder.AddKioskHttps();                // with Kiosk:CertificatePath: HTTPS, and the sign-in cookie Secure
 
 // Services
 builder.Services.AddKioskStorage();
 builder.Services.AddScanFeed(builder.Configuration);
 builder.Services.AddRecommendations();
-builder.Services.AddKioskAuth();
+builder.Services.AddKioskAuth(builder.Configuration);
 builder.Services.AddProblemDetails();   // every error answers in words, never a bare status or a stack trace
 builder.Services.AddRazorPages(pages =>
 {
@@ -23,6 +25,10 @@ builder.Services.AddRazorPages(pages =>
 });
 
 var app = builder.Build();
+if (!app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Kiosk:Demo"))
+{
+    app.Logger.LogWarning("Kiosk:Demo is on in {Environment}: the demo accounts staff/staff and tech/tech can sign in. Turn it off for a store.", app.Environment.EnvironmentName);
+}
 
 app.UseSecurityHeaders();      // CSP without inline script, no framing, no sniffing: on every response, errors too
 
@@ -33,7 +39,9 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseKioskHttps();           // with a certificate: staff pages and APIs over HTTPS only
 app.UseSameOriginChanges();    // a POST from another site's page is refused before it reaches an endpoint
+app.UseRateLimiter();          // sign-in attempts per address
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -60,6 +60,7 @@ public static class ServiceSetup
         services.AddSingleton<ILogStore, LogStore>();
         services.AddSingleton<ISettingsStore, SettingsStore>();
         services.AddSingleton<ICatalogStore, CatalogStore>();
+        services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LogBudget>();
         services.AddSingleton<StoreHealth>();
@@ -74,6 +75,7 @@ public static class ServiceSetup
     public static IServiceCollection AddScanFeed(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IScanFeed, ScanFeedHub>();
+        services.AddSingleton<DemoMats>();
         services.AddSingleton<ShopperSessions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StaffCalls>();
@@ -86,9 +88,11 @@ public static class ServiceSetup
         services.AddSingleton<Kiosk.Display.MatLink.IPairingRegistry, Link.StorePairingRegistry>();
         services.AddMatLink(configuration.GetSection(Kiosk.Display.MatLink.MatLinkOptions.SectionName));
         services.AddSingleton<IDeviceCommands, Link.LinkedDeviceCommands>();
+        services.AddSingleton<Pages.Tech.MatAlerts>(); // offline mats and new faulty sensels, for the technician page
         services.AddOptions<Link.VirtualMatServiceOptions>().Bind(configuration.GetSection(Link.VirtualMatServiceOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Link.VirtualMatServiceOptions>, Link.VirtualMatOptionsValidator>();
-        if (configuration.GetValue(Link.VirtualMatServiceOptions.Section + ":Enabled", true))
+        // The demo mat: on in Development (appsettings.Development.json), off unless asked for in Production.
+        if (configuration.GetValue(Link.VirtualMatServiceOptions.Section + ":Enabled", false))
         {
             services.AddHostedService<Link.VirtualMatService>();
         }

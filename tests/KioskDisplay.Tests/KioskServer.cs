@@ -13,8 +13,16 @@ namespace Kiosk.Display.Tests;
 /// The display with its own temporary data folder. Over the in-memory test server by default; with
 /// <paramref name="kestrel"/> on a free loopback port for the browser. Extra settings override appsettings.json;
 /// <paramref name="services"/> may replace services (a failing store). What it logs is in <see cref="Logs"/>.
+/// The environment is Development (the demo: demo accounts, demo scans in the staff's day) unless a test asks for
+/// Production; the virtual mat is off either way unless the settings turn it on. <paramref name="https"/>: Kestrel
+/// serves TLS with the certificate the settings configure (Kiosk:CertificatePath).
 /// </summary>
-public sealed class KioskServer(bool kestrel = false, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+public sealed class KioskServer(
+    bool kestrel = false,
+    Dictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null,
+    string environment = "Development",
+    bool https = false)
     : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("kiosk-test-").FullName;
@@ -32,20 +40,30 @@ public sealed class KioskServer(bool kestrel = false, Dictionary<string, string?
         ["VirtualMat:Speed"] = "2",
         ["VirtualMat:PauseSeconds"] = "1",
         ["Kiosk:EmptyResetSeconds"] = "0.5",
+        // Shopper after shopper, each from the idle screen: no result held for a phone (ResultHoldTests holds one).
+        ["Kiosk:ResultHoldSeconds"] = "0",
         ["Kiosk:HoldStillSeconds"] = "1",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(environment);
         builder.UseSetting("Kiosk:DataFolder", DataFolder);
-        // The built-in virtual mat is off unless a test turns it on; the mat listener takes a free loopback port.
-        builder.UseSetting("VirtualMat:Enabled", "false");
+        // The built-in virtual mat is off unless a test turns it on (or, with null, leaves it to the environment's
+        // appsettings); the mat listener takes a free loopback port.
+        if (settings is null || !settings.ContainsKey("VirtualMat:Enabled"))
+        {
+            builder.UseSetting("VirtualMat:Enabled", "false");
+        }
         builder.UseSetting("MatLink:ListenAddress", "127.0.0.1");
         builder.UseSetting("MatLink:Port", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings ?? [])
         {
-            builder.UseSetting(key, value);
+            if (value is not null)
+            {
+                builder.UseSetting(key, value);
+            }
         }
         builder.ConfigureServices(collection =>
         {
@@ -54,7 +72,13 @@ public sealed class KioskServer(bool kestrel = false, Dictionary<string, string?
         });
         if (kestrel)
         {
-            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                if (https)
+                {
+                    listen.UseHttps();
+                }
+            }));
         }
     }
 

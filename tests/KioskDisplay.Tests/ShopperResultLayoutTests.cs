@@ -36,18 +36,14 @@ public sealed class ShopperResultLayoutTests(BrowserFixture browser, ITestOutput
     [Fact]
     public async Task TheWholeResultIsOnTheScreenInBothOrientationsOnKioskAndTablet()
     {
-        var pages = new List<IPage>();
+        // A real result off the server's stream, held on each page with the page's clock stopped: the virtual mat's
+        // shopper stepping off, the next one stepping on or the timed switch between views cannot change the page
+        // while it is measured, however long a loaded machine takes.
+        string result = await ShopperStream.NextResultJsonAsync(browser.BaseAddress);
         foreach (var (width, height) in Screens)
         {
             var page = await browser.PageAsync(width, height);
-            await page.GotoAsync("/");
-            pages.Add(page);
-        }
-        // The same shopper for all four screens.
-        await Task.WhenAll(pages.Select(p => p.WaitForSelectorAsync("#idle:not([hidden])")));
-        await Task.WhenAll(pages.Select(p => p.WaitForSelectorAsync("#result:not([hidden])")));
-        foreach (var (page, (width, height)) in pages.Zip(Screens))
-        {
+            await ShopperStream.HoldAsync(page, result);
             await AssertEveryViewFitsAsync(page, width, height, "flat-feet", output);
             await page.Context.CloseAsync();
         }
@@ -93,9 +89,7 @@ public sealed class CrowdedResultLayoutTests(BrowserFixture browser, ITestOutput
         foreach (var (width, height) in ShopperResultLayoutTests.Screens)
         {
             var page = await browser.PageAsync(width, height);
-            await ShopperStream.ServeAsync(page, result);
-            await page.GotoAsync("/");
-            await page.WaitForSelectorAsync("#result:not([hidden])");
+            await ShopperStream.HoldAsync(page, result);
             Assert.Equal(3, await page.Locator("#referral p").CountAsync());
             Assert.Equal(4, await page.Locator("#view-essentials .product, #view-more .product").CountAsync());
             await ShopperResultLayoutTests.AssertEveryViewFitsAsync(page, width, height, "crowded", output);
@@ -147,6 +141,19 @@ public static class ShopperStream
             else if (isResult && line.StartsWith("data: ", StringComparison.Ordinal)) return line["data: ".Length..];
         }
         throw new InvalidOperationException("the event stream ended before a result");
+    }
+
+    /// <summary>
+    /// Opens the shopper page on this result and holds it there: the stream serves only this result, and the page's
+    /// clock stands still (Playwright's clock), so no timer moves the page to another view until the test does.
+    /// </summary>
+    public static async Task HoldAsync(IPage page, string resultJson)
+    {
+        await page.Clock.InstallAsync();
+        await page.Clock.PauseAtAsync(DateTime.Now.AddSeconds(1));
+        await ServeAsync(page, resultJson);
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync("#result:not([hidden])");
     }
 
     /// <summary>Answers the page's event stream with a standing shopper and this result (and no reconnect for ten minutes).</summary>

@@ -181,6 +181,38 @@ public sealed class StoreBehaviourTests
     }
 
     [Theory, InlineData("sqlite"), PostgresData]
+    public async Task ACommandGetsItsAnswerOldestFirstAndTheLogFiltersAndPages(string kind)
+    {
+        await using var test = await TestStore.CreateAsync(kind);
+        var store = test.Stores;
+        const string waiting = "waiting";
+        long first = await store.Commands.AddCommandAsync(new DeviceCommandRecord("mat-1", "zero", null, "tech", Noon, waiting));
+        await store.Commands.AddCommandAsync(new DeviceCommandRecord("mat-1", "zero", null, "tech", Noon.AddSeconds(1), waiting));
+        await store.Commands.AddCommandAsync(new DeviceCommandRecord("mat-2", "zero", null, "tech", Noon.AddSeconds(2), waiting));
+        Assert.True(await store.Commands.AnswerOldestAsync("mat-1", "zero", waiting, "done"));
+        Assert.False(await store.Commands.AnswerOldestAsync("mat-1", "calibrate", waiting, "done"));
+        Assert.Equal(["mat-2 waiting", "mat-1 waiting", "mat-1 done"], (await store.Commands.ListCommandsAsync(10)).Select(c => $"{c.DeviceId} {c.State}"));
+        Assert.Equal(1, await store.Commands.EndAwaitingAsync("mat-1", waiting, "gone"));
+        Assert.Equal(["gone", "done"], (await store.Commands.ListCommandsAsync(10, deviceId: "mat-1")).Select(c => c.State));
+        await store.Commands.SetCommandStateAsync(first, "redone");
+        Assert.Equal("redone", (await store.Commands.ListCommandsAsync(10, deviceId: "mat-1"))[^1].State);
+
+        for (int i = 0; i < 25; i++)
+        {
+            await store.Log.AddLogAsync(i % 5 == 0 ? "warning" : "info", i % 2 == 0 ? "mat-1" : null, $"entry {i}");
+        }
+        var warnings = await store.Log.ListLogAsync(new LogQuery("warning"), new PageRequest(1, 2));
+        Assert.Equal((5, 3), (warnings.Total, warnings.PageCount));
+        Assert.Equal(["entry 20", "entry 15"], warnings.Items.Select(e => e.Message));
+        var ofMat = await store.Log.ListLogAsync(new LogQuery("warning", "mat-1"), new PageRequest(2, 2));
+        Assert.Equal(["entry 0"], ofMat.Items.Select(e => e.Message)); // 20, 10 | 0
+        Assert.Equal((3, 3, 3), (ofMat.Total, ofMat.First, ofMat.Last));
+        Assert.Equal(25, (await store.Log.ListLogAsync(new LogQuery(), new PageRequest(9, 10))).Total);
+        Assert.Empty((await store.Log.ListLogAsync(new LogQuery(), new PageRequest(9, 10))).Items);
+        Assert.Equal(["mat-1"], await store.Log.LoggedDevicesAsync());
+    }
+
+    [Theory, InlineData("sqlite"), PostgresData]
     public async Task SettingsAreSetAndOverwritten(string kind)
     {
         await using var test = await TestStore.CreateAsync(kind);
@@ -252,7 +284,7 @@ public sealed class StoreBehaviourTests
 
         var restarted = test.Open();
         await restarted.Database.MigrateAsync();
-        Assert.Equal([1, 2, 3], await restarted.Database.AppliedMigrationsAsync());
+        Assert.Equal(AllSteps(kind), await restarted.Database.AppliedMigrationsAsync());
         Assert.Equal("kept-1", (await restarted.Scans.GetScanAsync("kept-1"))!.Result.ResultId);
         Assert.Equal(SaveOutcome.AlreadyStored, (await restarted.Scans.SaveResultAsync(TestScans.Result("kept-1"))).Outcome);
     }
@@ -281,7 +313,7 @@ public sealed class StoreBehaviourTests
             var store = new KioskStores(new SqliteDatabase(path));
             await store.Database.MigrateAsync();
 
-            Assert.Equal([1, 2, 3], await store.Database.AppliedMigrationsAsync());
+            Assert.Equal(AllSteps("sqlite"), await store.Database.AppliedMigrationsAsync());
             var device = Assert.Single(await store.Devices.ListDevicesAsync());
             Assert.Equal(("mat-old", false), (device.Status.DeviceId, device.Paired));
             Assert.Null(await store.Devices.GetPairingKeyAsync("mat-old"));
@@ -300,13 +332,16 @@ public sealed class StoreBehaviourTests
         await using var admin = new Npgsql.NpgsqlConnection(test.SchemaConnection);
         await admin.OpenAsync();
         await using (var wipe = new Npgsql.NpgsqlCommand(
-            "DROP TABLE scans, devices, products, log, settings, device_commands, schema_migrations", admin))
+            "DROP TABLE scans, devices, products, log, settings, device_commands, accounts, session_stamps, schema_migrations", admin))
         {
             await wipe.ExecuteNonQueryAsync();
         }
 
         var displays = Enumerable.Range(0, 4).Select(_ => test.Open()).ToList();
         await Task.WhenAll(displays.Select(d => d.Database.MigrateAsync()));
-        Assert.Equal([1, 2, 3], await displays[0].Database.AppliedMigrationsAsync());
+        Assert.Equal(AllSteps(kind), await displays[0].Database.AppliedMigrationsAsync());
     }
+
+    private static int[] AllSteps(string kind) =>
+        [.. (kind == "sqlite" ? SqliteMigrations.Steps : PostgresMigrations.Steps).Select(step => step.Version).Order()];
 }

@@ -55,6 +55,7 @@ public class StoredSafelyTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task DataFolderAndDatabaseAreReadableByTheServiceOnly()
     {
         string root = Directory.CreateTempSubdirectory("kiosk-mode-").FullName;

@@ -109,12 +109,10 @@ namespace Kiosk.Mat.Analysis
 
             // A bridge to a toe can be more than half covered (the hallux's neck, a coarse mat's gap); a stricter
             // core then still parts it, so the toes of both passes count.
-            int toeIslands = MarkToeIslands(foot, areaQ8, CoreCoverageQ8);
-            toeIslands += MarkToeIslands(foot, areaQ8, StrictCoreCoverageQ8);
-            if (toeIslands == 0)
-            {
-                CutAtToeCrease(foot);
-            }
+            MarkToeIslands(foot, areaQ8, CoreCoverageQ8);
+            MarkToeIslands(foot, areaQ8, StrictCoreCoverageQ8);
+            MarkProtrudingToes(foot);
+            CutAtToeCrease(foot);
             if (!_axis.Fit(map, foot, false))
             {
                 _axis.Fit(map, foot, true);
@@ -126,8 +124,6 @@ namespace Kiosk.Mat.Analysis
             int footFront = int.MinValue;
             int toelessBack = int.MaxValue;
             int toelessFront = int.MinValue;
-            int sideMin = int.MaxValue;
-            int sideMax = int.MinValue;
             for (int k = 0; k < map.ActiveCount; k++)
             {
                 int index = map.Active[k];
@@ -136,25 +132,21 @@ namespace Kiosk.Mat.Analysis
                     continue;
                 }
                 int t = _axis.Along(map, index);
-                int s = _axis.Across(map, index);
+                // A partly covered end sensel has its covered part toward the inside of the footprint. The toeless
+                // print ends in a broad edge (the heel's back, the ball's front), where the covered depth is the
+                // covered share of the sensel; the foot's tip is a toe narrower than a coarse sensel, where it is
+                // nearer the square root of it.
                 int covered = map.CoverageQ8[index] * 2 * half / ContactMap.FullCoverageQ8;
-                // A partly covered end sensel has its covered part toward the inside of the footprint.
-                int back = t + half - covered;
-                int front = t - half + covered;
-                int low = s + half - covered;
-                int high = s - half + covered;
-                footBack = IntMath.Min(footBack, back);
-                footFront = IntMath.Max(footFront, front);
-                sideMin = IntMath.Min(sideMin, low);
-                sideMax = IntMath.Max(sideMax, high);
+                int tipCovered = CoveredDepthAtTip(map.CoverageQ8[index], half);
+                footBack = IntMath.Min(footBack, t + half - tipCovered);
+                footFront = IntMath.Max(footFront, t - half + tipCovered);
                 if (map.Toe[index] == 0)
                 {
-                    toelessBack = IntMath.Min(toelessBack, back);
-                    toelessFront = IntMath.Max(toelessFront, front);
+                    toelessBack = IntMath.Min(toelessBack, t + half - covered);
+                    toelessFront = IntMath.Max(toelessFront, t - half + covered);
                 }
             }
             result.LengthMmX10 = footFront - footBack;
-            result.WidthMmX10 = sideMax - sideMin;
 
             // Arch index: area of each third of the toeless footprint; the same thirds are the anatomical regions
             // whose loads give the modified arch index and the rearfoot/midfoot/forefoot shares.
@@ -168,6 +160,8 @@ namespace Kiosk.Mat.Analysis
             long rearLoad = 0;
             long midLoad = 0;
             long toelessLoad = 0;
+            int sideMin = int.MaxValue;
+            int sideMax = int.MinValue;
             // Medial/lateral split at the axis.
             long medialLoad = 0;
             bool medialIsPlusX = foot == ContactMap.LeftFoot;
@@ -197,6 +191,13 @@ namespace Kiosk.Mat.Analysis
                 midLoad += midGrams;
                 toelessLoad += grams;
                 long coverage = map.CoverageQ8[index];
+                if (t + half > third2)
+                {
+                    // Width: across the forefoot (the front third of the toeless print), where the foot is widest.
+                    int sideCovered = CoveredDepthAtTip(map.CoverageQ8[index], half);
+                    sideMin = IntMath.Min(sideMin, s + half - sideCovered);
+                    sideMax = IntMath.Max(sideMax, s - half + sideCovered);
+                }
                 rearArea += coverage * IntMath.Overlap(t - half, t + half, toelessBack, third1);
                 long mid = coverage * IntMath.Overlap(t - half, t + half, third1, third2);
                 midArea += mid;
@@ -204,6 +205,7 @@ namespace Kiosk.Mat.Analysis
                 frontArea += coverage * IntMath.Overlap(t - half, t + half, third2, toelessFront);
             }
             long toelessArea = rearArea + midArea + frontArea;
+            result.WidthMmX10 = sideMax > sideMin ? sideMax - sideMin : 0;
             MidfootOffsetPlusX = midArea > 0 ? midOffset / midArea : 0;
             result.ArchIndexX1000 = toelessArea > 0 ? (int)IntMath.DivRound(midArea * 1000, toelessArea) : 0;
             result.ModifiedArchIndexX1000 = toelessLoad > 0 ? (int)IntMath.DivRound(midLoad * 1000, toelessLoad) : 0;
@@ -223,6 +225,15 @@ namespace Kiosk.Mat.Analysis
                 result.Arch = _settings.Classify(result.ArchIndexX1000);
                 result.ArchBorderlineWith = _settings.BorderlineWith(result.ArchIndexX1000);
             }
+        }
+
+        /// <summary>
+        /// How deep into a partly covered sensel the contact reaches at a rounded end narrower than the sensel (a toe's
+        /// tip, the side of the ball): the covered area grows with about the square of the depth there.
+        /// </summary>
+        private static int CoveredDepthAtTip(int coverageQ8, int halfPitch)
+        {
+            return (int)(IntMath.Isqrt((long)coverageQ8 * ContactMap.FullCoverageQ8) * 2 * halfPitch / ContactMap.FullCoverageQ8);
         }
 
         /// <summary>
@@ -364,9 +375,206 @@ namespace Kiosk.Mat.Analysis
             return top;
         }
 
+        /// <summary>Half the width below which a part of the footprint is a toe, not the body of the foot, mm x 10.</summary>
+        private const int ToeHalfWidthMmX10 = 150;
+
+        /// <summary>
+        /// A hallux pressed down beside the ball joins it through a neck of fully covered sensels, so it is no island
+        /// and the width profile shows no dip (the ball's lateral front tapers beside it). The body of the foot is
+        /// what a disc 30 mm across can sweep inside the contact's core (a morphological opening, on chamfer
+        /// distances in mm so it means the same on every pitch); what lies outside it and ahead of its front is toes.
+        /// </summary>
+        private void MarkProtrudingToes(int foot)
+        {
+            ContactMap map = _map;
+            int cols = map.Geometry.Cols;
+            int rows = map.Geometry.Rows;
+            int rowMin = rows;
+            int rowMax = -1;
+            int colMin = cols;
+            int colMax = -1;
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                if (map.Foot[index] != foot)
+                {
+                    continue;
+                }
+                int row = index / cols;
+                int col = index - row * cols;
+                rowMin = IntMath.Min(rowMin, row);
+                rowMax = IntMath.Max(rowMax, row);
+                colMin = IntMath.Min(colMin, col);
+                colMax = IntMath.Max(colMax, col);
+            }
+            if (rowMax < 0)
+            {
+                return;
+            }
+            // One sensel of margin: outside the contact (or the mat) is distance 0.
+            rowMin = IntMath.Max(0, rowMin - 1);
+            rowMax = IntMath.Min(rows - 1, rowMax + 1);
+            colMin = IntMath.Max(0, colMin - 1);
+            colMax = IntMath.Min(cols - 1, colMax + 1);
+            int reach = ToeHalfWidthMmX10 + map.PitchMmX10 / 2;
+            int[] inside = _core;
+            int[] body = _queue;
+            for (int r = rowMin; r <= rowMax; r++)
+            {
+                for (int c = colMin; c <= colMax; c++)
+                {
+                    int index = r * cols + c;
+                    bool core = map.Island[index] > 0 && map.Foot[index] == foot && map.CoverageQ8[index] >= CoreCoverageQ8
+                        && r > 0 && c > 0 && r < rows - 1 && c < cols - 1;
+                    inside[index] = core ? int.MaxValue / 2 : 0;
+                }
+            }
+            Chamfer(inside, rowMin, rowMax, colMin, colMax);
+            // The eroded core: centres at least the reach from anything outside it.
+            bool any = false;
+            for (int r = rowMin; r <= rowMax; r++)
+            {
+                for (int c = colMin; c <= colMax; c++)
+                {
+                    int index = r * cols + c;
+                    bool eroded = inside[index] >= reach;
+                    body[index] = eroded ? 0 : int.MaxValue / 2;
+                    any |= eroded;
+                }
+            }
+            if (!any)
+            {
+                return;
+            }
+            // Grown back by the same reach: the opened body.
+            Chamfer(body, rowMin, rowMax, colMin, colMax);
+            int front = int.MinValue;
+            int footBack = int.MaxValue;
+            int footFront = int.MinValue;
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                if (map.Foot[index] != foot)
+                {
+                    continue;
+                }
+                int t = _wholeAxis.Along(map, index);
+                footBack = IntMath.Min(footBack, t);
+                footFront = IntMath.Max(footFront, t);
+                if (body[index] <= reach)
+                {
+                    front = IntMath.Max(front, t);
+                }
+            }
+            // The body must reach into the toe zone (a ball too narrow to survive leaves only the heel: no verdict).
+            if ((front - footBack) * 1000L < (long)(footFront - footBack) * ToeZoneStartPermille)
+            {
+                return;
+            }
+            int cut = front;
+            // Toes hold a small part of the footprint; more than that ahead of the body means the ball itself did not
+            // survive (a short walking ball contact): no verdict.
+            long toeArea = 0;
+            long footArea = 0;
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                if (map.Foot[index] != foot)
+                {
+                    continue;
+                }
+                footArea += map.CoverageQ8[index];
+                if (body[index] > reach && _wholeAxis.Along(map, index) > cut)
+                {
+                    toeArea += map.CoverageQ8[index];
+                }
+            }
+            if (toeArea * 1000 > footArea * ToeMaxAreaPermille)
+            {
+                return;
+            }
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = map.Active[k];
+                if (map.Foot[index] == foot && body[index] > reach && _wholeAxis.Along(map, index) > cut)
+                {
+                    map.Toe[index] = 1;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Chamfer distance transform in place over a box of the mat: each cell gets the distance (mm x 10) from its
+        /// centre to the nearest cell holding 0, through steps of one pitch (sides) and 1.414 pitches (corners).
+        /// </summary>
+        private void Chamfer(int[] distance, int rowMin, int rowMax, int colMin, int colMax)
+        {
+            int cols = _map.Geometry.Cols;
+            int side = _map.PitchMmX10;
+            int corner = side * 1414 / 1000;
+            for (int r = rowMin; r <= rowMax; r++)
+            {
+                for (int c = colMin; c <= colMax; c++)
+                {
+                    int index = r * cols + c;
+                    int d = distance[index];
+                    if (d == 0)
+                    {
+                        continue;
+                    }
+                    if (c > colMin)
+                    {
+                        d = IntMath.Min(d, distance[index - 1] + side);
+                    }
+                    if (r > rowMin)
+                    {
+                        d = IntMath.Min(d, distance[index - cols] + side);
+                        if (c > colMin)
+                        {
+                            d = IntMath.Min(d, distance[index - cols - 1] + corner);
+                        }
+                        if (c < colMax)
+                        {
+                            d = IntMath.Min(d, distance[index - cols + 1] + corner);
+                        }
+                    }
+                    distance[index] = d;
+                }
+            }
+            for (int r = rowMax; r >= rowMin; r--)
+            {
+                for (int c = colMax; c >= colMin; c--)
+                {
+                    int index = r * cols + c;
+                    int d = distance[index];
+                    if (d == 0)
+                    {
+                        continue;
+                    }
+                    if (c < colMax)
+                    {
+                        d = IntMath.Min(d, distance[index + 1] + side);
+                    }
+                    if (r < rowMax)
+                    {
+                        d = IntMath.Min(d, distance[index + cols] + side);
+                        if (c < colMax)
+                        {
+                            d = IntMath.Min(d, distance[index + cols + 1] + corner);
+                        }
+                        if (c > colMin)
+                        {
+                            d = IntMath.Min(d, distance[index + cols - 1] + corner);
+                        }
+                    }
+                    distance[index] = d;
+                }
+            }
+        }
+
         // The crease is a dip to at most 60% of the ball's width, with toes at least 30% wider than the dip ahead of it.
         private const int CreaseMaxPermilleOfBall = 600;
-        private const int ToesMinPermilleOfCrease = 1300;
+        private const int ToesMinPermilleOfCrease = 1200;
 
         /// <summary>
         /// Toes that touch the ball (or that a coarse mat bridges to it) are not islands of their own. Along the foot
@@ -418,7 +626,7 @@ namespace Kiosk.Mat.Analysis
                     _widthProfile[b] += coverage * IntMath.Overlap(low, high, b * ProfileBinMmX10, (b + 1) * ProfileBinMmX10);
                 }
             }
-            // The ball: the widest part of the front half. The crease: the narrowest bin ahead of it.
+            // The ball: the widest part of the front half.
             int ball = bins / 2;
             for (int b = bins / 2; b < bins; b++)
             {
@@ -427,27 +635,31 @@ namespace Kiosk.Mat.Analysis
                     ball = b;
                 }
             }
+            // The crease: of the bins ahead of the ball narrow enough, the one with the deepest dip against the widest
+            // bin ahead of it (the toes). The narrowest bin alone would be the tip of the hallux.
             int crease = -1;
-            for (int b = ball + 1; b < bins - 1; b++)
+            long creaseWidth = 0;
+            long creaseToes = 1;
+            long widestAhead = 0;
+            for (int b = bins - 2; b > ball; b--)
             {
-                if (crease < 0 || _widthProfile[b] < _widthProfile[crease])
+                if (_widthProfile[b + 1] > widestAhead)
+                {
+                    widestAhead = _widthProfile[b + 1];
+                }
+                long width = _widthProfile[b];
+                if (width * 1000 > _widthProfile[ball] * CreaseMaxPermilleOfBall || widestAhead * 1000 < width * ToesMinPermilleOfCrease || widestAhead == 0)
+                {
+                    continue;
+                }
+                if (crease < 0 || width * creaseToes < creaseWidth * widestAhead)
                 {
                     crease = b;
+                    creaseWidth = width;
+                    creaseToes = widestAhead;
                 }
             }
-            if (crease < 0 || _widthProfile[crease] * 1000 > _widthProfile[ball] * CreaseMaxPermilleOfBall)
-            {
-                return;
-            }
-            long toes = 0;
-            for (int b = crease + 1; b < bins; b++)
-            {
-                if (_widthProfile[b] > toes)
-                {
-                    toes = _widthProfile[b];
-                }
-            }
-            if (toes * 1000 < _widthProfile[crease] * ToesMinPermilleOfCrease || toes == 0)
+            if (crease < 0)
             {
                 return;
             }

@@ -30,7 +30,7 @@ namespace Kiosk.Mat.Analysis
         /// <summary>Centre-of-pressure path length over the still window, mm x 10 (0 when not measured).</summary>
         public int SwayPathMmX10;
 
-        /// <summary>95% confidence ellipse of the centre of pressure over the still window, mm2.</summary>
+        /// <summary>Steadiness during the scan: 95% prediction ellipse of the centre of pressure over the still window, mm2 (<see cref="SwayEllipse"/>).</summary>
         public int SwayEllipseMm2;
 
         /// <summary>How many frames were summed for this analysis, and over how long.</summary>

@@ -26,11 +26,6 @@ namespace Kiosk.Mat.Config
 
         public int Count { get { return _count; } }
 
-        public string KeyAt(int i)
-        {
-            return _keys[i];
-        }
-
         public static KeyValueFile Parse(byte[] utf8)
         {
             return Parse(utf8, utf8 == null ? 0 : utf8.Length);

@@ -10,13 +10,10 @@ namespace Kiosk.Mat.Session
     /// sensels that carry load (<see cref="LoadedSensels"/>): the total load and the centre of pressure of those in
     /// contact, the state, and adding them to the capture sum. Once the shopper has stood still for the window, it runs
     /// the full analysis once, on the mean of the window's frames, and adds the sway over the window
-    /// (centre-of-pressure path length and 95% ellipse area). Every buffer is allocated here, so stepping allocates nothing.
+    /// (centre-of-pressure path length and 95% prediction ellipse area). Every buffer is allocated here, so stepping allocates nothing.
     /// </summary>
     public sealed class SessionTracker
     {
-        // 95% confidence ellipse: area = pi x chi2(2 dof, 0.95) x sqrt(det(covariance)), pi x 5.991 = 18.82.
-        private const int EllipseFactorX100 = 1882;
-
         private readonly MatGeometry _geometry;
         private readonly SessionSettings _settings;
         private readonly FootAnalyzer _analyzer;
@@ -306,13 +303,7 @@ namespace Kiosk.Mat.Session
             _result.FrameCount = frames;
             _result.WindowMs = StillForMs;
             _result.SwayPathMmX10 = (int)_copPathMmX10;
-            // Covariance of the centre of pressure over the window, (mm x 10)^2.
-            long varX = (_copSumXX - _copSumX * _copSumX / frames) / frames;
-            long varY = (_copSumYY - _copSumY * _copSumY / frames) / frames;
-            long covXY = (_copSumXY - _copSumX * _copSumY / frames) / frames;
-            long determinant = varX * varY - covXY * covXY;
-            // sqrt(det) is in (mm x 10)^2 = mm2 x 100.
-            _result.SwayEllipseMm2 = (int)(IntMath.Isqrt(determinant) * EllipseFactorX100 / 10000);
+            _result.SwayEllipseMm2 = SwayEllipse.PredictionAreaMm2(frames, _copSumX, _copSumY, _copSumXX, _copSumYY, _copSumXY);
             _capturedLoadGrams = TotalLoadGrams;
             ScanCount++;
         }

@@ -20,7 +20,23 @@ public sealed record FootShape
     /// <summary>Peak pressure of the ball relative to the heel's.</summary>
     public double BallToHeelPressure { get; init; } = 0.8;
 
+    /// <summary>Pressure under the midfoot band relative to the heel's peak (a thin lateral strip often carries less).</summary>
+    public double MidfootPressure { get; init; } = 0.35;
+
+    /// <summary>Width of the contact's rim over which pressure falls off (soft tissue), mm...</summary>
+    public double EdgeTaperMm { get; init; } = 3;
+
+    /// <summary>...to this fraction of the pressure inside at the very edge.</summary>
+    public double EdgePressureFraction { get; init; } = 0.6;
+
     public bool HasToes { get; init; } = true;
+
+    /// <summary>
+    /// Toes moved back toward the ball by this much, mm (0: the usual gap of a standing print; about 18 mm makes the
+    /// hallux and the lesser toes touch the ball, as toes pressed down often do). The hallux stretches so its tip
+    /// stays at the foot's length.
+    /// </summary>
+    public double ToeShiftMm { get; init; }
 
     private double L => LengthMm;
 
@@ -63,7 +79,7 @@ public sealed record FootShape
                 edge = EllipseDepthMm(u - BallCentreU, v - BallCentreV, BallHalfLengthU, BallHalfWidthV);
                 break;
             case FootPart.Midfoot:
-                level = 0.35;
+                level = MidfootPressure;
                 edge = MidfootDepthMm(u, v);
                 break;
             case FootPart.Toe:
@@ -74,7 +90,7 @@ public sealed record FootShape
                 return 0;
         }
         // Pressure falls off over the last few millimetres of the contact, as soft tissue does.
-        double taper = 0.6 + 0.4 * Math.Clamp(edge / 3.0, 0, 1);
+        double taper = EdgePressureFraction + (1 - EdgePressureFraction) * Math.Clamp(edge / EdgeTaperMm, 0, 1);
         return level * taper;
     }
 
@@ -163,14 +179,15 @@ public sealed record FootShape
     private bool InToe(double u, double v)
     {
         // Hallux, then toes 2-5 along the oblique line of the toe tips.
-        if (InEllipse(u - 0.94 * L, v - 0.10 * W, 0.06 * L, 0.042 * W))
+        double shift = ToeShiftMm;
+        if (InEllipse(u - (0.94 * L - shift / 2), v - 0.10 * W, 0.06 * L + shift / 2, 0.042 * W))
         {
             return true;
         }
-        return InCircle(u - 0.905 * L, v - 0.035 * W, 0.028 * L)
-            || InCircle(u - 0.885 * L, v + 0.03 * W, 0.026 * L)
-            || InCircle(u - 0.86 * L, v + 0.085 * W, 0.024 * L)
-            || InCircle(u - 0.83 * L, v + 0.135 * W, 0.022 * L);
+        return InCircle(u - (0.905 * L - shift), v - 0.035 * W, 0.028 * L)
+            || InCircle(u - (0.885 * L - shift), v + 0.03 * W, 0.026 * L)
+            || InCircle(u - (0.86 * L - shift), v + 0.085 * W, 0.024 * L)
+            || InCircle(u - (0.83 * L - shift), v + 0.135 * W, 0.022 * L);
     }
 
     private static bool InEllipse(double du, double dv, double au, double av) => (du * du) / (au * au) + (dv * dv) / (av * av) <= 1;

@@ -1,11 +1,16 @@
-using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Kiosk.Display.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kiosk.Display.Auth;
 
-/// <summary>Cookie login for staff and technicians; users come from configuration (Kiosk:Users).</summary>
+/// <summary>
+/// Cookie sign-in for staff and technicians (<see cref="Accounts"/>): checked and throttled by <see cref="SignInGuard"/>,
+/// each request's cookie checked against the user's <see cref="SessionStamps"/> (signing out ends the session), the
+/// cookie HttpOnly, SameSite=Strict, and Secure when the display has a certificate (<see cref="Https"/>).
+/// </summary>
 public static class KioskAuth
 {
     public const string StaffRole = "staff";
@@ -13,14 +18,23 @@ public static class KioskAuth
     public const string StaffPolicy = "staff";
     public const string TechnicianPolicy = "technician";
 
-    public static IServiceCollection AddKioskAuth(this IServiceCollection services)
+    public static IServiceCollection AddKioskAuth(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<Accounts>();
+        services.AddSingleton<SessionStamps>();
+        services.AddSingleton<SignInGuard>();
+        services.AddSingleton<FirstRun>();
+        services.AddHostedService(provider => provider.GetRequiredService<FirstRun>());
+        bool https = Https.Configured(configuration);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.LoginPath = "/login";
             cookie.Cookie.Name = "kiosk-staff";
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.HttpOnly = true;
+            // With a certificate the cookie never travels over plain HTTP (staff pages are redirected to HTTPS).
+            cookie.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            cookie.Events.OnValidatePrincipal = SessionStamps.ValidateAsync;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
             cookie.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
@@ -29,6 +43,25 @@ public static class KioskAuth
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, policy => policy.RequireRole(StaffRole))
             .AddPolicy(TechnicianPolicy, policy => policy.RequireRole(TechnicianRole));
+        services.AddRateLimiter(limiter =>
+        {
+            // Sign-in and set-up posts per address; reading the forms is not limited.
+            limiter.AddPolicy(SignInGuard.RateLimitPolicy, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(SignInGuard.AddressOf(http), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = SignInGuard.AttemptsPerAddressPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter(""));
+            limiter.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await Results.Problem("too many sign-in attempts from this device: wait a minute", statusCode: StatusCodes.Status429TooManyRequests)
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
         return services;
     }
 
@@ -53,32 +86,44 @@ public static class KioskAuth
             """);
     }
 
-    /// <summary>The signed-in principal for a user name and password, or null.</summary>
-    public static ClaimsPrincipal? CheckPassword(KioskOptions options, string? name, string? password)
-    {
-        var user = options.Users.FirstOrDefault(u => string.Equals(u.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (user is null || password is null || !PasswordHashing.Verify(password, user.PasswordHash)) return null;
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name) };
-        claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
-    }
-
     public static RouteGroupBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth");
-        group.MapPost("/login", async (HttpContext http, IOptions<KioskOptions> options, LoginRequest login) =>
+        group.MapPost("/login", async (HttpContext http, SignInGuard guard, LoginRequest login, CancellationToken ct) =>
+            await guard.TryAsync(login.Name, login.Password, SignInGuard.AddressOf(http), ct) switch
+            {
+                SignInGuard.SignedIn signedIn => await SignInAsync(http, signedIn),
+                SignInGuard.LockedOut locked => LockedOut(http, locked),
+                _ => Results.Problem("wrong name or password", statusCode: StatusCodes.Status401Unauthorized),
+            }).RequireRateLimiting(SignInGuard.RateLimitPolicy);
+        group.MapPost("/logout", async (HttpContext http, SessionStamps stamps, CancellationToken ct) =>
         {
-            var principal = CheckPassword(options.Value, login.Name, login.Password);
-            if (principal is null) return Results.Problem("wrong name or password", statusCode: StatusCodes.Status401Unauthorized);
-            await http.SignInAsync(principal);
-            return Results.Ok(new { name = principal.Identity!.Name });
-        });
-        group.MapPost("/logout", async (HttpContext http) =>
-        {
-            await http.SignOutAsync();
+            await SignOutAsync(http, stamps, ct);
             return Results.Ok();
         });
         return group;
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext http, SignInGuard.SignedIn signedIn)
+    {
+        await http.SignInAsync(signedIn.Principal);
+        return Results.Ok(new { name = signedIn.Principal.Identity!.Name });
+    }
+
+    public static IResult LockedOut(HttpContext http, SignInGuard.LockedOut locked)
+    {
+        http.Response.Headers.RetryAfter = ((int)SignInGuard.LockoutWindow.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(locked.Message, statusCode: StatusCodes.Status429TooManyRequests);
+    }
+
+    /// <summary>Signs out and ends every earlier session of the user here (a new session stamp).</summary>
+    public static async Task SignOutAsync(HttpContext http, SessionStamps stamps, CancellationToken ct)
+    {
+        if (http.User.Identity is { IsAuthenticated: true, Name: { } name })
+        {
+            await stamps.RevokeAsync(name, ct);
+        }
+        await http.SignOutAsync();
     }
 
     public sealed record LoginRequest(string? Name, string? Password);

@@ -3,6 +3,7 @@ using Kiosk.Display.Auth;
 using Kiosk.Display.Feed;
 using Kiosk.Display.Storage;
 using Kiosk.Mat.Pairing;
+using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Endpoints;
 
@@ -13,11 +14,11 @@ public static class StaffEndpoints
     {
         var group = app.MapGroup("/api/staff").RequireAuthorization(KioskAuth.StaffPolicy);
 
-        group.MapGet("/scans", async (IScanStore store, StoreClock clock, DateOnly? date, string? arch, bool? qualityOk, CancellationToken ct) =>
+        group.MapGet("/scans", async (IScanStore store, StoreClock clock, IOptions<KioskOptions> kiosk, DateOnly? date, string? arch, bool? qualityOk, CancellationToken ct) =>
             ScanFilter.DayProblem(date ?? clock.Today) is { } problem
                 ? Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest)
-                : Results.Ok((await store.ListScansAsync(new ScanFilter(date ?? clock.Today, arch, qualityOk, clock.Zone), ct))
-                    .Select(s => new { s.Result.ResultId, s.Result.DeviceId, s.Result.ScannedAt, s.Result.Report })));
+                : Results.Ok((await store.ListScansAsync(new ScanFilter(date ?? clock.Today, arch, qualityOk, clock.Zone, IncludeDemo: kiosk.Value.Demo), ct))
+                    .Select(s => new { s.Result.ResultId, s.Result.DeviceId, s.Result.ScannedAt, s.Result.Report, s.Result.Demo })));
 
         group.MapGet("/scans/{id}", async (IScanStore store, string id, CancellationToken ct) =>
             await store.GetScanAsync(id, ct) is { } scan ? Results.Ok(new { scan.Result.ResultId, scan.Result.Report }) : Results.NotFound());
@@ -50,13 +51,37 @@ public static class StaffEndpoints
             Results.Text(CatalogCsv.Write(await store.ListProductsAsync(true, ct)), "text/csv; charset=utf-8"));
         catalog.MapPost("/import", async (HttpRequest request, CatalogService service, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            using var reader = new StreamReader(request.Body);
-            var (count, problems) = await service.ImportCsvAsync(await reader.ReadToEndAsync(ct), user.Identity!.Name!, ct);
+            if (await ReadCappedAsync(request, CatalogCsv.MaxBytes, ct) is not { } text)
+            {
+                return Results.Problem($"the file is larger than {CatalogCsv.MaxBytes / 1_000_000} MB: split it", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+            var (count, problems) = await service.ImportCsvAsync(text, user.Identity!.Name!, ct);
             return problems.Count == 0
                 ? Results.Ok(new { imported = count })
                 : Results.BadRequest(new { imported = 0, problems = problems.Select(p => new { p.Line, p.Column, p.ColumnName, p.Message, text = p.ToString() }) });
         });
         return group;
+    }
+
+    /// <summary>The body as text, or null when it is longer than <paramref name="maxBytes"/> (read no further than that).</summary>
+    private static async Task<string?> ReadCappedAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+        var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static IResult Invalid(IReadOnlyList<(string Field, string Message)> problems) =>
@@ -84,7 +109,12 @@ public static class TechnicianEndpoints
             }
             return Results.Accepted(value: await commands.RequestAsync(id, request.Command, request.Argument, user.Identity!.Name!, ct));
         });
-        group.MapGet("/log", async (ILogStore store, CancellationToken ct) => await store.RecentLogAsync(100, ct));
+        // What became of each command: waiting, the mat's answer, or why it was not sent (Link/CommandOutcome).
+        group.MapGet("/commands", async (ICommandStore store, string? mat, CancellationToken ct) =>
+            (await store.ListCommandsAsync(PageRequest.DefaultSize, ct, mat)).Select(c => c with { State = Link.CommandOutcome.Shown(c, DateTimeOffset.UtcNow) }));
+        // The log, newest first, 100 entries a page; of one level and mat when asked.
+        group.MapGet("/log", async (ILogStore store, string? level, string? mat, int? page, CancellationToken ct) =>
+            (await store.ListLogAsync(new LogQuery(level, mat), new PageRequest(page ?? 1, 100), ct)).Items);
         return group;
     }
 }

@@ -23,10 +23,12 @@ public sealed record MatGrid(int Rows, int Cols, double PitchMm, int[] LoadGrams
 /// <summary>(a) A live frame while someone stands on the mat; <paramref name="CapturedAt"/> is when it left the mat (the virtual mat) or reached the listener (a real one).</summary>
 public sealed record LiveFrame(string DeviceId, MatGrid Grid, DateTimeOffset CapturedAt);
 
-/// <summary>(b) The analysis of one scan. <see cref="ResultId"/> is unique (device + counter) and stored once.</summary>
-public sealed record ScanResult(string ResultId, string DeviceId, AnalysisReport Report, MatGrid Summed, DateTimeOffset ScannedAt);
+/// <summary>
+/// (b) The analysis of one scan. <see cref="ResultId"/> is unique (device + counter) and stored once. <see cref="Demo"/>:
+/// made by the built-in demo mat, not a shopper (marked, and kept out of a store's day).
+/// </summary>
+public sealed record ScanResult(string ResultId, string DeviceId, AnalysisReport Report, MatGrid Summed, DateTimeOffset ScannedAt, bool Demo = false);
 
-/// <summary>Sensels found dead by the mat's self-test, as row-major indices.</summary>
 /// <summary>
 /// The mat's self-test findings: faulty sensel indices (row * cols + col) and, for each, its kind
 /// (<see cref="Kiosk.Mat.SelfTest.SenselStatus"/> code; null in maps stored before the kinds were sent).

@@ -3,7 +3,7 @@ using Kiosk.Display.Storage;
 namespace Kiosk.Display.Feed;
 
 /// <summary>The in-process <see cref="IScanFeed"/>: stores results and statuses, then broadcasts.</summary>
-public sealed class ScanFeedHub(IScanStore store, IDeviceStore devices, ILogStore log, StoreHealth health, ILogger<ScanFeedHub> logger) : IScanFeed
+public sealed class ScanFeedHub(IScanStore store, IDeviceStore devices, ILogStore log, StoreHealth health, DemoMats demoMats, ILogger<ScanFeedHub> logger) : IScanFeed
 {
     private readonly Broadcaster<FeedEvent> events = new();
 
@@ -25,6 +25,7 @@ public sealed class ScanFeedHub(IScanStore store, IDeviceStore devices, ILogStor
             logger.LogWarning("Refused a result from {Device}: {Error}", result.DeviceId, error);
             return new ResultAck(result.ResultId ?? "", false, false, error);
         }
+        result = result with { Demo = result.Demo || demoMats.IsDemo(result.DeviceId) };
         try
         {
             SavedResult saved = await store.SaveResultAsync(result, cancellationToken);

@@ -13,7 +13,7 @@ namespace Kiosk.Display.Link;
 /// pages, results to the store (the mat gets its Ack only once the result is stored), status to the technician.
 /// </summary>
 public sealed class MatLinkFeedSink(
-    IScanFeed feed, IDeviceStore devices, ILogStore log, LogBudget strangers, StoreHealth health, FrameDepartures departures, ILogger<MatLinkFeedSink> logger)
+    IScanFeed feed, IDeviceStore devices, ICommandStore commands, ILogStore log, LogBudget strangers, StoreHealth health, FrameDepartures departures, ILogger<MatLinkFeedSink> logger)
     : IMatEventSink
 {
     private readonly Dictionary<long, MatHello> _hellos = new();
@@ -121,9 +121,21 @@ public sealed class MatLinkFeedSink(
         }
     }
 
+    /// <summary>The mat's answer goes to the log, and to the command it answers in the technician's list.</summary>
     public Task OnCommandAckAsync(CommandAck ack, CancellationToken cancellationToken) =>
-        WriteAsync("a command's answer", () => log.AddLogAsync(ack.Ok ? "info" : "warning", PacketJson.DeviceIdText(ack.DeviceId), $"mat answered {ack.Command}: {ack.Status}", cancellationToken));
+        WriteAsync("a command's answer", async () =>
+        {
+            string id = PacketJson.DeviceIdText(ack.DeviceId), command = CommandOutcome.CommandOf(ack.Command);
+            await log.AddLogAsync(ack.Ok ? "info" : "warning", id, $"mat answered {ack.Command}: {ack.Status}", cancellationToken);
+            await commands.AnswerOldestAsync(id, command, CommandOutcome.Awaiting, CommandOutcome.Answer(command, ack.Status), cancellationToken);
+        });
 
+    /// <summary>Commands still waiting for this mat's answer will get none: its link is gone.</summary>
     public Task OnDisconnectedAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
-        WriteAsync("a disconnect", () => log.AddLogAsync("info", PacketJson.DeviceIdText(deviceId), $"mat at {remoteEndpoint} disconnected", cancellationToken));
+        WriteAsync("a disconnect", async () =>
+        {
+            string id = PacketJson.DeviceIdText(deviceId);
+            await log.AddLogAsync("info", id, $"mat at {remoteEndpoint} disconnected", cancellationToken);
+            await commands.EndAwaitingAsync(id, CommandOutcome.Awaiting, CommandOutcome.Disconnected, cancellationToken);
+        });
 }

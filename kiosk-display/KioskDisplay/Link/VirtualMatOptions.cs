@@ -3,12 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Link;
 
-/// <summary>The built-in virtual mat (section "VirtualMat"): on by default, so a new kiosk shows scans with no hardware.</summary>
+/// <summary>
+/// The built-in virtual mat (section "VirtualMat"): the demo's mat, on in the Development environment
+/// (appsettings.Development.json, which the README's first command runs) and off in Production.
+/// </summary>
 public sealed class VirtualMatServiceOptions
 {
     public const string Section = "VirtualMat";
 
-    public bool Enabled { get; set; } = true;
+    public bool Enabled { get; set; }
 
     /// <summary>Scripted shoppers in turn (names from <c>matctl scenarios</c>); empty means the standard rotation.</summary>
     public string[] Scenarios { get; set; } = [];

@@ -11,19 +11,37 @@ public sealed record CsvProblem(int Line, int Column, string ColumnName, string 
         : $"line {Line}, column {Column} ({ColumnName}): {Message}";
 }
 
-/// <summary>Reads and writes the catalog as CSV (RFC 4180: commas, double quotes, header row).</summary>
+/// <summary>
+/// Reads and writes the catalog as CSV (RFC 4180: commas, double quotes, header row). A text cell that a spreadsheet
+/// would run as a formula (starting with = + - @, a tab or a carriage return) is written with a leading apostrophe,
+/// which spreadsheets show as text and the import takes off again. Imports are capped at <see cref="MaxBytes"/> and
+/// <see cref="MaxProducts"/>.
+/// </summary>
 public static class CatalogCsv
 {
     public static readonly string[] Columns =
         ["sku", "name", "category", "arch_support", "cushioning", "stability", "size_min", "size_max", "stock", "price", "retired"];
 
+    /// <summary>An import larger than this is refused unread (a store's catalog is a few hundred rows, some 50 KB).</summary>
+    public const int MaxBytes = 2_000_000;
+
+    /// <summary>Products in one import at most.</summary>
+    public const int MaxProducts = 5_000;
+
     private static readonly int RequiredColumns = Columns.Length - 1; // "retired" may be left out
+
+    /// <summary>The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV injection").</summary>
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
     /// <summary>Every product, or every problem found (then no products: the import must not happen).</summary>
     public static (IReadOnlyList<Product> Products, IReadOnlyList<CsvProblem> Problems) Parse(string text)
     {
         var products = new List<Product>();
         var problems = new List<CsvProblem>();
+        if (text.Length > MaxBytes)
+        {
+            return ([], [new CsvProblem(0, 0, "", $"the file is larger than {MaxBytes / 1_000_000} MB: split it")]);
+        }
         var records = ReadRecords(text, problems);
         if (problems.Count > 0) return ([], problems);
         if (records.Count == 0)
@@ -38,6 +56,10 @@ public static class CatalogCsv
                 return ([], [new CsvProblem(1, i + 1, Columns[i], $"the header must start with {string.Join(",", Columns.Take(RequiredColumns))} (optional: retired)")]);
             }
         }
+        if (records.Count > MaxProducts + 1)
+        {
+            return ([], [new CsvProblem(MaxProducts + 2, 0, "", $"the file has more than {MaxProducts} rows; import at most {MaxProducts} products at a time")]);
+        }
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (line, fields) in records.Skip(1))
         {
@@ -48,7 +70,7 @@ public static class CatalogCsv
                 continue;
             }
             var rowProblems = new List<CsvProblem>();
-            string Cell(int i) => i < fields.Length ? fields[i].Trim() : "";
+            string Cell(int i) => i < fields.Length ? Unescape(fields[i].Trim()) : "";
             int Int(int i)
             {
                 if (int.TryParse(Cell(i), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v)) return v;
@@ -98,10 +120,15 @@ public static class CatalogCsv
                 p.Sku, p.Name, p.Category, Inv(p.ArchSupport), Inv(p.Cushioning), Inv(p.Stability),
                 Inv(p.SizeMin), Inv(p.SizeMax), Inv(p.Stock), Inv(p.Price), p.Retired ? "yes" : "no",
             ];
-            text.AppendJoin(",", cells.Select(Quote)).Append("\r\n");
+            text.AppendJoin(",", cells.Select(Escape).Select(Quote)).Append("\r\n");
         }
         return text.ToString();
     }
+
+    /// <summary>A cell a spreadsheet would run as a formula gets an apostrophe in front: shown as text, taken off by <see cref="Parse"/>.</summary>
+    private static string Escape(string cell) => cell.Length > 0 && FormulaStarts.Contains(cell[0]) ? "'" + cell : cell;
+
+    private static string Unescape(string cell) => cell.Length > 1 && cell[0] == '\'' && FormulaStarts.Contains(cell[1]) ? cell[1..] : cell;
 
     private static string Inv(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 
@@ -142,6 +169,12 @@ public static class CatalogCsv
                     fields.Add(cell.ToString()); cell.Clear();
                     records.Add((recordLine, fields.ToArray())); fields.Clear();
                     line++; recordLine = line; any = false;
+                    if (records.Count > MaxProducts + 1)
+                    {
+                        // Stop reading: the header and MaxProducts rows are all an import may hold.
+                        problems.Add(new CsvProblem(line, 0, "", $"the file has more than {MaxProducts} rows; import at most {MaxProducts} products at a time"));
+                        return records;
+                    }
                     break;
                 default:
                     cell.Append(c); any = true;

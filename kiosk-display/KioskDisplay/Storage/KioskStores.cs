@@ -12,4 +12,5 @@ public sealed record KioskStores(SqlDatabase Database)
     public LogStore Log { get; } = new(Database);
     public SettingsStore Settings { get; } = new(Database);
     public CatalogStore Catalog { get; } = new(Database);
+    public AccountStore Accounts { get; } = new(Database);
 }

@@ -71,5 +71,16 @@ internal static class PostgresMigrations
             ALTER TABLE devices ADD COLUMN pairing_key text;
             UPDATE devices SET paired = false;
             """),
+        // Accounts set up at the first start (no password in configuration), a stamp per user that signing out renews
+        // (so a copied cookie stops working), and which scans the built-in demo mat made (kept out of the staff's day).
+        (6, "accounts, session stamps, demo scans", """
+            CREATE TABLE accounts (
+                name          text PRIMARY KEY,
+                password_hash text NOT NULL,
+                roles         text NOT NULL,
+                created_utc   timestamptz NOT NULL);
+            CREATE TABLE session_stamps (name text PRIMARY KEY, stamp text NOT NULL);
+            ALTER TABLE scans ADD COLUMN demo boolean NOT NULL DEFAULT false;
+            """),
     ];
 }

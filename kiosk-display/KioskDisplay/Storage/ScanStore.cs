@@ -19,8 +19,12 @@ public interface IScanStore
     Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The scans of one day, from midnight to midnight in <paramref name="Zone"/> (null: UTC), optionally of one arch type or quality.</summary>
-public sealed record ScanFilter(DateOnly Day, string? ArchType = null, bool? QualityOk = null, TimeZoneInfo? Zone = null)
+/// <summary>
+/// The scans of one day, from midnight to midnight in <paramref name="Zone"/> (null: UTC), optionally of one arch type
+/// or quality; the demo mat's scans only with <paramref name="IncludeDemo"/>.
+/// </summary>
+/// <param name="IncludeDemo">The demo mat's scans too (a demo display); a store's day leaves them out.</param>
+public sealed record ScanFilter(DateOnly Day, string? ArchType = null, bool? QualityOk = null, TimeZoneInfo? Zone = null, bool IncludeDemo = false)
 {
     public static readonly DateOnly FirstDay = new(1900, 1, 1), LastDay = new(9998, 12, 30);
 
@@ -100,20 +104,22 @@ public sealed class ScanStore(SqlDatabase db) : IScanStore
 
     private async Task<bool> InsertIfAbsentAsync(string resultId, ScanResult result, string report, string loads, CancellationToken ct) =>
         await db.ExecuteAsync("""
-            INSERT INTO scans VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            INSERT INTO scans (result_id, device_id, scanned_utc, received_utc, arch_left, arch_right, quality_ok, report_json,
+                rows, cols, pitch_mm, loads_json, demo)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             ON CONFLICT(result_id) DO NOTHING
             """, ct,
             resultId, result.DeviceId, db.Time(result.ScannedAt), db.Time(DateTimeOffset.UtcNow),
             result.Report.Left?.ArchType, result.Report.Right?.ArchType, db.Flag(result.Report.Quality.Ok),
-            report, result.Summed.Rows, result.Summed.Cols, result.Summed.PitchMm, loads) == 1;
+            report, result.Summed.Rows, result.Summed.Cols, result.Summed.PitchMm, loads, db.Flag(result.Demo)) == 1;
 
-    private const string ScanColumns = "result_id, device_id, scanned_utc, received_utc, report_json, rows, cols, pitch_mm, loads_json";
+    private const string ScanColumns = "result_id, device_id, scanned_utc, received_utc, report_json, rows, cols, pitch_mm, loads_json, demo";
 
     private StoredScan ReadScan(DbDataReader r)
     {
         var report = AnalysisReport.FromJson(r.GetString(4))!;
         var grid = new MatGrid(r.GetInt32(5), r.GetInt32(6), r.GetDouble(7), JsonSerializer.Deserialize<int[]>(r.GetString(8))!);
-        return new StoredScan(new ScanResult(r.GetString(0), r.GetString(1), report, grid, db.ReadTime(r, 2)), db.ReadTime(r, 3));
+        return new StoredScan(new ScanResult(r.GetString(0), r.GetString(1), report, grid, db.ReadTime(r, 2), db.ReadFlag(r, 9)), db.ReadTime(r, 3));
     }
 
     public async Task<StoredScan?> GetScanAsync(string resultId, CancellationToken cancellationToken = default) =>
@@ -128,9 +134,10 @@ public sealed class ScanStore(SqlDatabase db) : IScanStore
             WHERE scanned_utc >= $1 AND scanned_utc < $2
               AND (arch_left = $3 OR arch_right = $3 OR ($3 = 'unclassified' AND (arch_left IS NULL OR arch_right IS NULL)) OR $3 IS NULL)
               AND (quality_ok = $4 OR $4 IS NULL)
+              AND (demo = $5 OR demo = $6)
             ORDER BY scanned_utc DESC
             """, ReadScan, cancellationToken,
-            db.Time(from), db.Time(to), filter.ArchType, filter.QualityOk is { } ok ? db.Flag(ok) : null);
+            db.Time(from), db.Time(to), filter.ArchType, filter.QualityOk is { } ok ? db.Flag(ok) : null, db.Flag(false), db.Flag(filter.IncludeDemo));
     }
 
     public Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>

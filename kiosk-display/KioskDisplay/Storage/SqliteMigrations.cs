@@ -69,5 +69,16 @@ internal static class SqliteMigrations
             ALTER TABLE devices ADD COLUMN pairing_key TEXT;
             UPDATE devices SET paired = 0;
             """),
+        // Accounts set up at the first start (no password in configuration), a stamp per user that signing out renews
+        // (so a copied cookie stops working), and which scans the built-in demo mat made (kept out of the staff's day).
+        (6, "accounts, session stamps, demo scans", """
+            CREATE TABLE accounts (
+                name          TEXT PRIMARY KEY,
+                password_hash TEXT NOT NULL,
+                roles         TEXT NOT NULL,
+                created_utc   TEXT NOT NULL);
+            CREATE TABLE session_stamps (name TEXT PRIMARY KEY, stamp TEXT NOT NULL);
+            ALTER TABLE scans ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }

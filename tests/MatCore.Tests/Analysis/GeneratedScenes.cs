@@ -4,21 +4,42 @@ using Kiosk.Mat.Simulation.Feet;
 
 namespace Kiosk.Mat.Tests.Analysis;
 
-/// <summary>Standing shoppers drawn at random (seeded) over pitches, stances, weights, toe-out, noise and dead sensels.</summary>
+/// <summary>
+/// Standing shoppers drawn at random (seeded) over pitches, stances, weights, toe-out, noise and dead sensels, and
+/// over the feet themselves: the midfoot's pressure (a thin strip often carries little), the rim's pressure fall-off,
+/// the ball's pressure, and toes touching the ball or not.
+/// </summary>
 public static class GeneratedScenes
 {
     public static readonly int[] PitchesUm = [5000, 6000, 7500, 8500, 10000];
 
-    public static IEnumerable<(StandingScene Scene, MatGeometry Geometry)> Sample(int count, int seed)
+    /// <summary>Scenes whose feet have arch indices across all three classes (0.02-0.36).</summary>
+    public static IEnumerable<(StandingScene Scene, MatGeometry Geometry)> Sample(int count, int seed) =>
+        Sample(count, seed, random => 0.02 + random.NextDouble() * 0.34);
+
+    /// <summary>Scenes whose feet lie near a class threshold (0.19-0.28): where most adults are.</summary>
+    public static IEnumerable<(StandingScene Scene, MatGeometry Geometry)> NearThresholds(int count, int seed) =>
+        Sample(count, seed, random => 0.19 + random.NextDouble() * 0.09);
+
+    private static IEnumerable<(StandingScene Scene, MatGeometry Geometry)> Sample(int count, int seed, Func<Random, double> archIndex)
     {
         var random = new Random(seed);
         for (int i = 0; i < count; i++)
         {
             double length = 225 + random.NextDouble() * 60;
-            var baseShape = new FootShape { LengthMm = length, WidthFactor = Math.Round(0.92 + random.Next(5) * 0.04, 2) };
-            // Arch indices across all three classes, each foot its own.
-            var left = ArchIndexTruth.WithArchIndex(baseShape, 0.02 + random.NextDouble() * 0.34);
-            var right = random.NextDouble() < 0.5 ? left : ArchIndexTruth.WithArchIndex(baseShape, 0.02 + random.NextDouble() * 0.34);
+            var baseShape = new FootShape
+            {
+                LengthMm = length,
+                WidthFactor = Math.Round(0.92 + random.Next(5) * 0.04, 2),
+                MidfootPressure = 0.12 + random.NextDouble() * 0.4,
+                BallToHeelPressure = 0.6 + random.NextDouble() * 0.6,
+                EdgeTaperMm = 2 + random.NextDouble() * 8,
+                EdgePressureFraction = 0.1 + random.NextDouble() * 0.6,
+                ToeShiftMm = random.NextDouble() < 0.5 ? 0 : random.NextDouble() * 20,
+            };
+            // Each foot its own arch.
+            var left = ArchIndexTruth.WithArchIndex(baseShape, archIndex(random));
+            var right = random.NextDouble() < 0.5 ? left : ArchIndexTruth.WithArchIndex(baseShape, archIndex(random));
             int pitchUm = PitchesUm[random.Next(PitchesUm.Length)];
             int cells = (int)Math.Ceiling(480_000.0 / pitchUm);
             var scene = new StandingScene

@@ -69,14 +69,18 @@ export function createResultViews(section, { moveOne = () => false } = {}) {
     fit(views[index]);
   }
 
-  function schedule(ms) {
-    clearTimeout(timer);
-    // The bar under the footer fills while the view waits; CSSOM, not a style attribute (the page has a CSP).
+  /** The bar under the footer fills over `ms`; CSSOM, not a style attribute (the page has a CSP). */
+  function fillBar(ms) {
     bar.style.transition = "none";
     bar.style.width = "0";
     void bar.offsetWidth;
     bar.style.transition = `width ${ms}ms linear`;
     bar.style.width = "100%";
+  }
+
+  function schedule(ms) {
+    clearTimeout(timer);
+    fillBar(ms);
     timer = setTimeout(() => {
       const following = names[(names.indexOf(current) + 1) % names.length];
       show(following);
@@ -100,6 +104,12 @@ export function createResultViews(section, { moveOne = () => false } = {}) {
     refit() { fit(views[names.indexOf(current)]); },
     /** Shows a view now and holds it as after a tap. */
     go(name) { go(name, true); },
+    /** Shows a view and keeps it, moving on no more; the bar fills over `ms` (the time it has left on the screen). */
+    hold(name, ms) {
+      clearTimeout(timer);
+      show(name);
+      fillBar(ms);
+    },
     get current() { return current; },
   };
 }

@@ -26,6 +26,7 @@ let views = null;
 
 function show(screen) {
   $("kiosk").dataset.screen = screen;
+  delete $("kiosk").dataset.held;
   for (const id of ["idle", "live", "result"]) $(id).hidden = id !== screen;
   if (screen !== "result") views?.stop();
 }
@@ -168,6 +169,16 @@ function showResult(r) {
   views.start();
 }
 
+/**
+ * The shopper stepped off and their result stays a while (the server says how long): the first view, with the
+ * take-home code, held still so a phone can read it; the bar under the footer shows the time left.
+ */
+function holdResult(state) {
+  if (state.sessionId !== session || !result) return;
+  $("kiosk").dataset.held = "true";
+  views.hold("essentials", state.showsForMs);
+}
+
 async function askAdvice(change) {
   if (!result) return;
   const body = { resultId: result.resultId, sessionId: result.sessionId, activity: result.activity, pain: result.pain, ...change };
@@ -224,6 +235,7 @@ const events = new EventSource("/api/shopper/events" + (params.get("device") ? `
 events.addEventListener("state", (e) => {
   const state = JSON.parse(e.data);
   if (state.state === "standing" && state.sessionId !== session) startSession(state);
+  else if (state.state === "held") holdResult(state);
   else if (state.state === "idle") goIdle();
 });
 events.addEventListener("frame", (e) => {

@@ -1,0 +1,59 @@
+using Kiosk.Display.Feed;
+using Kiosk.Display.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kiosk.Display.Pages.Tech;
+
+/// <summary>One mat: its figures, its self-test map (new faulty sensels marked), commands and what became of them, pairing.</summary>
+public class DeviceModel(IDeviceStore store, ICommandStore commandList, IDeviceCommands commands, MatAlerts alerts) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
+    /// <summary>Null when no mat has this id: the page says so, with status 404.</summary>
+    public DeviceRecord? Device { get; private set; }
+    public string? Message { get; private set; }
+    public IReadOnlyList<(int Index, int Kind)> NewFaultySensels { get; private set; } = [];
+    public IReadOnlyList<DeviceCommandRecord> Commands { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Device = await store.GetDeviceAsync(Id, ct);
+        if (Device is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        NewFaultySensels = await alerts.NewFaultySenselsAsync(Device, ct);
+        Commands = await commandList.ListCommandsAsync(10, ct, Id);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? command, string? argument, string? key, CancellationToken ct)
+    {
+        const int maxGrams = Kiosk.Mat.Protocol.CalibrateGainMessage.MaxKnownWeightGrams;
+        if (command is null || !IDeviceCommands.Known.Contains(command)) Message = "Unknown command.";
+        else
+        {
+            string? arg = command switch { "calibrate" => argument, "pair" => key ?? "", _ => null };
+            if (command == "calibrate" && !(int.TryParse(arg, out int grams) && grams >= 1000 && grams <= maxGrams))
+                Message = $"Enter the known weight in grams (1000 to {maxGrams}).";
+            else
+            {
+                var record = await commands.RequestAsync(Id, command, command == "calibrate" ? arg + " g" : arg, User.Identity!.Name!, ct);
+                Message = $"{command}: {record.State}.";
+            }
+        }
+        return await OnGetAsync(ct);
+    }
+
+    /// <summary>The technician has seen the mat's faulty sensels: the alert stops until its self-test finds others.</summary>
+    public async Task<IActionResult> OnPostSenselsSeenAsync(CancellationToken ct)
+    {
+        if (await store.GetDeviceAsync(Id, ct) is { } device)
+        {
+            await alerts.MarkSeenAsync(device, ct);
+            Message = "The faulty sensels are marked as seen.";
+        }
+        return await OnGetAsync(ct);
+    }
+}

@@ -1,0 +1,32 @@
+using Kiosk.Display.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kiosk.Display.Pages.Tech;
+
+/// <summary>The technician's overview: what needs attention, the mats, the commands and what became of them, the log.</summary>
+public class DevicesModel(IDeviceStore devices, ICommandStore commands, ILogStore log, StoreHealth health, MatAlerts alerts) : PageModel
+{
+    /// <summary>The log's filter: a level (info, warning, error) and a mat; empty for any.</summary>
+    [BindProperty(SupportsGet = true)] public string? Level { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Mat { get; set; }
+    [BindProperty(SupportsGet = true, Name = "logPage")] public int LogPage { get; set; } = 1;
+
+    public StoreHealth.WriteProblem? WriteProblem => health.Problem;
+    public IReadOnlyList<MatAlert> Alerts { get; private set; } = [];
+    public IReadOnlyList<DeviceRecord> Devices { get; private set; } = [];
+    public IReadOnlyList<DeviceCommandRecord> Commands { get; private set; } = [];
+    public Paged<LogEntry> Log { get; private set; } = null!;
+    public IReadOnlyList<string> LoggedMats { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Devices = await devices.ListDevicesAsync(ct);
+        Alerts = await alerts.ForAsync(Devices, ct);
+        Commands = await commands.ListCommandsAsync(20, ct);
+        if (!LogQuery.Levels.Contains(Level)) Level = null;
+        if (string.IsNullOrWhiteSpace(Mat)) Mat = null;
+        Log = await log.ListLogAsync(new LogQuery(Level, Mat), new PageRequest(LogPage), ct);
+        LoggedMats = await log.LoggedDevicesAsync(ct);
+    }
+}
