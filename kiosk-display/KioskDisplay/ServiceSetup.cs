@@ -76,6 +76,7 @@ public static class ServiceSetup
     {
         services.AddSingleton<IScanFeed, ScanFeedHub>();
         services.AddSingleton<DemoMats>();
+        services.AddSingleton<KioskMat>();
         services.AddSingleton<ShopperSessions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StaffCalls>();

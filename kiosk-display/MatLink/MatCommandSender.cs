@@ -13,7 +13,7 @@ public sealed class MatCommandSender(ConnectedMats connectedMats) : IDeviceComma
 
     public Task<bool> CalibrateGainAsync(long deviceId, int knownWeightGrams, CancellationToken cancellationToken)
     {
-        if (knownWeightGrams < 1 || knownWeightGrams > CalibrateGainMessage.MaxKnownWeightGrams)
+        if (!CalibrateGainMessage.IsKnownWeight(knownWeightGrams))
         {
             // The device would refuse it as bad-value; saying so here gives the technician the answer at once.
             return Task.FromResult(false);

@@ -7,18 +7,8 @@ using Kiosk.Display.Storage;
 namespace Kiosk.Display.Tests;
 
 /// <summary>The shopper's answers to the warning-sign questions: through the page's API, and on the staff's pages.</summary>
-public sealed class AnswersTests : IAsyncLifetime
+public sealed class AnswersTests() : DisplayPerTest(new KioskServer(settings: new() { ["Kiosk:EmptyResetSeconds"] = "30" }), startHost: true)
 {
-    private readonly KioskServer server = new(settings: new() { ["Kiosk:EmptyResetSeconds"] = "30" });
-
-    public Task InitializeAsync()
-    {
-        server.Client(); // starts the host and its hosted services
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
     /// <summary>A shopper steps on mat-1 and gets <paramref name="result"/>: its session id.</summary>
     private async Task<string> ShopperOnTheMatAsync(ScanResult result)
     {

@@ -10,14 +10,8 @@ namespace Kiosk.Display.Tests;
 /// What every response and every state-changing request must hold: security headers with a CSP that allows no inline
 /// script, changes refused from another site, and bad input answered with 400 and words instead of a 500.
 /// </summary>
-public sealed partial class WebSecurityTests : IAsyncLifetime
+public sealed partial class WebSecurityTests : DisplayPerTest
 {
-    private readonly KioskServer server = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
     [Theory]
     [InlineData("/", null)]
     [InlineData("/login", null)]

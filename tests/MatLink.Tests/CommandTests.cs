@@ -45,7 +45,7 @@ public class CommandTests
 
         Assert.False(await link.Commands.CalibrateZeroAsync(0x99, none));
         Assert.False(link.Commands.Disconnect(0x99));
-        Assert.False(await link.Commands.CalibrateGainAsync(mat.DeviceId, 0, none));
+        Assert.False(await link.Commands.CalibrateGainAsync(mat.DeviceId, CalibrateGainMessage.MinKnownWeightGrams - 1, none));
         Assert.False(await link.Commands.CalibrateGainAsync(mat.DeviceId, CalibrateGainMessage.MaxKnownWeightGrams + 1, none));
 
         // Nothing went out: the next packet the mat sees is the one sent after all of the refusals.
