@@ -105,11 +105,11 @@ public static class TechnicianEndpoints
     {
         var group = app.MapGroup("/api/tech").RequireAuthorization(KioskAuth.TechnicianPolicy);
         group.MapGet("/devices", async (IDeviceStore store, CancellationToken ct) => await store.ListDevicesAsync(ct));
-        group.MapPost("/devices/{id}/commands", async (IDeviceCommands commands, string id, CommandRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPost("/devices/{id}/commands", async (Link.TechnicianCommands commands, string id, CommandRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            if (request.Command is null || !IDeviceCommands.Known.Contains(request.Command))
+            if (request.Command is null || !Link.TechnicianCommands.Known.Contains(request.Command))
             {
-                return Results.Problem($"command must be one of {string.Join(", ", IDeviceCommands.Known)}", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem($"command must be one of {string.Join(", ", Link.TechnicianCommands.Known)}", statusCode: StatusCodes.Status400BadRequest);
             }
             if (request.Command == "pair" && !PairingKey.TryParse(request.Argument ?? "", new byte[PairingKey.KeyBytes]))
             {
