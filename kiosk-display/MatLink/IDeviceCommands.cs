@@ -7,19 +7,11 @@ namespace Kiosk.Display.MatLink;
 /// </summary>
 public interface IDeviceCommands
 {
-    /// <summary>Paired mats connected now.</summary>
-    IReadOnlyCollection<long> ConnectedDevices { get; }
-
     /// <summary>Take the zero offsets now; the mat must be empty (else it answers busy).</summary>
     Task<bool> CalibrateZeroAsync(long deviceId, CancellationToken cancellationToken);
 
-    /// <summary>A known weight (1 to 200 000 g) stands on the mat: scale the gains so the total reads it.</summary>
+    /// <summary>A known weight (1 to 200 kg, <see cref="Kiosk.Mat.Protocol.CalibrateGainMessage.IsKnownWeight"/>) stands on the mat: scale the gains so the total reads it.</summary>
     Task<bool> CalibrateGainAsync(long deviceId, int knownWeightGrams, CancellationToken cancellationToken);
-
-    /// <summary>Key: 1-32 printable ASCII characters; value: 0-64 bytes of UTF-8. False when either does not fit.</summary>
-    Task<bool> SetConfigAsync(long deviceId, string key, string value, CancellationToken cancellationToken);
-
-    Task<bool> RebootAsync(long deviceId, CancellationToken cancellationToken);
 
     /// <summary>Closes the mat's connection (after unpairing it); false when it was not connected.</summary>
     bool Disconnect(long deviceId);

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Kiosk.Mat.Config;
+using Kiosk.Tests;
 
 namespace Kiosk.Hardware.Tests;
 
@@ -50,5 +52,23 @@ public class FirmwareReadsTheBoardTests
         BoardConfig firmware = BoardConfig.From(KeyValueFile.Parse(Encoding.UTF8.GetBytes(DeviceBoardText.Export(board))));
         Assert.Equal(15, firmware.TftClock);
         Assert.Equal(2, firmware.TftMosi);
+    }
+
+    [Fact]
+    public void TheFirmwareReadmesBoardFileIsReadByTheFirmwareAsTheExportWritesIt()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "firmware", "README.md"));
+        Match block = Regex.Match(readme, @"`I:\\board\.txt` is what.*?```\n(.*?)```", RegexOptions.Singleline);
+        Assert.True(block.Success, "firmware/README.md has no board.txt example");
+        string example = block.Groups[1].Value;
+
+        BoardConfig firmware = BoardConfig.From(KeyValueFile.Parse(Encoding.UTF8.GetBytes(example)));
+
+        Assert.Null(firmware.Error);
+        IReadOnlyDictionary<string, string> exported = DeviceBoardText.Parse(DeviceBoardText.Export(Boards.Load(Boards.Mat48)));
+        foreach (var (key, value) in DeviceBoardText.Parse(example))
+        {
+            Assert.Equal((key, exported.GetValueOrDefault(key, "(not exported)")), (key, value));
+        }
     }
 }

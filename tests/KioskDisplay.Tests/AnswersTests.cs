@@ -9,18 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kiosk.Display.Tests;
 
 /// <summary>The shopper's answers to the warning-sign questions: through the page's API, and on the staff's pages.</summary>
-public sealed class AnswersTests : IAsyncLifetime
+public sealed class AnswersTests() : DisplayPerTest(new KioskServer(settings: new() { ["Kiosk:EmptyResetSeconds"] = "30", ["Kiosk:KioskDeviceId"] = "mat-1" }), startHost: true)
 {
-    private readonly KioskServer server = new(settings: new() { ["Kiosk:EmptyResetSeconds"] = "30" });
-
-    public Task InitializeAsync()
-    {
-        server.Client(); // starts the host and its hosted services
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
     /// <summary>A shopper steps on the result's mat and gets <paramref name="result"/>: its session id.</summary>
     private Task<string> ShopperOnTheMatAsync(ScanResult result) => ShopperOnTheMatAsync(server, result);
 
@@ -109,16 +99,21 @@ public sealed class AnswersTests : IAsyncLifetime
         string session = await ShopperOnTheMatAsync(result);
         await AnswerAsync(result.ResultId, session, new Dictionary<string, bool> { ["swelling"] = true });
 
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // the stream never ends by itself
         using var client = server.Client();
-        using var stream = await client.GetAsync("/api/shopper/events?device=mat-1", HttpCompletionOption.ResponseHeadersRead);
-        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        using var stream = await client.GetAsync("/api/shopper/events?device=mat-1", HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        Assert.True(stream.IsSuccessStatusCode, $"{stream.StatusCode}");
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(deadline.Token));
         string? data = null;
-        for (bool isResult = false; data is null && await reader.ReadLineAsync() is { } line;)
+        var lines = new List<string>();
+        for (bool isResult = false; data is null && await reader.ReadLineAsync(deadline.Token) is { } line;)
         {
+            lines.Add(line.Length > 80 ? line[..80] : line);
             if (line.StartsWith("event: ")) isResult = line == "event: result";
             else if (isResult && line.StartsWith("data: ")) data = line["data: ".Length..];
         }
-        var replayed = JsonDocument.Parse(data!).RootElement;
+        Assert.True(data is not null, "no result in the stream: " + string.Join(" | ", lines));
+        var replayed = JsonDocument.Parse(data).RootElement;
         Assert.Equal("referral.swelling", replayed.GetProperty("advice").GetProperty("referrals")[0].GetProperty("id").GetString());
     }
 
@@ -128,6 +123,7 @@ public sealed class AnswersTests : IAsyncLifetime
         public Task<SavedResult> SaveResultAsync(ScanResult result, CancellationToken ct = default) => inner.SaveResultAsync(result, ct);
         public Task<StoredScan?> GetScanAsync(string resultId, CancellationToken ct = default) => inner.GetScanAsync(resultId, ct);
         public Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken ct = default) => inner.ListScansAsync(filter, ct);
+        public Task<Paged<ListedScan>> ListScansAsync(ScanFilter filter, PageRequest page, CancellationToken ct = default) => inner.ListScansAsync(filter, page, ct);
         public Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default) => inner.DeleteScansBeforeAsync(cutoff, ct);
         public Task<bool> SaveAnswersAsync(string resultId, ShopperAnswers answers, CancellationToken ct = default) =>
             throw new Microsoft.Data.Sqlite.SqliteException("SQLite Error 13: 'database or disk is full'.", 13);

@@ -32,20 +32,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> PageAsync(int width = 1080, int height = 1920)
+    /// <summary>A page of its own (a new context) at <paramref name="baseAddress"/>, the shared server by default.</summary>
+    public async Task<IPage> PageAsync(int width = 1080, int height = 1920, Uri? baseAddress = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (baseAddress ?? BaseAddress).ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignedInPageAsync(string name)
+    public async Task<IPage> SignedInPageAsync(string name, Uri? baseAddress = null)
     {
-        var page = await PageAsync(1280, 900);
+        var page = await PageAsync(1280, 900, baseAddress);
         await page.GotoAsync("/login");
         await page.FillAsync("input[name=name]", name);
         await page.FillAsync("input[name=password]", name);

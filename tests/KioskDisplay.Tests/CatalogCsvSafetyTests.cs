@@ -8,15 +8,10 @@ namespace Kiosk.Display.Tests;
 /// The catalog's CSV in both directions is safe to hand around: an exported cell never starts a spreadsheet formula,
 /// and an import is capped in bytes and rows, so a huge file is refused with a message instead of taking the server.
 /// </summary>
-public sealed class CatalogCsvSafetyTests : IAsyncLifetime
+public sealed class CatalogCsvSafetyTests : DisplayPerTest
 {
     private const string Header = "sku,name,category,arch_support,cushioning,stability,size_min,size_max,stock,price";
 
-    private readonly KioskServer server = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Theory]
     [InlineData("=HYPERLINK(\"http://evil.example\",\"click\")")]

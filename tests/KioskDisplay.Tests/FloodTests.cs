@@ -8,14 +8,8 @@ namespace Kiosk.Display.Tests;
 /// Strangers on the store's network cannot fill the store: waiting mats are capped and expire, and a burst of one
 /// kind of log entry (unknown mats, wrong keys) cannot push the technician's real entries out of view.
 /// </summary>
-public sealed class FloodTests : IAsyncLifetime
+public sealed class FloodTests : DisplayPerTest
 {
-    private readonly KioskServer server = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
     [Fact]
     public async Task ThousandsOfUnknownMatsLeaveABoundedWaitingListAndTheLogReadable()
     {

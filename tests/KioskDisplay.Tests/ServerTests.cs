@@ -9,14 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Kiosk.Display.Tests;
 
 /// <summary>The display over HTTP (in-memory server, no demo feed): login, catalog, CSV import, results, expiry.</summary>
-public sealed class ServerTests : IAsyncLifetime
+public sealed class ServerTests : DisplayPerTest
 {
-    private readonly KioskServer server = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
     [Theory]
     [InlineData("/staff")]
     [InlineData("/staff/catalog")]
@@ -234,7 +228,7 @@ public sealed class ServerTests : IAsyncLifetime
         var settings = await staff.GetStringAsync("/staff/settings");
         string token = AntiforgeryToken(settings);
         var saved = await staff.PostAsync("/staff/settings", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["retentionDays"] = "3", ["__RequestVerificationToken"] = token }));
+        { ["retentionDays"] = "3", ["__RequestVerificationToken"] = token }));
         Assert.Contains("kept for 3 days", await saved.Content.ReadAsStringAsync());
         Assert.Equal(1, await expiry.RunOnceAsync(now));
         Assert.Null(await store.GetScanAsync("recent"));
@@ -262,6 +256,19 @@ public sealed class ServerTests : IAsyncLifetime
         // No mat with that id is connected, so the zero could not be sent, and the record says so.
         Assert.Equal("not sent: mat not connected", Assert.Single(commands).State);
         Assert.Contains("0000000000a9", await tech.GetStringAsync("/tech"));
+    }
+
+    [Theory]
+    [InlineData("0000000000a9", "999 g", "not sent: the known weight must be 1000 to 200000 g")]
+    [InlineData("0000000000a9", "200001", "not sent: the known weight must be 1000 to 200000 g")]
+    [InlineData("mat-a9", "20000 g", "not sent: not a mat id")]
+    public async Task ACalibrationTheMatWouldRefuseIsNotSentAndSaysWhy(string mat, string weight, string state)
+    {
+        var tech = await server.SignedInAsync("tech");
+        var answer = await tech.PostAsJsonAsync($"/api/tech/devices/{mat}/commands", new { command = "calibrate", argument = weight });
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        var commands = await server.Get<ICommandStore>().ListCommandsAsync(10, default, mat);
+        Assert.Equal(state, commands.First().State);
     }
 
     [Fact]

@@ -58,6 +58,8 @@ public sealed class ShopperResultLayoutTests(BrowserFixture browser, ITestOutput
             var missing = new List<string>();
             page.Response += (_, response) => { if (response.Status == 404) missing.Add(response.Url); };
             await page.GotoAsync("/");
+            // the idle screen in full: with the privacy line the script writes once the locale is in
+            await page.WaitForFunctionAsync("() => document.getElementById('privacy').textContent.length > 0");
             var idle = await ScreenFit.CheckAsync(page, "#idle");
             Assert.True(idle.Hidden.Length == 0, $"idle {width}x{height}: {string.Join("; ", idle.Hidden)}");
             await page.WaitForSelectorAsync("#live:not([hidden])");

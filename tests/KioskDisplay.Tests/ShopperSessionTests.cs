@@ -6,18 +6,8 @@ namespace Kiosk.Display.Tests;
 /// The shopper page only ever gets the result of the shopper standing on the mat now, or of the one who just stepped
 /// off (held for their take-home code until the next steps on).
 /// </summary>
-public sealed class ShopperSessionTests : IAsyncLifetime
+public sealed class ShopperSessionTests() : DisplayPerTest(new KioskServer(settings: new() { ["Kiosk:EmptyResetSeconds"] = "0.3", ["Kiosk:ResultHoldSeconds"] = "4" }), startHost: true)
 {
-    private readonly KioskServer server = new(settings: new() { ["Kiosk:EmptyResetSeconds"] = "0.3", ["Kiosk:ResultHoldSeconds"] = "4" });
-
-    public Task InitializeAsync()
-    {
-        server.Client(); // starts the host and its hosted services
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
     private void Frame(double weight) =>
         server.Get<IScanFeed>().PublishFrame(new LiveFrame("mat-1", SyntheticFeet.Frame("normal", weight, 0, new Random(3)), DateTimeOffset.UtcNow));
 

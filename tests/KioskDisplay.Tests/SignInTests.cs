@@ -9,14 +9,8 @@ namespace Kiosk.Display.Tests;
 /// Getting in by guessing does not work: failures lock out the name and the address, attempts per address are
 /// throttled, unknown names cost the same work as known ones, failures are logged, and signing out ends the session.
 /// </summary>
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests : DisplayPerTest
 {
-    private readonly KioskServer server = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
     private Task<HttpResponseMessage> LoginAsync(string name, string password, HttpClient? client = null) =>
         (client ?? server.Client()).PostAsJsonAsync("/api/auth/login", new { name, password });
 

@@ -9,15 +9,10 @@ namespace Kiosk.Display.Tests;
 /// The technician's lists say what happened: a command's outcome is the mat's answer, not "sent"; the log filters by
 /// level and mat and pages; a mat offline or with new faulty sensels raises an alert until a technician has seen it.
 /// </summary>
-public sealed class TechnicianListsTests : IAsyncLifetime
+public sealed class TechnicianListsTests : DisplayPerTest
 {
     private const long Mat = 0x240ac4000001;
     private const string MatText = "240ac4000001";
-    private readonly KioskServer server = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
 
     private Task<long> WaitingAsync(string command) => server.Get<ICommandStore>().AddCommandAsync(
         new DeviceCommandRecord(MatText, command, null, "tech", DateTimeOffset.UtcNow, CommandOutcome.Awaiting));

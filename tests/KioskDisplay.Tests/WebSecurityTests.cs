@@ -10,14 +10,8 @@ namespace Kiosk.Display.Tests;
 /// What every response and every state-changing request must hold: security headers with a CSP that allows no inline
 /// script, changes refused from another site, and bad input answered with 400 and words instead of a 500.
 /// </summary>
-public sealed partial class WebSecurityTests : IAsyncLifetime
+public sealed partial class WebSecurityTests : DisplayPerTest
 {
-    private readonly KioskServer server = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
     [Theory]
     [InlineData("/", null)]
     [InlineData("/login", null)]
@@ -132,5 +126,24 @@ public sealed partial class WebSecurityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, onApi.StatusCode);
         Assert.Contains("size", await onApi.Content.ReadAsStringAsync());
         Assert.Equal(product.SizeMin, (await server.Get<ICatalogStore>().GetProductAsync(product.Id))!.SizeMin);
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task AnUnreadableBodyIsABadRequestThatSaysWhereAndNoErrorInTheLog(string environment)
+    {
+        // Before: Development logged each as an unhandled exception with its stack trace; Production answered a bare 400.
+        await using var display = new KioskServer(environment: environment);
+        var shopper = display.Client();
+        const string Body = """{"resultId":"240ac4123456-1","sessionId":"s1","answers":{"knee-hip-pain":"often"}}""";
+
+        var response = await shopper.PostAsync("/api/shopper/advice", new StringContent(Body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        string answer = await response.Content.ReadAsStringAsync();
+        Assert.Contains("$.answers", answer);
+        Assert.DoesNotContain("   at ", answer);
+        Assert.DoesNotContain(display.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }
 }

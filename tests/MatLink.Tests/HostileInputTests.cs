@@ -46,7 +46,7 @@ public class HostileInputTests
 
         Assert.Equal(2u, (await link.Sink.Statuses.NextAsync()).UptimeSeconds);
         Assert.Empty(link.Sink.Frames);
-        Assert.Contains(FakeMat.DefaultDeviceId, link.Commands.ConnectedDevices);
+        Assert.Contains(FakeMat.DefaultDeviceId, link.Connected.DeviceIds);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class HostileInputTests
 
         Assert.Null(await mat.NextOrClosedAsync());
         Assert.Equal(mat.DeviceId, await link.Sink.Disconnects.NextAsync());
-        Assert.Empty(link.Commands.ConnectedDevices);
+        Assert.Empty(link.Connected.DeviceIds);
     }
 
     [Fact]

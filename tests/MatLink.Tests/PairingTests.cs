@@ -38,7 +38,7 @@ public class PairingTests
         Assert.Empty(link.Sink.Frames);
         Assert.False(link.Sink.Statuses.Reader.TryRead(out MatStatus? _));
         Assert.False(link.Sink.Hellos.Reader.TryRead(out MatHello? _));
-        Assert.DoesNotContain(StrangerId, link.Commands.ConnectedDevices);
+        Assert.DoesNotContain(StrangerId, link.Connected.DeviceIds);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class PairingTests
         Assert.Equal("1.2.3", hello.FirmwareVersion);
         Assert.Equal(new MatGrid(48, 48, 10000), hello.Grid);
         Assert.Equal(77u, hello.CalibrationId);
-        Assert.Contains(FakeMat.DefaultDeviceId, link.Commands.ConnectedDevices);
+        Assert.Contains(FakeMat.DefaultDeviceId, link.Connected.DeviceIds);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class PairingTests
         await mat.DisposeAsync();
 
         Assert.Equal(FakeMat.DefaultDeviceId, await link.Sink.Disconnects.NextAsync());
-        Assert.False(await link.Commands.RebootAsync(FakeMat.DefaultDeviceId, CancellationToken.None));
+        Assert.False(await link.Commands.CalibrateZeroAsync(FakeMat.DefaultDeviceId, CancellationToken.None));
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public class PairingTests
         Assert.Null(await mat.NextOrClosedAsync());
         Assert.Empty(link.Sink.Offered);
         Assert.False(link.Sink.Hellos.Reader.TryRead(out MatHello? _));
-        Assert.DoesNotContain(FakeMat.DefaultDeviceId, link.Commands.ConnectedDevices);
+        Assert.DoesNotContain(FakeMat.DefaultDeviceId, link.Connected.DeviceIds);
     }
 
     [Fact]

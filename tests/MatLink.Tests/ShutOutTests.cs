@@ -176,7 +176,7 @@ public class ShutOutTests
                 mats.Add(mat);
                 Assert.Equal(AckStatus.Ok, helloAck.Status);
             }
-            Assert.Equal(21, link.Commands.ConnectedDevices.Count);
+            Assert.Equal(21, link.Connected.DeviceIds.Count);
         }
         finally
         {

@@ -26,11 +26,6 @@ namespace Kiosk.Mat.Config
 
         public int Count { get { return _count; } }
 
-        public string KeyAt(int i)
-        {
-            return _keys[i];
-        }
-
         public static KeyValueFile Parse(byte[] utf8)
         {
             return Parse(utf8, utf8 == null ? 0 : utf8.Length);
@@ -325,6 +320,17 @@ namespace Kiosk.Mat.Config
             }
             value = (int)result;
             return true;
+        }
+
+        /// <summary>A file's text as bytes, one per character (the device's files are ASCII key=value lines).</summary>
+        public static byte[] Ascii(string text)
+        {
+            byte[] bytes = new byte[text.Length];
+            for (int i = 0; i < text.Length; i++)
+            {
+                bytes[i] = (byte)text[i];
+            }
+            return bytes;
         }
     }
 }

@@ -6,8 +6,17 @@ namespace Kiosk.Mat.Protocol
     /// </summary>
     public sealed class CalibrateGainMessage
     {
+        /// <summary>Lighter than a 1 kg test weight spreads over too few sensels above their noise to set the gains.</summary>
+        public const int MinKnownWeightGrams = 1000;
+
         /// <summary>Heavier than any test weight a store has (200 kg); more is taken as a typo.</summary>
         public const int MaxKnownWeightGrams = 200000;
+
+        /// <summary>The one check of a known weight: the device decodes by it, the display sends by it.</summary>
+        public static bool IsKnownWeight(int grams)
+        {
+            return grams >= MinKnownWeightGrams && grams <= MaxKnownWeightGrams;
+        }
 
         public int KnownWeightGrams;
 
@@ -22,7 +31,7 @@ namespace Kiosk.Mat.Protocol
         {
             PayloadReader reader = new PayloadReader(buffer, offset, count);
             KnownWeightGrams = reader.I32();
-            return reader.EndedCleanly && KnownWeightGrams > 0 && KnownWeightGrams <= MaxKnownWeightGrams;
+            return reader.EndedCleanly && IsKnownWeight(KnownWeightGrams);
         }
     }
 }

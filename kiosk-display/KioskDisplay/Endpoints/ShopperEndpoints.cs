@@ -19,8 +19,12 @@ public static class ShopperEndpoints
         group.MapGet("/events", StreamAsync);
         group.MapPost("/advice", AdviceAsync);
         group.MapPost("/ask-staff", AskStaff);
-        group.MapGet("/locale", (IOptions<KioskOptions> options, IWebHostEnvironment host) =>
-            ShopperLocale.From(options.Value, host.WebRootFileProvider));
+        group.MapGet("/locale", async (IOptions<KioskOptions> options, IWebHostEnvironment host, ScanExpiryJob expiry, CancellationToken ct) =>
+        {
+            var locale = ShopperLocale.From(options.Value, host.WebRootFileProvider);
+            // How long a scan is kept, for the page's privacy line: the staff's setting, else Kiosk:RetentionDays.
+            return Results.Ok(new { locale.Language, locale.Culture, locale.Currency, retentionDays = await expiry.RetentionDaysAsync(ct) });
+        });
         return group;
     }
 
@@ -76,14 +80,23 @@ public static class ShopperEndpoints
         return Results.Accepted(value: new { call.Id });
     }
 
+    /// <summary>The kiosk's own mat's live events (<see cref="KioskMat"/>): one mat, never every mat's shoppers.</summary>
     private static async Task StreamAsync(HttpContext http, ShopperSessions sessions, Recommender recommender, ICatalogStore catalog,
-        IScanStore scans, TakeHomeLinks links, IOptions<KioskOptions> options, IHostApplicationLifetime lifetime, string? device,
+        IScanStore scans, TakeHomeLinks links, KioskMat kioskMat, IHostApplicationLifetime lifetime, string? device,
         CancellationToken requestAborted)
     {
+        var choice = await kioskMat.ForAsync(string.IsNullOrWhiteSpace(device) ? null : device.Trim(), requestAborted);
+        if (choice.Problem is not null)
+        {
+            await Results.Problem(choice.Problem, statusCode: choice.Status).ExecuteAsync(http);
+            return;
+        }
+        // No mat yet: the idle screen, and nothing of any other mat until one is paired (asked again below).
+        device = choice.DeviceId ?? "";
+        bool chosen = choice.DeviceId is not null;
         // ends when the page goes away or the server stops (the page reconnects by itself)
         using var stream = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
         var ct = stream.Token;
-        device ??= string.IsNullOrWhiteSpace(options.Value.KioskDeviceId) ? null : options.Value.KioskDeviceId;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache, no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";
@@ -96,6 +109,7 @@ public static class ShopperEndpoints
             }
             await http.Response.Body.FlushAsync(ct);
             var reader = subscription.Reader;
+            string? lastAsked = null;
             while (!ct.IsCancellationRequested)
             {
                 using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -114,7 +128,17 @@ public static class ShopperEndpoints
                 if (!more) break;
                 while (reader.TryRead(out var item))
                 {
-                    if (device is not null && item.DeviceId != device) continue;
+                    if (!chosen && item.DeviceId != lastAsked)
+                    {
+                        // a mat that speaks after the page opened (the virtual mat pairs itself at start-up): is it ours now?
+                        lastAsked = item.DeviceId;
+                        if ((await kioskMat.ForAsync(null, ct)).DeviceId is { } now)
+                        {
+                            device = now;
+                            chosen = true;
+                        }
+                    }
+                    if (!string.Equals(item.DeviceId, device, StringComparison.OrdinalIgnoreCase)) continue;
                     await WriteAsync(http, item, recommender, catalog, scans, links, replay: false, ct);
                 }
                 await http.Response.Body.FlushAsync(ct);
@@ -131,8 +155,11 @@ public static class ShopperEndpoints
     {
         (string name, object data) = item switch
         {
-            SessionStateEvent s => ("state", (object)new { deviceId = s.DeviceId, state = s.State, sessionId = s.SessionId, holdStillSeconds = s.HoldStillSeconds,
-                showsForMs = (long)(s.ShowsForSeconds * 1000) }),
+            SessionStateEvent s => ("state", (object)new
+            {
+                deviceId = s.DeviceId, state = s.State, sessionId = s.SessionId, holdStillSeconds = s.HoldStillSeconds,
+                showsForMs = (long)(s.ShowsForSeconds * 1000)
+            }),
             SessionFrameEvent f => ("frame", new
             {
                 deviceId = f.DeviceId,

@@ -174,7 +174,7 @@ public class MessageRoundTripTests
     {
         var key = Gen.Char['!', '~'].Array[1, SetConfigMessage.MaxKeyBytes].Select(c => new string(c));
         var value = Gen.Char[' ', '~'].Array[0, SetConfigMessage.MaxValueBytes].Select(c => new string(c));
-        Gen.Select(key, value, Gen.Int[1, CalibrateGainMessage.MaxKnownWeightGrams]).Sample((k, v, grams) =>
+        Gen.Select(key, value, Gen.Int[CalibrateGainMessage.MinKnownWeightGrams, CalibrateGainMessage.MaxKnownWeightGrams]).Sample((k, v, grams) =>
         {
             var sent = new SetConfigMessage();
             sent.Set(k, v);
@@ -189,6 +189,17 @@ public class MessageRoundTripTests
             RoundTrip(gain.EncodePayload, gainReceived.DecodePayload);
             Assert.Equal(grams, gainReceived.KnownWeightGrams);
         }, iter: 20_000);
+    }
+
+    [Theory]
+    [InlineData(CalibrateGainMessage.MinKnownWeightGrams - 1)]
+    [InlineData(CalibrateGainMessage.MaxKnownWeightGrams + 1)]
+    [InlineData(0)]
+    public void AKnownWeightOutsideItsRangeIsRefusedByTheDevice(int grams)
+    {
+        var buffer = new byte[16];
+        int length = new CalibrateGainMessage { KnownWeightGrams = grams }.EncodePayload(buffer, 0, buffer.Length);
+        Assert.False(new CalibrateGainMessage().DecodePayload(buffer, 0, length));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Kiosk.Display.Feed;
+using Kiosk.Display.Link;
 using Kiosk.Display.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kiosk.Display.Pages.Tech;
 
 /// <summary>One mat: its figures, its self-test map (new faulty sensels marked), commands and what became of them, pairing.</summary>
-public class DeviceModel(IDeviceStore store, ICommandStore commandList, IDeviceCommands commands, MatAlerts alerts) : PageModel
+public class DeviceModel(IDeviceStore store, ICommandStore commandList, TechnicianCommands commands, MatAlerts alerts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     /// <summary>Null when no mat has this id: the page says so, with status 404.</summary>
@@ -30,18 +31,13 @@ public class DeviceModel(IDeviceStore store, ICommandStore commandList, IDeviceC
 
     public async Task<IActionResult> OnPostAsync(string? command, string? argument, string? key, CancellationToken ct)
     {
-        const int maxGrams = Kiosk.Mat.Protocol.CalibrateGainMessage.MaxKnownWeightGrams;
-        if (command is null || !IDeviceCommands.Known.Contains(command)) Message = "Unknown command.";
+        if (command is null || !TechnicianCommands.Known.Contains(command)) Message = "Unknown command.";
         else
         {
-            string? arg = command switch { "calibrate" => argument, "pair" => key ?? "", _ => null };
-            if (command == "calibrate" && !(int.TryParse(arg, out int grams) && grams >= 1000 && grams <= maxGrams))
-                Message = $"Enter the known weight in grams (1000 to {maxGrams}).";
-            else
-            {
-                var record = await commands.RequestAsync(Id, command, command == "calibrate" ? arg + " g" : arg, User.Identity!.Name!, ct);
-                Message = $"{command}: {record.State}.";
-            }
+            // The known weight is judged where it is sent (TechnicianCommands): a refusal comes back as the record's state.
+            string? arg = command switch { "calibrate" => argument + " g", "pair" => key ?? "", _ => null };
+            var record = await commands.RequestAsync(Id, command, arg, User.Identity!.Name!, ct);
+            Message = $"{command}: {record.State}.";
         }
         return await OnGetAsync(ct);
     }

@@ -296,6 +296,7 @@ async function askStaff() {
 const locale = await fetch("/api/shopper/locale").then((r) => (r.ok ? r.json() : null)).catch(() => null);
 await loadLocale(locale);
 translatePage();
+$("privacy").textContent = t("idle.privacy", { days: locale?.retentionDays ?? 30 });
 $("next-view").dataset.forward = t("result.next");
 $("next-view").dataset.back = t("result.back");
 $("stand-feet").innerHTML = footOutline(false, t("side.left")) + footOutline(true, t("side.right"));

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Kiosk.Display.Feed;
+using Kiosk.Display.MatLink;
 using Kiosk.Display.Storage;
+using Kiosk.Mat.Config;
 using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Protocol;
-using LinkCommands = Kiosk.Display.MatLink.IDeviceCommands;
 
 namespace Kiosk.Display.Link;
 
@@ -12,14 +12,17 @@ namespace Kiosk.Display.Link;
 /// recorded with what became of it: why it was not sent, or "waiting for the mat's answer" until the mat's Ack gives
 /// it the answer (<see cref="MatLinkFeedSink"/>); the answer goes to the log as well.
 /// </summary>
-public sealed class LinkedDeviceCommands(ICommandStore commands, ILogStore log, LinkCommands link, Kiosk.Display.MatLink.IPairingRegistry pairing) : IDeviceCommands
+public sealed class TechnicianCommands(ICommandStore commands, ILogStore log, IDeviceCommands link, IPairingRegistry pairing)
 {
+    public static readonly string[] Known = ["zero", "calibrate", "pair", "unpair"];
+
     public async Task<DeviceCommandRecord> RequestAsync(string deviceId, string command, string? argument, string requestedBy, CancellationToken cancellationToken = default)
     {
         // A pairing key is a secret: it goes to the pairing registry only, never into the command list or the log.
         string? recorded = command == "pair" ? null : argument;
         var record = new DeviceCommandRecord(deviceId, command, recorded, requestedBy, DateTimeOffset.UtcNow, CommandOutcome.Awaiting);
-        if (!long.TryParse(deviceId, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out long id))
+        long id = DeviceIdentity.ParseHex(deviceId);
+        if (id < 0)
         {
             return await RecordAsync(record with { State = "not sent: not a mat id" }, cancellationToken);
         }
@@ -55,9 +58,9 @@ public sealed class LinkedDeviceCommands(ICommandStore commands, ILogStore log, 
         }
         // The technician page sends "25000 g".
         string? weight = argument is not null && argument.EndsWith(" g", StringComparison.Ordinal) ? argument[..^2] : argument;
-        return int.TryParse(weight, NumberStyles.None, CultureInfo.InvariantCulture, out int grams) && grams is >= 1 and <= CalibrateGainMessage.MaxKnownWeightGrams
+        return int.TryParse(weight, NumberStyles.None, CultureInfo.InvariantCulture, out int grams) && CalibrateGainMessage.IsKnownWeight(grams)
             ? (ct => link.CalibrateGainAsync(id, grams, ct), null)
-            : (null, $"not sent: the known weight must be 1 to {CalibrateGainMessage.MaxKnownWeightGrams} g");
+            : (null, $"not sent: the known weight must be {CalibrateGainMessage.MinKnownWeightGrams} to {CalibrateGainMessage.MaxKnownWeightGrams} g");
     }
 
     private async Task<DeviceCommandRecord> RecordAsync(DeviceCommandRecord record, CancellationToken cancellationToken)
