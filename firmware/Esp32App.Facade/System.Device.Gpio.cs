@@ -52,6 +52,12 @@ namespace System.Device.Gpio
             throw new NotImplementedException();
         }
 
+        // nanoframework/System.Device.Gpio, System.Device.Gpio/GpioPin.cs: [MethodImpl(InternalCall)] public extern void Toggle();
+        public void Toggle()
+        {
+            throw new NotImplementedException();
+        }
+
         public void Dispose()
         {
             throw new NotImplementedException();

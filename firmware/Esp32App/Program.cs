@@ -7,33 +7,31 @@ using Kiosk.Esp32App.Status;
 using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Calibration;
 using Kiosk.Mat.Config;
+using Kiosk.Mat.Device;
 using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Link;
 using Kiosk.Mat.Protocol;
 using Kiosk.Mat.Scanning;
 using Kiosk.Mat.SelfTest;
-using Kiosk.Mat.Session;
 using nanoFramework.Hardware.Esp32;
+using nanoFramework.Runtime.Native;
 
 namespace Kiosk.Esp32App
 {
     /// <summary>
-    /// The mat's firmware: read the settings, open the hardware, self-test, zero, join Wi-Fi, then scan for ever:
-    /// compensate crosstalk, calibrate, follow the shopper (SessionTracker), and send live frames, results and status
-    /// through the core's link session, showing the state on the LED and the screen.
-    /// Nothing here is verified on hardware yet (firmware/README.md).
+    /// The mat's firmware on the ESP32: read the settings, open the pins, keep Wi-Fi joined, and run the core's
+    /// <see cref="MatDevice"/> (power-on, then one tick per frame: scan, calibrate, follow the shopper, results,
+    /// live frames, status, redial, the display's commands), showing its state on the LED and the optional screen.
+    /// Everything between the pins and the link is the core's, the same code the device tests run in nanoCLR.
+    /// Nothing here has run on hardware yet (firmware/README.md).
     /// </summary>
     public class Program
     {
         /// <summary>The LED of most ESP32 DevKit boards, used until the board file names one.</summary>
         private const int FallbackLedPin = 2;
-        private const int ReconnectEveryMs = 5000;
         private const int ScreenEveryFrames = 2;
-        private const int RateWindowFrames = 16;
-        private const int StatusEveryMs = 5000;
-
-        // Results held until the display acks them; the pool takes two with a full summed frame, more without.
-        private const int OutboxResults = 4;
+        private const int ShowEveryFrames = 16;
+        private const int MemoryEveryMs = 5000;
 
         private static StatusLed _led;
         private static StatusScreen _screen;
@@ -41,174 +39,127 @@ namespace Kiosk.Esp32App
         public static void Main()
         {
             GpioController gpio = new GpioController();
-            KeyValueFile boardFile = SettingsStore.Read(SettingsStore.BoardPath);
-            BoardConfig board = BoardConfig.From(boardFile);
+            BoardConfig board = BoardConfig.From(SettingsStore.Read(SettingsStore.BoardPath));
             int ledPin = board.Error == null && board.Led != BoardConfig.NoPin ? board.Led : FallbackLedPin;
             _led = new StatusLed(new GpioOutput(gpio, ledPin));
-
             if (board.Error != null)
             {
                 Fatal(board.Error);
             }
-            try
-            {
-                _screen = StatusScreen.TryOpen(board);
-            }
-            catch (System.Exception e)
-            {
-                System.Console.WriteLine("screen: " + e.Message + "; going on with the LED only");
-            }
+            _screen = StatusScreen.TryOpen(board);
             Show(DeviceState.Booting, 0, 0);
             DeviceSettings device = DeviceSettings.From(SettingsStore.Read(SettingsStore.DevicePath));
             if (device.Error != null)
             {
                 Fatal(device.Error);
             }
-
-            MatGeometry geometry = new MatGeometry(board.Rows, board.Cols, board.PitchUm);
-            ScanTiming timing = new ScanTiming(board.RowSettleUs, board.ChannelSettleUs);
-            MatHardware hardware = new MatHardware(board, gpio);
-            ScanLoop loop = new ScanLoop(geometry, hardware.Rows, hardware.Columns, new HighResDelay(), timing);
-            ScanCostModel model = new ScanCostModel(board.Rows, board.Cols, BoardConfig.SelectLines, timing, board.RowDriver, board.SrChips);
-            CostProbe.Report(hardware, loop, model);
-
-            // The mat must be empty at power-on; the technician's load test runs on command (protocol).
-            MatSelfTest selfTest = new MatSelfTest(geometry, new SelfTestLimits());
-            selfTest.Run(loop.ScanFrame());
-            ReportSelfTest(selfTest);
-
-            // The same empty frame, compensated, is the calibration's zero; the self-test's mask its dead sensels.
-            CrosstalkCompensation crosstalk = ReadoutCircuit.Compensation(geometry, board);
-            SenselCalibration calibration = new SenselCalibration(geometry.SenselCount, ReadoutCircuit.Law());
-            ushort[] compensated = new ushort[geometry.SenselCount];
-            crosstalk.Apply(loop.Frame, compensated);
-            System.Array.Copy(selfTest.Mask, calibration.DeadMask, geometry.SenselCount);
-            calibration.CalibrateZero(compensated);
-            MatPipeline pipeline = new MatPipeline(loop, crosstalk, calibration, compensated,
-                new SessionTracker(geometry, null, new FootAnalyzer(geometry, null)));
-
             long deviceId = DeviceIdentity.ParseHex(device.DeviceId);
             if (deviceId < 0)
             {
                 Fatal("device.txt: device_id: needs 1 to 16 hex digits (the MAC, as matctl decode prints it)");
             }
-            ResultCounterStore counters = new ResultCounterStore();
-            ResultOutbox outbox = new ResultOutbox(OutboxResults, 2 * ResultMessage.MaxPayloadBytes(geometry.SenselCount));
-            MatLinkSession session = new MatLinkSession(deviceId, geometry, outbox, counters.First, device.PairingKey);
-            session.Hello.CalibrationId = (uint)calibration.CalibrationId;
-            session.SenselMask = selfTest.Mask;
-            session.Commands = new DeviceCommands(calibration, pipeline.Tracker, compensated, pipeline.LoadGrams);
 
-            IMatLink link = null;
+            MatGeometry geometry = new MatGeometry(board.Rows, board.Cols, board.PitchUm);
+            ScanTiming timing = new ScanTiming(board.RowSettleUs, board.ChannelSettleUs);
+            MatHardware hardware = new MatHardware(board, gpio);
+            ScanLoop loop = new ScanLoop(geometry, hardware.Rows, hardware.Columns, new HighResDelay(), timing);
+            CostProbe.Report(hardware, loop, new ScanCostModel(board.Rows, board.Cols, BoardConfig.SelectLines, timing, board.RowDriver, board.SrChips));
+
+            WifiJoining wifi = null;
+            ThreadedDialer dialer = null;
             if (device.HasWifi)
             {
-                Show(DeviceState.JoiningWifi, 0, selfTest.MaskedSenselCount);
-                if (WifiJoin.Connect(device.WifiSsid, device.WifiPassword))
-                {
-                    link = new TcpMatLink(device.DisplayHost, device.DisplayPort);
-                }
+                WifiRadio radio = new WifiRadio();
+                wifi = new WifiJoining(radio, device.WifiSsid, device.WifiPassword);
+                new Thread(new WifiKeeper(wifi).Run).Start();
+                dialer = new ThreadedDialer(new TcpDisplayConnector(device.DisplayHost, device.DisplayPort, radio), ThreadedDialer.DefaultConnectTimeoutMs);
             }
-            // else: the USB serial link is still to come (firmware/README.md, "What is left").
+            // else: no link (the USB serial link is still to come, firmware/README.md "What is left"); the mat scans and shows its state.
 
+            MatDeviceSettings settings = new MatDeviceSettings();
+            settings.DeviceId = deviceId;
+            settings.PairingKey = device.PairingKey;
+            MatDevice mat = new MatDevice(geometry, loop, ReadoutCircuit.ForBoard(board.DividerOhms, board.DividerPerColumn), settings,
+                new ResultCounters(new FlashCounterFile()), dialer);
+
+            // The mat must be empty at power-on; the technician's load test runs on command (protocol).
+            mat.PowerOn(NowMs());
+            ReportSelfTest(mat.SelfTest);
             while (true)
             {
                 try
                 {
-                    Run(pipeline, selfTest, link, session, counters);
+                    Run(mat, wifi, hardware);
                 }
                 catch (System.Exception e)
                 {
                     System.Console.WriteLine("crashed: " + e.Message);
                     hardware.Rows.ReleaseAll();
-                    Show(DeviceState.Crashed, 0, selfTest.MaskedSenselCount);
+                    Show(DeviceState.Crashed, 0, mat.MaskedSensels);
                     Thread.Sleep(10000);
                 }
             }
         }
 
-        private static void Run(MatPipeline pipeline, MatSelfTest selfTest, IMatLink link, MatLinkSession session, ResultCounterStore counters)
+        private static void Run(MatDevice mat, WifiJoining wifi, MatHardware hardware)
         {
-            int frameRateX10 = 0;
+            int frame = 0;
             int shownState = -1;
-            ulong windowStartUs = HighResTimer.GetCurrent();
-            int lastAttemptMs = 0;
-            int lastStatusMs = 0;
-            bool attempted = false;
-            bool lastFrameLoaded = false;
-            int frameNumber = 0;
             int shownHelloStatus = MatLinkSession.NoAnswer;
-            session.Status.DeadSenselCount = selfTest.MaskedSenselCount;
-
+            int lastMemoryMs = NowMs() - MemoryEveryMs;
             while (true)
             {
-                // Uptime in ms wraps after 49 days; the tracker and the outbox take differences, so that is fine.
-                int nowMs = (int)(HighResTimer.GetCurrent() / 1000UL);
-                bool scanDone = pipeline.Step(nowMs, !session.HoldingResult);
-                frameNumber++;
-
-                if (frameNumber % RateWindowFrames == 0)
+                int nowMs = NowMs();
+                if (nowMs - lastMemoryMs >= MemoryEveryMs)
                 {
-                    ulong now = HighResTimer.GetCurrent();
-                    ulong elapsed = now - windowStartUs;
-                    frameRateX10 = elapsed == 0 ? 0 : (int)((ulong)RateWindowFrames * 10000000UL / elapsed);
-                    windowStartUs = now;
+                    // A collection every few seconds, for Status's free memory (and to keep the heap tidy).
+                    lastMemoryMs = nowMs;
+                    mat.FreeMemoryBytes = GC.Run(false);
                 }
-                if (scanDone)
+                mat.Tick(nowMs);
+                frame++;
+                if (mat.ScanFinished)
                 {
-                    ReportScan(pipeline.Tracker.Result);
-                    if (link != null)
-                    {
-                        session.QueueResult(pipeline.Tracker.Result, pipeline.Tracker.CaptureSumGrams, nowMs);
-                        counters.Reserve(session.NextResultCounter);
-                    }
+                    ReportScan(mat.Tracker.Result);
                 }
-
-                bool linked = false;
-                if (link != null)
+                if (mat.Link.HelloStatus != shownHelloStatus)
                 {
-                    if (!session.Connected && (!attempted || nowMs - lastAttemptMs >= ReconnectEveryMs))
-                    {
-                        attempted = true;
-                        lastAttemptMs = nowMs;
-                        if (link.Connect())
-                        {
-                            session.Connect(link, nowMs);
-                        }
-                    }
-                    // Live frames while someone stands on the mat, and one empty frame after to clear the heatmap.
-                    bool loaded = pipeline.Tracker.TotalLoadGrams > 0;
-                    if (loaded || lastFrameLoaded)
-                    {
-                        session.SendFrame(pipeline.LoadGrams, nowMs);
-                    }
-                    lastFrameLoaded = loaded;
-                    if (nowMs - lastStatusMs >= StatusEveryMs)
-                    {
-                        lastStatusMs = nowMs;
-                        session.Status.UptimeSeconds = (uint)(nowMs / 1000);
-                        session.Status.FrameRateHzX10 = frameRateX10;
-                        session.SendStatus();
-                    }
-                    session.Poll(nowMs);
-                    linked = session.Paired;
-                    if (session.HelloStatus != shownHelloStatus)
-                    {
-                        shownHelloStatus = session.HelloStatus;
-                        ReportHelloStatus(shownHelloStatus);
-                    }
+                    shownHelloStatus = mat.Link.HelloStatus;
+                    ReportHelloStatus(shownHelloStatus);
                 }
-
-                int state = selfTest.Passed ? (linked || link == null ? DeviceState.Running : DeviceState.NoDisplay) : DeviceState.SensorFault;
-                if (state != shownState || frameNumber % RateWindowFrames == 0)
+                if (mat.RebootRequested)
+                {
+                    System.Console.WriteLine("rebooting: the display asked for it");
+                    hardware.Rows.ReleaseAll();
+                    Power.RebootDevice();
+                }
+                int state = ShownState(mat, wifi);
+                if (state != shownState || frame % ShowEveryFrames == 0)
                 {
                     shownState = state;
-                    Show(state, frameRateX10, selfTest.MaskedSenselCount);
+                    Show(state, mat.FrameRateX10, mat.MaskedSensels);
                 }
-                if (_screen != null && frameNumber % ScreenEveryFrames == 0)
+                if (_screen != null && frame % ScreenEveryFrames == 0)
                 {
-                    _screen.ShowFrame(pipeline.Loop.Frame);
+                    _screen.ShowFrame(mat.Loop.Frame);
                 }
             }
+        }
+
+        /// <summary>Wi-Fi trouble first (nothing reaches the display without it), then the device's own state.</summary>
+        private static int ShownState(MatDevice mat, WifiJoining wifi)
+        {
+            if (wifi != null && wifi.State != WifiJoining.Joined)
+            {
+                return wifi.State == WifiJoining.Retrying ? DeviceState.NoWifi : DeviceState.JoiningWifi;
+            }
+            return mat.State;
+        }
+
+        /// <summary>Uptime in ms; wraps after 24 days, and the core takes differences, so that is fine.</summary>
+        private static int NowMs()
+        {
+            return (int)(HighResTimer.GetCurrent() / 1000UL);
         }
 
         /// <summary>Why the display does not take this mat's data, on the console a technician watches while pairing.</summary>

@@ -1,8 +1,7 @@
-using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Calibration;
+using Kiosk.Mat.Device;
 using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Link;
-using Kiosk.Mat.Protocol;
 using Kiosk.Mat.Scanning;
 using Kiosk.Mat.SelfTest;
 using Kiosk.Mat.Session;
@@ -12,22 +11,21 @@ using Kiosk.Mat.Simulation.Shoppers;
 namespace Kiosk.Mat.Simulation;
 
 /// <summary>
-/// The mat's firmware loop run on the host over the simulated grid, in simulated time: the real
-/// <see cref="ScanLoop"/> -> <see cref="CrosstalkCompensation"/> -> <see cref="SenselCalibration"/> ->
-/// <see cref="SessionTracker"/> -> <see cref="MatLinkSession"/>, as the ESP32 app runs them. Each <see cref="Step"/>
-/// is one frame and advances the clock by the frame period, so a scenario runs as fast as the host allows (tests)
-/// or, paced by the caller, in real time (the display).
+/// The mat's firmware (<see cref="MatDevice"/>, the same class the ESP32 app runs) over the simulated grid, in
+/// simulated time. Each <see cref="Step"/> is one of the device's ticks and advances the clock by the frame period,
+/// so a scenario runs as fast as the host allows (tests) or, paced by the caller, in real time (the display).
+/// The display's commands are the device's own: Zero and Calibrate work, and Reboot restarts the device (a new
+/// <see cref="MatDevice"/> whose first result counter comes from <see cref="VirtualMatOptions.CounterFile"/>).
 /// </summary>
 public sealed class VirtualMat
 {
     private const uint FakeFreeMemoryBytes = 96 * 1024;
-    private const int StatusEveryMs = 1000;
 
     private readonly VirtualMatOptions _options;
+    private readonly IResultCounterFile _counterFile;
     private readonly int[] _loadGrams;
-    private int _nextStatusMs;
-    private int _nextDialMs;
-    private bool _lastFrameLoaded;
+    private readonly FuncDialer _dialer;
+    private readonly FrameDepartureListener _departures;
 
     public VirtualMat(MatGeometry geometry, VirtualMatOptions? options = null)
     {
@@ -40,29 +38,34 @@ public sealed class VirtualMat
         FramePeriodMs = 1000 / _options.FramesPerSecond;
         GridElectrics electrics = _options.Electrics;
         Grid = new SimulatedGrid(geometry, electrics);
-        Scan = new ScanLoop(geometry, Grid, Grid, Grid, ScanTiming.Default());
-        Compensation = new CrosstalkCompensation(geometry, electrics.FullScalePermilleOfDrive,
-            (int)Math.Round(electrics.DividerOhms), (int)Math.Round(electrics.ReadPathOnOhms));
-        Calibration = new SenselCalibration(geometry.SenselCount, new ConductanceLaw(electrics.HalfDriveGrams, electrics.FullScalePermilleOfDrive));
-        Tracker = new SessionTracker(geometry, new SessionSettings(), new FootAnalyzer(geometry, null));
-        SelfTest = new MatSelfTest(geometry, new SelfTestLimits());
-        int resultBytes = ResultMessage.MaxPayloadBytes(geometry.SenselCount);
-        var outbox = new ResultOutbox(_options.OutboxCapacity, _options.OutboxCapacity * resultBytes);
-        Link = new MatLinkSession(_options.DeviceId, geometry, outbox, _options.FirstResultCounter, _options.PairingKey);
-        // The device's own frame path; without crosstalk in the grid there is none to take out.
-        Pipeline = new MatPipeline(Scan, _options.CompensateCrosstalk ? Compensation : null, Calibration,
-            new ushort[geometry.SenselCount], Tracker);
+        Readout = new ReadoutCircuit((int)Math.Round(electrics.DriveMv), (int)Math.Round(electrics.AdcFullScaleMv), electrics.HalfDriveGrams,
+            (int)Math.Round(electrics.DividerOhms), electrics.DividerPerColumn, (int)Math.Round(electrics.MuxOnOhms))
+        {
+            AdcNoiseRaw = (int)Math.Ceiling(electrics.AdcNoiseCounts),
+        };
+        _counterFile = _options.CounterFile ?? new MemoryCounterFile();
         _loadGrams = new int[geometry.SenselCount];
+        _dialer = new FuncDialer(this);
+        _departures = new FrameDepartureListener(this);
+        Device = NewDevice();
     }
 
     public MatGeometry Geometry { get; }
     public SimulatedGrid Grid { get; }
-    public ScanLoop Scan { get; }
-    public CrosstalkCompensation Compensation { get; }
-    public SenselCalibration Calibration { get; }
-    public SessionTracker Tracker { get; }
-    public MatSelfTest SelfTest { get; }
-    public MatLinkSession Link { get; }
+    public ReadoutCircuit Readout { get; }
+
+    /// <summary>The firmware now running; a new one after every reboot.</summary>
+    public MatDevice Device { get; private set; }
+
+    public ScanLoop Scan => Device.Loop;
+    public CrosstalkCompensation? Compensation => Device.Pipeline.Crosstalk;
+    public SenselCalibration Calibration => Device.Calibration;
+    public SessionTracker Tracker => Device.Tracker;
+    public MatSelfTest SelfTest => Device.SelfTest;
+    public MatLinkSession Link => Device.Link;
+
+    /// <summary>Scan, compensation, calibration and tracker, as the ESP32 app runs them.</summary>
+    public MatPipeline Pipeline => Device.Pipeline;
 
     public int FramePeriodMs { get; }
 
@@ -70,18 +73,21 @@ public sealed class VirtualMat
     public int NowMs { get; private set; }
 
     /// <summary>Load per sensel of the last frame after calibration, grams.</summary>
-    public int[] CalibratedGrams => Pipeline.LoadGrams;
+    public int[] CalibratedGrams => Device.Pipeline.LoadGrams;
 
-    /// <summary>Scan, compensation, calibration and tracker, as the ESP32 app runs them.</summary>
-    public MatPipeline Pipeline { get; }
-
-    /// <summary>Scans finished (each went to the outbox, or is held while it is full).</summary>
+    /// <summary>Scans finished (each went to the outbox, or is held while it is full), over every restart.</summary>
     public int ScansCompleted { get; private set; }
+
+    /// <summary>Restarts on the display's Reboot command.</summary>
+    public int Restarts { get; private set; }
 
     /// <summary>A live frame, stamped with this uptime (ms), is about to be handed to the link (the display's latency figure starts here).</summary>
     public event Action<int>? FrameSending;
 
-    /// <summary>Opens a link to the display; called whenever the mat has none, every <see cref="VirtualMatOptions.ReconnectEveryMs"/>.</summary>
+    /// <summary>
+    /// Opens a link to the display; called while the mat has none, when the device's backoff allows
+    /// (<see cref="VirtualMatOptions.ReconnectEveryMs"/> first, doubling up to <see cref="VirtualMatOptions.ReconnectMaxMs"/>).
+    /// </summary>
     public Func<IPacketTransport?>? Dial { get; set; }
 
     /// <summary>
@@ -89,49 +95,34 @@ public sealed class VirtualMat
     /// </summary>
     public void Start()
     {
+        Array.Clear(_loadGrams);
         Grid.SetLoad(_loadGrams);
-        ushort[] empty = Pipeline.ScanCompensated();
-        SelfTest.Run(Scan.Frame);
-        Array.Copy(SelfTest.Mask, Calibration.DeadMask, Calibration.DeadMask.Length);
-        Link.SenselMask = SelfTest.Mask;
-        Calibration.CalibrateZero(empty);
+        Device.PowerOn(NowMs);
         if (_options.GainBoardGrams > 0)
         {
             Array.Fill(_loadGrams, _options.GainBoardGrams);
             Grid.SetLoad(_loadGrams);
-            Calibration.Apply(Pipeline.ScanCompensated(), Pipeline.LoadGrams);
-            Calibration.EqualiseGains(Pipeline.LoadGrams);
+            Device.EqualiseGains();
             Array.Clear(_loadGrams);
             Grid.SetLoad(_loadGrams);
         }
-        Link.Hello.CalibrationId = (uint)Calibration.CalibrationId;
     }
 
-    /// <summary>One frame with this load on the mat (grams per sensel), then the link's turn; the clock advances a frame.</summary>
+    /// <summary>One frame with this load on the mat (grams per sensel): the device's tick; the clock advances a frame.</summary>
     public void Step(int[] loadGrams)
     {
-        DialIfUnlinked();
         Grid.SetLoad(loadGrams);
-        // A full outbox holds the finished scan; no new scan starts until it is taken (docs/protocol.md).
-        if (Pipeline.Step(NowMs, !Link.HoldingResult))
+        Device.FreeMemoryBytes = FakeFreeMemoryBytes;
+        Device.RssiDbm = _options.FakeRssiDbm;
+        Device.Tick(NowMs);
+        if (Device.ScanFinished)
         {
             ScansCompleted++;
-            Link.QueueResult(Tracker.Result, Tracker.CaptureSumGrams, NowMs);
         }
-        // Live frames while someone stands on the mat, and one empty frame after, to clear the display's heatmap.
-        bool loaded = Tracker.TotalLoadGrams > 0;
-        if (loaded || _lastFrameLoaded)
+        if (Device.RebootRequested)
         {
-            FrameSending?.Invoke(NowMs);
-            Link.SendFrame(Pipeline.LoadGrams, NowMs);
+            Restart(loadGrams);
         }
-        _lastFrameLoaded = loaded;
-        if (NowMs >= _nextStatusMs)
-        {
-            SendStatus();
-            _nextStatusMs = NowMs + StatusEveryMs;
-        }
-        Link.Poll(NowMs);
         NowMs += FramePeriodMs;
     }
 
@@ -162,28 +153,67 @@ public sealed class VirtualMat
         return Link.Outbox.Count == 0 && !Link.HoldingResult;
     }
 
-    private void DialIfUnlinked()
+    /// <summary>A reboot: the link drops, and a new device powers on with whatever stands on the mat.</summary>
+    private void Restart(int[] loadGrams)
     {
-        if (Link.Connected || Dial == null || NowMs < _nextDialMs)
-        {
-            return;
-        }
-        _nextDialMs = NowMs + _options.ReconnectEveryMs;
-        IPacketTransport? transport = Dial();
-        if (transport != null)
-        {
-            Link.Connect(transport, NowMs);
-        }
+        Link.Disconnect();
+        Restarts++;
+        Device = NewDevice();
+        Device.PowerOn(NowMs);
+        Grid.SetLoad(loadGrams);
     }
 
-    private void SendStatus()
+    private MatDevice NewDevice()
     {
-        StatusMessage status = Link.Status;
-        status.UptimeSeconds = (uint)(NowMs / 1000);
-        status.FreeMemoryBytes = FakeFreeMemoryBytes;
-        status.FrameRateHzX10 = 10 * _options.FramesPerSecond;
-        status.DeadSenselCount = SelfTest.MaskedSenselCount;
-        status.RssiDbm = _options.FakeRssiDbm;
-        Link.SendStatus();
+        var settings = new MatDeviceSettings
+        {
+            DeviceId = _options.DeviceId,
+            PairingKey = _options.PairingKey,
+            StatusEveryMs = _options.StatusEveryMs,
+            LiveFrameEveryMs = _options.LiveFrameEveryMs,
+            ReconnectFirstMs = _options.ReconnectEveryMs,
+            ReconnectMaxMs = Math.Max(_options.ReconnectEveryMs, _options.ReconnectMaxMs),
+            OutboxResults = _options.OutboxCapacity,
+            OutboxBytes = _options.OutboxCapacity * Protocol.ResultMessage.MaxPayloadBytes(Geometry.SenselCount),
+            CompensateCrosstalk = _options.CompensateCrosstalk,
+        };
+        var loop = new ScanLoop(Geometry, Grid, Grid, Grid, ScanTiming.Default());
+        return new MatDevice(Geometry, loop, Readout, settings, new ResultCounters(_counterFile), _dialer)
+        {
+            FrameListener = _departures,
+        };
+    }
+
+    /// <summary>The device's dialler over <see cref="Dial"/>: connecting on the host's loopback is quick, so it dials in the tick.</summary>
+    private sealed class FuncDialer(VirtualMat mat) : ILinkDialer
+    {
+        public bool Dialing => false;
+
+        public IPacketTransport? Poll(int nowMs, bool mayStartAttempt) => mayStartAttempt && mat.Dial != null ? mat.Dial() : null;
+    }
+
+    private sealed class FrameDepartureListener(VirtualMat mat) : ILiveFrameListener
+    {
+        public void OnSending(int capturedAtMs) => mat.FrameSending?.Invoke(capturedAtMs);
+    }
+
+    /// <summary>Counters kept for the life of the process: enough for tests, and for restarts within one run.</summary>
+    private sealed class MemoryCounterFile : IResultCounterFile
+    {
+        private uint _mark;
+        private bool _written;
+
+        public bool TryRead(out uint mark)
+        {
+            mark = _mark;
+            return _written;
+        }
+
+        public bool Write(uint mark)
+        {
+            _mark = mark;
+            _written = true;
+            return true;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Kiosk.Mat.Device;
 using Kiosk.Mat.Simulation.Grid;
 
 namespace Kiosk.Mat.Simulation;
@@ -16,7 +17,11 @@ public sealed record VirtualMatOptions
     /// <summary>The device id in Hello and results (a real mat sends its 48-bit MAC).</summary>
     public long DeviceId { get; init; } = 0x5EED_0000_0001;
 
-    public uint FirstResultCounter { get; init; } = 1;
+    /// <summary>
+    /// Where the result counter's high-water mark survives a restart of the process (the display keeps it in its data
+    /// folder); null: in memory, so ids stay unique across the mat's own reboots but start at 1 in a new process.
+    /// </summary>
+    public IResultCounterFile? CounterFile { get; init; }
 
     /// <summary>
     /// The 16-byte key the display paired this mat with, to answer its Challenge (docs/protocol.md, "Pairing");
@@ -30,8 +35,17 @@ public sealed record VirtualMatOptions
     /// <summary>Wi-Fi signal strength the Status reports, dBm: the virtual mat has no radio.</summary>
     public int FakeRssiDbm { get; init; } = -55;
 
-    /// <summary>Simulated time between connection attempts while the display cannot be reached, ms.</summary>
+    /// <summary>Simulated time before the first redial after a failed connection attempt, ms; it doubles after each failure.</summary>
     public int ReconnectEveryMs { get; init; } = 1000;
+
+    /// <summary>The longest wait between connection attempts, ms.</summary>
+    public int ReconnectMaxMs { get; init; } = 4000;
+
+    /// <summary>A Status goes out this often, simulated ms.</summary>
+    public int StatusEveryMs { get; init; } = 1000;
+
+    /// <summary>Live frames at most this often, ms; 0 sends every frame (the display's demo heatmap at the full frame rate).</summary>
+    public int LiveFrameEveryMs { get; init; }
 
     /// <summary>Per-sensel load of the uniform calibration board that evens out the films' gains at start-up, grams (0: skip).</summary>
     public int GainBoardGrams { get; init; } = 300;

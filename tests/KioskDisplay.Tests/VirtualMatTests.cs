@@ -1,4 +1,7 @@
+using Kiosk.Display.Feed;
+using Kiosk.Display.Link;
 using Kiosk.Display.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Tests;
 
@@ -41,5 +44,104 @@ public class VirtualMatTests
         // The virtual mat runs the firmware's core, and says which version of it.
         string version = $"{Kiosk.Mat.Link.FirmwareVersion.Major}.{Kiosk.Mat.Link.FirmwareVersion.Minor}.{Kiosk.Mat.Link.FirmwareVersion.Patch}";
         Assert.Equal(version, devices.Single(d => d.Status.DeviceId == "5eed00000001").Status.FirmwareVersion);
+    }
+
+    private static Dictionary<string, string?> FastMat(Dictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["VirtualMat:Enabled"] = "true",
+            ["VirtualMat:Scenarios:0"] = "normal-arches-still",
+            ["VirtualMat:Speed"] = "3",
+            ["VirtualMat:PauseSeconds"] = "1",
+        };
+        foreach (var (key, value) in more ?? [])
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    private static async Task<IReadOnlyList<StoredScan>> ScansAsync(KioskServer server, int atLeast)
+    {
+        var store = new KioskStores(server.Get<SqlDatabase>());
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        IReadOnlyList<StoredScan> scans = [];
+        while (DateTime.UtcNow < deadline && scans.Count < atLeast)
+        {
+            await Task.Delay(250);
+            // The built-in virtual mat's scans are the demo's: listed only when asked for.
+            scans = await store.Scans.ListScansAsync(new ScanFilter(DateOnly.FromDateTime(DateTime.UtcNow), IncludeDemo: true));
+        }
+        return scans;
+    }
+
+    [Fact]
+    public async Task AfterARestartOfTheDisplayTheVirtualMatGoesOnWithNewResultIds()
+    {
+        string dataFolder = Directory.CreateTempSubdirectory("kiosk-restart-").FullName;
+        var settings = FastMat(new() { ["Kiosk:DataFolder"] = dataFolder });
+        string firstId;
+        await using (var first = new KioskServer(settings: settings))
+        {
+            first.StartServer();
+            firstId = Assert.Single(await ScansAsync(first, 1)).Result.ResultId;
+        }
+        await using var second = new KioskServer(settings: settings);
+        second.StartServer();
+        IReadOnlyList<StoredScan> scans = await ScansAsync(second, 2);
+
+        // The second run's shopper is stored under a new id, above the persisted mark, not as a duplicate of the first.
+        Assert.True(scans.Count >= 2, $"{scans.Count} scans after the restart");
+        var ids = scans.Select(s => s.Result.ResultId).ToList();
+        Assert.Contains(firstId, ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        uint Counter(string id) => uint.Parse(id[(id.IndexOf('-') + 1)..].Split('~')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(ids.Where(id => id != firstId), id => Assert.True(Counter(id) > Counter(firstId), $"{id} after {firstId}"));
+        Assert.DoesNotContain(ids, id => id.Contains('~'));
+        Assert.True(File.Exists(VirtualMatCounterFile.For(dataFolder, 0x5eed00000001)));
+    }
+
+    [Fact]
+    public void VirtualMatWithTheMatListenerOffIsRefusedAtStartWithTheReason()
+    {
+        var server = new KioskServer(settings: FastMat(new() { ["MatLink:TcpEnabled"] = "false" }));
+        var error = Assert.ThrowsAny<Exception>(() => server.StartServer());
+        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException;
+        Assert.NotNull(validation);
+        Assert.Contains("MatLink:TcpEnabled", validation.Message);
+        Assert.Contains("VirtualMat:Enabled=false", validation.Message);
+    }
+
+    [Fact]
+    public async Task VirtualMatDialsTheAddressTheDisplayListensOn()
+    {
+        // 127.0.0.2 is a loopback address the display can listen on, but not where the mat used to dial (127.0.0.1).
+        await using var server = new KioskServer(settings: FastMat(new() { ["MatLink:ListenAddress"] = "127.0.0.2" }));
+        server.StartServer();
+        Assert.NotEmpty(await ScansAsync(server, 1));
+    }
+
+    [Fact]
+    public async Task TheDemoMatCarriesOutZeroInsteadOfAnsweringBusy()
+    {
+        await using var server = new KioskServer(settings: FastMat(new() { ["VirtualMat:PauseSeconds"] = "30" }));
+        server.StartServer();
+        await ScansAsync(server, 1);
+        var store = new KioskStores(server.Get<SqlDatabase>());
+        // Between shoppers the mat is empty: zero must be taken.
+        await Task.Delay(4000);
+        var record = await server.Get<TechnicianCommands>().RequestAsync("5eed00000001", "zero", null, "tech");
+        Assert.Equal(CommandOutcome.Awaiting, record.State);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        LogEntry? answer = null;
+        while (DateTime.UtcNow < deadline && answer == null)
+        {
+            await Task.Delay(200);
+            answer = (await store.Log.RecentLogAsync(50)).FirstOrDefault(e => e.Message.StartsWith("mat answered", StringComparison.Ordinal));
+        }
+        Assert.NotNull(answer);
+        Assert.Contains("ok", answer.Message);
+        Assert.DoesNotContain("busy", answer.Message);
     }
 }

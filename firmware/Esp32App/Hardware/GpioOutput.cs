@@ -18,5 +18,11 @@ namespace Kiosk.Esp32App.Hardware
         {
             _pin.Write(high ? PinValue.High : PinValue.Low);
         }
+
+        /// <summary>A bare native call, unlike Write (a lock and a PinValue each time): the scan's hot paths use this.</summary>
+        public void Toggle()
+        {
+            _pin.Toggle();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading;
+using Kiosk.Mat.Device;
 using Kiosk.Mat.Scanning;
 
 namespace Kiosk.Esp32App.Status

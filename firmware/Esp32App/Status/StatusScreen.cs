@@ -1,5 +1,6 @@
 using System.Drawing;
 using Kiosk.Mat.Config;
+using Kiosk.Mat.Device;
 using nanoFramework.Hardware.Esp32;
 using nanoFramework.UI;
 

@@ -32,6 +32,12 @@ namespace Kiosk.Mat.Calibration
         private readonly long _wholeDrive;
         private readonly long[] _columnNodeSum;
 
+        /// <summary>
+        /// Per column, how much the last <see cref="Apply"/> raised a small reading, Q8 (256 = not at all): 1 / (1 - A).
+        /// The ADC's noise is raised as much, so the calibration's noise floor scales with it.
+        /// </summary>
+        public readonly int[] NoiseGainQ8;
+
         /// <param name="fullScalePermilleOfDrive">ADC full scale over the row drive voltage, per thousand (as <see cref="ConductanceLaw"/>).</param>
         /// <param name="dividerOhms">The divider resistor from each multiplexer's output to ground.</param>
         /// <param name="muxOnOhms">The multiplexer's on-resistance, in series before the divider (the ADC reads below it).</param>
@@ -47,6 +53,7 @@ namespace Kiosk.Mat.Calibration
             _nodePerRaw = (long)fullScalePermilleOfDrive * (dividerOhms + muxOnOhms);
             _wholeDrive = (long)ConductanceLaw.AdcMax * 1000 * dividerOhms;
             _columnNodeSum = new long[_cols];
+            NoiseGainQ8 = new int[_cols];
         }
 
         /// <summary>
@@ -69,26 +76,50 @@ namespace Kiosk.Mat.Calibration
                     columnSum[col] += raw[index++];
                 }
             }
-
-            long nodePerRaw = _nodePerRaw;
-            long whole = _wholeDrive;
+            BeginFrame(columnSum);
             index = 0;
             for (int row = 0; row < _rows; row++)
             {
                 for (int col = 0; col < cols; col++)
                 {
-                    int reading = raw[index];
-                    if (reading == 0 || reading >= ConductanceLaw.AdcMax)
-                    {
-                        compensated[index++] = (ushort)(reading > ConductanceLaw.AdcMax ? ConductanceLaw.AdcMax : reading);
-                        continue;
-                    }
-                    // 1 - (A - u_r), in parts of the whole drive.
-                    long rest = whole - (columnSum[col] - reading) * nodePerRaw;
-                    long corrected = rest <= 0 ? ConductanceLaw.AdcMax : reading * whole / rest;
-                    compensated[index++] = corrected >= ConductanceLaw.AdcMax ? (ushort)ConductanceLaw.AdcMax : (ushort)corrected;
+                    compensated[index] = (ushort)Compensate(raw[index], col);
+                    index++;
                 }
             }
+        }
+
+        /// <summary>
+        /// Takes a frame's column sums (raw counts, every sensel of the column: <see cref="Scanning.ScanLoop.ColumnSums"/>),
+        /// so that <see cref="Compensate"/> can then correct single readings: the device corrects only the readings that
+        /// can be a load, not the whole frame.
+        /// </summary>
+        public void BeginFrame(long[] columnSums)
+        {
+            long nodePerRaw = _nodePerRaw;
+            long whole = _wholeDrive;
+            long[] node = _columnNodeSum;
+            int[] noiseGain = NoiseGainQ8;
+            for (int col = 0; col < _cols; col++)
+            {
+                long sum = columnSums[col] * nodePerRaw;
+                node[col] = sum;
+                long rest = whole - sum;
+                noiseGain[col] = rest <= whole / 64 ? 64 * 256 : (int)((whole << 8) / rest);
+            }
+        }
+
+        /// <summary>What one reading of column <paramref name="col"/> would be alone on its column, after <see cref="BeginFrame"/>.</summary>
+        public int Compensate(int reading, int col)
+        {
+            if (reading <= 0 || reading >= ConductanceLaw.AdcMax)
+            {
+                return reading <= 0 ? 0 : ConductanceLaw.AdcMax;
+            }
+            // 1 - (A - u_r), in parts of the whole drive.
+            long whole = _wholeDrive;
+            long rest = whole - _columnNodeSum[col] + reading * _nodePerRaw;
+            long corrected = rest <= 0 ? ConductanceLaw.AdcMax : reading * whole / rest;
+            return corrected >= ConductanceLaw.AdcMax ? ConductanceLaw.AdcMax : (int)corrected;
         }
     }
 }

@@ -321,5 +321,16 @@ namespace Kiosk.Mat.Config
             value = (int)result;
             return true;
         }
+
+        /// <summary>A file's text as bytes, one per character (the device's files are ASCII key=value lines).</summary>
+        public static byte[] Ascii(string text)
+        {
+            byte[] bytes = new byte[text.Length];
+            for (int i = 0; i < text.Length; i++)
+            {
+                bytes[i] = (byte)text[i];
+            }
+            return bytes;
+        }
     }
 }

@@ -22,16 +22,16 @@ namespace Kiosk.Mat.Link
         private readonly MatGeometry _geometry;
         private readonly ResultOutbox _outbox;
         private readonly PacketDecoder _decoder;
-        private readonly byte[] _payload;
-        private readonly byte[] _heldPayload;
-        private readonly byte[] _wire;
+        // One buffer for every packet: the payload is encoded at At, then framed in place (PacketFramer.EncodeInPlace).
+        private const int At = PacketFramer.InPlacePayloadOffset;
+        private readonly byte[] _packet;
+        private readonly int _payloadBytes;
         private readonly byte[] _received = new byte[ReceiveChunkBytes];
         private readonly FrameMessage _frame = new FrameMessage(0);
         private readonly ResultMessage _result = new ResultMessage(0);
         private readonly AckMessage _ack = new AckMessage();
         private readonly CalibrateGainMessage _gain = new CalibrateGainMessage();
         private readonly ChallengeMessage _challenge = new ChallengeMessage();
-        private readonly SenselMapMessage _senselMap;
         private readonly PairingProof _proof;
 
         private IPacketTransport _transport;
@@ -40,7 +40,7 @@ namespace Kiosk.Mat.Link
         private bool _paired;
         private uint _helloSequence;
         private int _helloStatus = NoAnswer;
-        private int _heldLength;
+        private bool _holding;
         private uint _heldCounter;
         private uint _nextResultCounter;
         private uint _framesDropped;
@@ -67,22 +67,28 @@ namespace Kiosk.Mat.Link
         /// <param name="pairingKey">The <see cref="PairingKey.KeyBytes"/>-byte key the display paired this device with (device_key);
         /// null for a device that has none and so can never answer a Challenge.</param>
         public MatLinkSession(long deviceId, MatGeometry geometry, ResultOutbox outbox, uint firstResultCounter, byte[] pairingKey)
+            : this(deviceId, geometry, outbox, firstResultCounter, pairingKey, ResultMessage.MaxPayloadBytes(geometry.SenselCount))
+        {
+        }
+
+        /// <param name="payloadBytes">
+        /// The largest payload this device sends (<see cref="PayloadBytesFor"/>); a live frame larger is dropped, a Result
+        /// larger goes without its summed frame. The buffers are allocated once, for this size.
+        /// </param>
+        public MatLinkSession(long deviceId, MatGeometry geometry, ResultOutbox outbox, uint firstResultCounter, byte[] pairingKey, int payloadBytes)
         {
             _deviceId = deviceId;
             _proof = pairingKey == null ? null : new PairingProof(pairingKey);
             _geometry = geometry;
             _outbox = outbox;
             _nextResultCounter = firstResultCounter;
-            int payloadBytes = ResultMessage.MaxPayloadBytes(geometry.SenselCount);
             if (payloadBytes > PacketFormat.MaxPayloadBytes)
             {
                 payloadBytes = PacketFormat.MaxPayloadBytes;
             }
-            _payload = new byte[payloadBytes];
-            _heldPayload = new byte[payloadBytes];
-            _wire = new byte[PacketFormat.MaxWireBytes(payloadBytes + PacketFormat.HeaderBytes + PacketFormat.CrcBytes)];
+            _payloadBytes = payloadBytes;
+            _packet = new byte[At + payloadBytes + PacketFramer.InPlaceTailBytes];
             _decoder = new PacketDecoder(this, IncomingPacketBytes);
-            _senselMap = new SenselMapMessage(geometry.SenselCount);
             Hello.DeviceId = deviceId;
             FirmwareVersion.Fill(Hello);
             Hello.Rows = geometry.Rows;
@@ -103,8 +109,20 @@ namespace Kiosk.Mat.Link
         /// </summary>
         public int HelloStatus { get { return _helloStatus; } }
 
-        /// <summary>A finished scan the outbox had no room for; the app starts no new scan until it is taken.</summary>
-        public bool HoldingResult { get { return _heldLength > 0; } }
+        /// <summary>
+        /// The payload buffer a mat of <paramref name="senselCount"/> sensels needs in practice: a Result whose summed
+        /// frame has a quarter of the mat loaded (two standing feet load a sixth or less of a 48 x 48 mat at 10 mm).
+        /// The worst case, every sensel loaded, would take four times the heap for a frame no shopper makes: a Result
+        /// beyond this goes without its summed frame, a live frame beyond it is dropped, and a sensel map of a mat with
+        /// more than half its sensels faulty is not sent (Status still counts them).
+        /// </summary>
+        public static int PayloadBytesFor(int senselCount)
+        {
+            return ResultMessage.MaxPayloadBytes((senselCount + 3) / 4);
+        }
+
+        /// <summary>A finished scan the outbox had no room for; the app starts no new scan and offers it again until it is taken.</summary>
+        public bool HoldingResult { get { return _holding; } }
 
         public uint FramesDropped { get { return _framesDropped; } }
 
@@ -132,7 +150,7 @@ namespace Kiosk.Mat.Link
             Hello.ProofLength = proofKind == HelloMessage.ProofNone ? 0 : PairingProof.ProofBytes;
             _helloSequence = _sequence;
             _helloStatus = NoAnswer;
-            Send(MessageType.Hello, Hello.EncodePayload(_payload, 0, _payload.Length));
+            Send(MessageType.Hello, Hello.EncodePayload(_packet, At, _payloadBytes));
         }
 
         /// <summary>The link is gone: results wait in the outbox for the next connection.</summary>
@@ -157,7 +175,23 @@ namespace Kiosk.Mat.Link
             _frame.Rows = _geometry.Rows;
             _frame.Cols = _geometry.Cols;
             _frame.LoadGrams = loadGrams;
-            int length = _frame.EncodePayload(_payload, 0, _payload.Length);
+            int length = _frame.EncodePayload(_packet, At, _payloadBytes);
+            if (length >= 0 && Send(MessageType.Frame, length))
+            {
+                return true;
+            }
+            _framesDropped++;
+            return false;
+        }
+
+        /// <summary>A live frame from its loaded sensels (the device's path: no walk over the mat); dropped and counted as <see cref="SendFrame(int[], int)"/>.</summary>
+        public bool SendFrame(Calibration.LoadedSensels loaded, int nowMs)
+        {
+            if (!Paired)
+            {
+                return false;
+            }
+            int length = FrameMessage.EncodePayload((uint)nowMs, loaded, _geometry.Rows, _packet, At, _payloadBytes);
             if (length >= 0 && Send(MessageType.Frame, length))
             {
                 return true;
@@ -168,35 +202,31 @@ namespace Kiosk.Mat.Link
 
         /// <summary>
         /// Gives a finished scan its result id and puts it in the outbox; it goes out at the next <see cref="Poll"/>.
-        /// False when the outbox is full (or a result is already held): the scan is held and retried on every poll,
-        /// and the app should start no new scan while <see cref="HoldingResult"/>.
+        /// False when the outbox is full: the scan is held (<see cref="HoldingResult"/>), and the app starts no new scan
+        /// and offers the same scan again on every frame; it keeps the id it was given. Encoding it again costs less
+        /// heap than a held copy would.
         /// </summary>
         public bool QueueResult(ScanAnalysis analysis, int[] summedLoadGrams, int nowMs)
         {
-            if (_heldLength > 0)
-            {
-                return false;
-            }
             _result.DeviceId = _deviceId;
-            _result.ResultCounter = _nextResultCounter++;
+            _result.ResultCounter = _holding ? _heldCounter : _nextResultCounter++;
             _result.Analysis.CopyFrom(analysis);
             _result.HasSummedFrame = summedLoadGrams != null;
             _result.Rows = _geometry.Rows;
             _result.Cols = _geometry.Cols;
             _result.SummedLoadGrams = summedLoadGrams;
-            int length = _result.EncodePayload(_payload, 0, _payload.Length);
+            int length = _result.EncodePayload(_packet, At, _payloadBytes);
             if (length < 0)
             {
                 return false;
             }
-            if (_outbox.TryAdd(_result.ResultCounter, _payload, 0, length, nowMs))
+            if (_outbox.TryAdd(_result.ResultCounter, _packet, At, length, nowMs))
             {
+                _holding = false;
                 return true;
             }
-            // The payload buffer is reused by every packet, so the held result gets its own copy.
-            _heldLength = length;
+            _holding = true;
             _heldCounter = _result.ResultCounter;
-            System.Array.Copy(_payload, 0, _heldPayload, 0, length);
             return false;
         }
 
@@ -208,13 +238,7 @@ namespace Kiosk.Mat.Link
             {
                 return false;
             }
-            _senselMap.Rows = _geometry.Rows;
-            _senselMap.Cols = _geometry.Cols;
-            for (int i = 0; i < mask.Length; i++)
-            {
-                _senselMap.Statuses[i] = mask[i];
-            }
-            return Send(MessageType.SenselMap, _senselMap.EncodePayload(_payload, 0, _payload.Length));
+            return Send(MessageType.SenselMap, SenselMapMessage.EncodePayload(mask, _geometry.Rows, _geometry.Cols, _packet, At, _payloadBytes));
         }
 
         /// <summary>Sends <see cref="Status"/> with the link's own fields filled in; false when the link refused it.</summary>
@@ -225,15 +249,15 @@ namespace Kiosk.Mat.Link
                 return false;
             }
             Status.OutboxPending = _outbox.Count > 255 ? 255 : _outbox.Count;
-            Status.Flags = _outbox.Refusing || _heldLength > 0 ? StatusMessage.FlagOutboxFull : 0;
+            Status.Flags = _outbox.Refusing || _holding ? StatusMessage.FlagOutboxFull : 0;
             Status.FramesDropped = _framesDropped;
-            int length = Status.EncodePayload(_payload, 0, _payload.Length);
+            int length = Status.EncodePayload(_packet, At, _payloadBytes);
             return Send(MessageType.Status, length);
         }
 
         /// <summary>
-        /// Call often (every frame): reads what the display sent (acks, commands), retries a held result, and sends
-        /// the results that are due. Notices a transport that has failed and disconnects.
+        /// Call often (every frame): reads what the display sent (acks, commands) and sends the results that are due.
+        /// Notices a transport that has failed and disconnects.
         /// </summary>
         public void Poll(int nowMs)
         {
@@ -251,10 +275,6 @@ namespace Kiosk.Mat.Link
             while (_transport != null && (read = _transport.Receive(_received, 0, _received.Length)) > 0)
             {
                 _decoder.Feed(_received, 0, read);
-            }
-            if (_heldLength > 0 && _outbox.TryAdd(_heldCounter, _heldPayload, 0, _heldLength, nowMs))
-            {
-                _heldLength = 0;
             }
             SendDueResults(nowMs);
         }
@@ -364,12 +384,12 @@ namespace Kiosk.Mat.Link
             _ack.HasResultId = false;
             _ack.DeviceId = 0;
             _ack.ResultCounter = 0;
-            Send(MessageType.Ack, _ack.EncodePayload(_payload, 0, _payload.Length));
+            Send(MessageType.Ack, _ack.EncodePayload(_packet, At, _payloadBytes));
         }
 
         private bool Send(byte type, int payloadLength)
         {
-            return Send(type, _payload, 0, payloadLength);
+            return Send(type, null, 0, payloadLength);
         }
 
         private bool Send(byte type, byte[] payload, int offset, int length)
@@ -378,8 +398,16 @@ namespace Kiosk.Mat.Link
             {
                 return false;
             }
-            int wireBytes = PacketFramer.Encode(type, _sequence, payload, offset, length, _wire, 0);
-            if (wireBytes == 0 || !_transport.TrySend(_wire, 0, wireBytes))
+            if (payload != null)
+            {
+                if (length > _payloadBytes)
+                {
+                    return false;
+                }
+                System.Array.Copy(payload, offset, _packet, At, length);
+            }
+            int wireBytes = PacketFramer.EncodeInPlace(type, _sequence, _packet, length);
+            if (wireBytes == 0 || !_transport.TrySend(_packet, 0, wireBytes))
             {
                 return false;
             }

@@ -10,7 +10,8 @@ namespace Kiosk.Mat.Protocol
     {
         public const uint Initial = 0xFFFFFFFF;
 
-        private static readonly uint[] Table = BuildTable();
+        /// <summary>The byte-wise table, for loops that inline the update (the framer).</summary>
+        internal static readonly uint[] Table = BuildTable();
 
         private static uint[] BuildTable()
         {
@@ -35,10 +36,11 @@ namespace Kiosk.Mat.Protocol
 
         public static uint Update(uint crc, byte[] buffer, int offset, int count)
         {
+            uint[] table = Table;
             int end = offset + count;
             for (int i = offset; i < end; i++)
             {
-                crc = Table[(crc ^ buffer[i]) & 0xFF] ^ (crc >> 8);
+                crc = table[(crc ^ buffer[i]) & 0xFF] ^ (crc >> 8);
             }
             return crc;
         }

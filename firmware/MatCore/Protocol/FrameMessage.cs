@@ -30,6 +30,24 @@ namespace Kiosk.Mat.Protocol
             return writer.Length;
         }
 
+        /// <summary>
+        /// The device's encoding, from the frame's loaded sensels (the same bytes as <see cref="EncodePayload"/> of the
+        /// dense frame): returns the payload's length, or -1 when it does not fit in <paramref name="capacity"/>.
+        /// </summary>
+        public static int EncodePayload(uint capturedAtMs, Calibration.LoadedSensels loaded, int rows, byte[] buffer, int offset, int capacity)
+        {
+            if (capacity < 4)
+            {
+                return -1;
+            }
+            buffer[offset] = (byte)(capturedAtMs & 0xFF);
+            buffer[offset + 1] = (byte)((capturedAtMs >> 8) & 0xFF);
+            buffer[offset + 2] = (byte)((capturedAtMs >> 16) & 0xFF);
+            buffer[offset + 3] = (byte)(capturedAtMs >> 24);
+            int block = SparseLoads.Write(buffer, offset + 4, capacity - 4, loaded.Index, loaded.Grams, loaded.Count, rows, loaded.Cols);
+            return block < 0 ? -1 : 4 + block;
+        }
+
         /// <summary>Reads a payload; false (and this object in an unspecified state) when it is malformed.</summary>
         public bool DecodePayload(byte[] buffer, int offset, int count)
         {

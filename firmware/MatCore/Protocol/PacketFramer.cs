@@ -48,5 +48,73 @@ namespace Kiosk.Mat.Protocol
             cobs.Put(value);
             return Crc32.Update(crc, value);
         }
+
+        /// <summary>
+        /// Where <see cref="EncodeInPlace"/> wants the payload: room before it for the delimiter, the header and the
+        /// COBS code bytes, so that encoding forward never overwrites a payload byte it has not read yet (each output
+        /// byte lands at or before the input byte it came from).
+        /// </summary>
+        public const int InPlacePayloadOffset = 2 + PacketFormat.HeaderBytes + PacketFormat.MaxPacketBytes / 254 + 4;
+
+        /// <summary>Bytes after the payload that <see cref="EncodeInPlace"/> may write: the CRC, its code bytes and the delimiter.</summary>
+        public const int InPlaceTailBytes = PacketFormat.CrcBytes + 4;
+
+        /// <summary>
+        /// The same wire bytes as <see cref="Encode"/>, written over the payload's own buffer: the payload at
+        /// <see cref="InPlacePayloadOffset"/>, the packet from index 0. The device then needs no second buffer the size
+        /// of its largest packet (4.7 KB of a 48 x 48 mat's heap). The header goes just before the payload and the CRC
+        /// just after it, so the stuffing is one loop with locals only (the interpreter pays for every call and field).
+        /// Returns the wire length, or 0 when the payload is too large or the buffer too small.
+        /// </summary>
+        public static int EncodeInPlace(byte type, uint sequence, byte[] buffer, int payloadLength)
+        {
+            int head = InPlacePayloadOffset - PacketFormat.HeaderBytes;
+            int end = InPlacePayloadOffset + payloadLength;
+            if (payloadLength < 0 || payloadLength > PacketFormat.MaxPayloadBytes || end + InPlaceTailBytes > buffer.Length)
+            {
+                return 0;
+            }
+            buffer[head] = PacketFormat.Version;
+            buffer[head + 1] = type;
+            buffer[head + 2] = (byte)(sequence & 0xFF);
+            buffer[head + 3] = (byte)((sequence >> 8) & 0xFF);
+            buffer[head + 4] = (byte)((sequence >> 16) & 0xFF);
+            buffer[head + 5] = (byte)(sequence >> 24);
+            buffer[head + 6] = (byte)(payloadLength & 0xFF);
+            buffer[head + 7] = (byte)(payloadLength >> 8);
+            uint crc = Crc32.Compute(buffer, head, PacketFormat.HeaderBytes + payloadLength);
+            buffer[end] = (byte)(crc & 0xFF);
+            buffer[end + 1] = (byte)((crc >> 8) & 0xFF);
+            buffer[end + 2] = (byte)((crc >> 16) & 0xFF);
+            buffer[end + 3] = (byte)(crc >> 24);
+
+            // COBS, forward over header, payload and CRC: every byte is written at or before where it was read.
+            buffer[0] = PacketFormat.Delimiter;
+            int codeIndex = 1;
+            int position = 2;
+            int code = 1;
+            int last = end + PacketFormat.CrcBytes;
+            for (int i = head; i < last; i++)
+            {
+                byte value = buffer[i];
+                if (value == 0)
+                {
+                    buffer[codeIndex] = (byte)code;
+                    codeIndex = position++;
+                    code = 1;
+                    continue;
+                }
+                buffer[position++] = value;
+                if (++code == 0xFF)
+                {
+                    buffer[codeIndex] = (byte)code;
+                    codeIndex = position++;
+                    code = 1;
+                }
+            }
+            buffer[codeIndex] = (byte)code;
+            buffer[position++] = PacketFormat.Delimiter;
+            return position;
+        }
     }
 }

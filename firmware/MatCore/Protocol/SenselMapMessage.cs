@@ -27,6 +27,14 @@ namespace Kiosk.Mat.Protocol
             return writer.Length;
         }
 
+        /// <summary>The device's encoding, straight from the self-test's mask (<see cref="SelfTest.MatSelfTest.Mask"/>): no copy on its heap.</summary>
+        public static int EncodePayload(byte[] mask, int rows, int cols, byte[] buffer, int offset, int capacity)
+        {
+            PayloadWriter writer = new PayloadWriter(buffer, offset, capacity);
+            SparseLoads.Write(ref writer, mask, rows, cols);
+            return writer.Length;
+        }
+
         public bool DecodePayload(byte[] buffer, int offset, int count)
         {
             PayloadReader reader = new PayloadReader(buffer, offset, count);

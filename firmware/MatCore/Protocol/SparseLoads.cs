@@ -59,6 +59,88 @@ namespace Kiosk.Mat.Protocol
         }
 
         /// <summary>
+        /// The same block from a list of loaded sensels (ascending indices with their grams): the device's live frame,
+        /// written without walking the mat, with the varints inlined (a call per byte costs on the interpreter).
+        /// Returns the new length of the payload, or -1 when it does not fit.
+        /// </summary>
+        public static int Write(byte[] buffer, int offset, int capacity, ushort[] indices, int[] grams, int count, int rows, int cols)
+        {
+            int end = offset + capacity;
+            int at = offset;
+            if (rows < MinSide || cols < MinSide || rows > MaxSide || cols > MaxSide || at + 4 + Varint.MaxBytes > end)
+            {
+                return -1;
+            }
+            buffer[at++] = (byte)(rows & 0xFF);
+            buffer[at++] = (byte)(rows >> 8);
+            buffer[at++] = (byte)(cols & 0xFF);
+            buffer[at++] = (byte)(cols >> 8);
+            at = Varint.Write(buffer, at, count);
+            int next = 0;
+            // Worst case per sensel: two 3-byte varints.
+            int last = end - 2 * Varint.MaxBytes;
+            for (int k = 0; k < count; k++)
+            {
+                if (at > last)
+                {
+                    return -1;
+                }
+                int index = indices[k];
+                int skipped = index - next;
+                next = index + 1;
+                int load = grams[k];
+                if (load > MaxLoadGrams)
+                {
+                    load = MaxLoadGrams;
+                }
+                while (skipped >= 0x80)
+                {
+                    buffer[at++] = (byte)(skipped | 0x80);
+                    skipped >>= 7;
+                }
+                buffer[at++] = (byte)skipped;
+                while (load >= 0x80)
+                {
+                    buffer[at++] = (byte)(load | 0x80);
+                    load >>= 7;
+                }
+                buffer[at++] = (byte)load;
+            }
+            return at - offset;
+        }
+
+        /// <summary>The same block from byte values (the self-test's sensel statuses), for a sender with no int copy to spare.</summary>
+        public static void Write(ref PayloadWriter writer, byte[] values, int rows, int cols)
+        {
+            if (rows < MinSide || cols < MinSide || rows > MaxSide || cols > MaxSide || values == null || values.Length < rows * cols)
+            {
+                writer.Fail();
+                return;
+            }
+            int senselCount = rows * cols;
+            int loaded = 0;
+            for (int i = 0; i < senselCount; i++)
+            {
+                loaded += values[i] != 0 ? 1 : 0;
+            }
+            writer.U16(rows);
+            writer.U16(cols);
+            writer.Varint(loaded);
+            int skipped = 0;
+            for (int i = 0; i < senselCount && !writer.Overflowed; i++)
+            {
+                if (values[i] == 0)
+                {
+                    skipped++;
+                    continue;
+                }
+                writer.Varint(skipped);
+                writer.Varint(values[i]);
+                skipped = 0;
+            }
+        }
+
+        /// <summary>
         /// Reads a sparse block into <paramref name="loadGrams"/> (every sensel set, unloaded ones to 0).
         /// Returns the sensel count, or -1 when the block is malformed or larger than the array.
         /// </summary>

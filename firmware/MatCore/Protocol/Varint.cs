@@ -12,6 +12,22 @@ namespace Kiosk.Mat.Protocol
         /// <summary>2 097 151: the largest value 3 bytes carry, and the saturation point of every varint field.</summary>
         public const int MaxValue = (1 << (7 * MaxBytes)) - 1;
 
+        /// <summary>Writes <paramref name="value"/> (saturated) at <paramref name="at"/>; returns the position after it. The caller leaves room for <see cref="MaxBytes"/>.</summary>
+        public static int Write(byte[] buffer, int at, int value)
+        {
+            if (value > MaxValue)
+            {
+                value = MaxValue;
+            }
+            while (value >= 0x80)
+            {
+                buffer[at++] = (byte)(value | 0x80);
+                value >>= 7;
+            }
+            buffer[at++] = (byte)value;
+            return at;
+        }
+
         /// <summary>How many bytes <paramref name="value"/> takes (after saturation).</summary>
         public static int Size(int value)
         {

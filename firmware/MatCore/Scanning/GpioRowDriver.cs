@@ -2,12 +2,14 @@ namespace Kiosk.Mat.Scanning
 {
     /// <summary>
     /// Rows driven straight from GPIO pins, one pin per row (small mats, or a low-impedance driver per pin).
-    /// Switching rows costs two writes: the old row to ground, the new one high.
+    /// Switching rows costs two toggles: the old row to ground, the new one high. Only the first
+    /// <see cref="ReleaseAll"/> writes every pin; after it every level is known and only the driven row is toggled.
     /// </summary>
     public sealed class GpioRowDriver : IRowDriver
     {
         private readonly IDigitalOutput[] _rowPins;
         private int _selectedRow = -1;
+        private bool _levelsKnown;
 
         public GpioRowDriver(IDigitalOutput[] rowPins)
         {
@@ -32,20 +34,35 @@ namespace Kiosk.Mat.Scanning
             {
                 return;
             }
+            if (!_levelsKnown)
+            {
+                ReleaseAll();
+            }
             if (_selectedRow >= 0)
             {
-                _rowPins[_selectedRow].Write(false);
+                _rowPins[_selectedRow].Toggle();
             }
-            _rowPins[row].Write(true);
+            _rowPins[row].Toggle();
             _selectedRow = row;
         }
 
-        /// <summary>Writes every row low, so the pins are in a known state even at start-up.</summary>
+        /// <summary>Grounds every row: the first time by writing every pin (their levels are unknown at start-up), then by toggling the driven one.</summary>
         public void ReleaseAll()
         {
-            for (int row = 0; row < _rowPins.Length; row++)
+            if (_levelsKnown)
             {
-                _rowPins[row].Write(false);
+                if (_selectedRow >= 0)
+                {
+                    _rowPins[_selectedRow].Toggle();
+                }
+            }
+            else
+            {
+                for (int row = 0; row < _rowPins.Length; row++)
+                {
+                    _rowPins[row].Write(false);
+                }
+                _levelsKnown = true;
             }
             _selectedRow = -1;
         }

@@ -3,8 +3,8 @@ namespace Kiosk.Mat.Scanning
     /// <summary>
     /// Columns read through CD74HC4067 multiplexers whose select lines S0..S3 are shared, each multiplexer's
     /// common pin wired to its own ADC input (on the ESP32: ADC1 only, GPIO 32-39, since ADC2 stops while
-    /// Wi-Fi runs). Only select lines that change are written, so the scan loop's Gray-code channel order
-    /// costs one GPIO write per channel.
+    /// Wi-Fi runs). Only select lines that change are touched, by a toggle (never a Write once their levels are
+    /// known), so the scan loop's Gray-code channel order costs one toggle per channel.
     /// </summary>
     public sealed class MuxColumnReader : IColumnReader
     {
@@ -40,13 +40,21 @@ namespace Kiosk.Mat.Scanning
             {
                 throw new System.ArgumentOutOfRangeException("channel");
             }
-            int changed = _channel < 0 ? _channels - 1 : channel ^ _channel;
-            for (int line = 0; line < _selectLines.Length; line++)
+            if (_channel < 0)
             {
-                int bit = 1 << line;
-                if ((changed & bit) != 0)
+                for (int line = 0; line < _selectLines.Length; line++)
                 {
-                    _selectLines[line].Write((channel & bit) != 0);
+                    _selectLines[line].Write((channel & (1 << line)) != 0);
+                }
+                _channel = channel;
+                return;
+            }
+            int changed = channel ^ _channel;
+            for (int line = 0; changed != 0; line++, changed >>= 1)
+            {
+                if ((changed & 1) != 0)
+                {
+                    _selectLines[line].Toggle();
                 }
             }
             _channel = channel;

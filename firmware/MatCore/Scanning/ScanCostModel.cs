@@ -128,9 +128,10 @@ namespace Kiosk.Mat.Scanning
 
         // GpioRowDriver: SelectRow(0) from all-low writes 1 pin; each later row 2 (old low, new high);
         // ReleaseAll writes every pin low.
+        // GpioRowDriver once its levels are known: row 0 up, then one down and one up per row, and the last row down.
         private static long GpioRowWritesPerFrame(int rows)
         {
-            return 1 + 2L * (rows - 1) + rows;
+            return 1 + 2L * (rows - 1) + 1;
         }
 
         // ShiftRegisterRowDriver after the previous frame's ReleaseAll (data line low):

@@ -35,6 +35,15 @@ namespace Kiosk.Mat.Scanning
         private readonly ushort[] _frame;
         private int _framesScanned;
 
+        /// <summary>
+        /// Each column's readings summed by the last <see cref="ScanFrame"/> while <see cref="SumColumns"/> is set: the
+        /// crosstalk compensation needs them, and adding during the scan saves it a pass over the frame.
+        /// </summary>
+        public readonly long[] ColumnSums;
+
+        /// <summary>Sum each column's readings into <see cref="ColumnSums"/> during the scan.</summary>
+        public bool SumColumns;
+
         public ScanLoop(MatGeometry geometry, IRowDriver rows, IColumnReader columns, IMicrosecondDelay delay, ScanTiming timing)
         {
             if (geometry == null || rows == null || columns == null || delay == null || timing == null)
@@ -66,7 +75,11 @@ namespace Kiosk.Mat.Scanning
                 _muxesOnChannel[channel] = MuxesCarrying(channel, _channelsPerMux, _colCount);
             }
             _frame = new ushort[geometry.SenselCount];
+            ColumnSums = new long[_colCount];
         }
+
+        /// <summary>The mat's columns (a frame's row length).</summary>
+        public int Cols { get { return _colCount; } }
 
         /// <summary>The raw frame the last <see cref="ScanFrame"/> filled. The same array every time.</summary>
         public ushort[] Frame { get { return _frame; } }
@@ -83,6 +96,14 @@ namespace Kiosk.Mat.Scanning
             int[] channelOrder = _channelOrder;
             int[] muxesOnChannel = _muxesOnChannel;
             int channelsPerMux = _channelsPerMux;
+            long[] sums = SumColumns ? ColumnSums : null;
+            if (sums != null)
+            {
+                for (int col = 0; col < sums.Length; col++)
+                {
+                    sums[col] = 0;
+                }
+            }
 
             for (int row = 0; row < _rowCount; row++)
             {
@@ -106,7 +127,12 @@ namespace Kiosk.Mat.Scanning
                     int index = rowBase + channel;
                     for (int mux = 0; mux < muxes; mux++)
                     {
-                        frame[index] = ToRaw(_columns.ReadMux(mux));
+                        ushort reading = ToRaw(_columns.ReadMux(mux));
+                        frame[index] = reading;
+                        if (sums != null)
+                        {
+                            sums[index - rowBase] += reading;
+                        }
                         index += channelsPerMux;
                     }
                 }

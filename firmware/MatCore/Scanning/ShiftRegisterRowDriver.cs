@@ -5,10 +5,11 @@ namespace Kiosk.Mat.Scanning
     /// tied low). Output k of the chain drives row k: output 0 is Q0 of the chip nearest the ESP32.
     /// The storage register holds the outputs while bits shift, so rows switch cleanly at the latch pulse.
     ///
-    /// Cost: a full rewrite shifts every bit (2 GPIO writes per bit for the clock, the data line written only
-    /// when it changes, 2 for the latch). The scan loop selects rows in order, and moving the one driven bit
-    /// from row r to row r + 1 needs only one more shifted 0: 4 writes (5 when the data line must fall),
-    /// instead of 3 x 8 writes per chip. See docs/scan-cost-model.md.
+    /// Cost: a full rewrite shifts every bit (a clock pulse per bit, the data line changed only when it must, a
+    /// latch pulse). The scan loop selects rows in order, and moving the one driven bit from row r to row r + 1 needs
+    /// only one more shifted 0: 4 toggles (5 when the data line must fall), instead of 3 x 8 per chip. Every change is
+    /// a <see cref="IDigitalOutput.Toggle"/> (a pulse is two), never a Write, once the lines' levels are known.
+    /// See docs/scan-cost-model.md.
     /// </summary>
     public sealed class ShiftRegisterRowDriver : IRowDriver
     {
@@ -88,20 +89,28 @@ namespace Kiosk.Mat.Scanning
 
         private void ShiftBit(bool high)
         {
-            if (!_dataKnown || _dataHigh != high)
+            if (!_dataKnown)
             {
+                // The first change sets every line to a known level: clock and latch low, data as asked.
                 _data.Write(high);
+                _clock.Write(false);
+                _latch.Write(false);
                 _dataHigh = high;
                 _dataKnown = true;
             }
-            _clock.Write(true);
-            _clock.Write(false);
+            else if (_dataHigh != high)
+            {
+                _data.Toggle();
+                _dataHigh = high;
+            }
+            _clock.Toggle();
+            _clock.Toggle();
         }
 
         private void Latch()
         {
-            _latch.Write(true);
-            _latch.Write(false);
+            _latch.Toggle();
+            _latch.Toggle();
         }
     }
 }

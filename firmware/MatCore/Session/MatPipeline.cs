@@ -5,7 +5,10 @@ namespace Kiosk.Mat.Session
 {
     /// <summary>
     /// One frame of the mat's data flow (DESIGN.md): scan -> crosstalk compensation -> calibration -> session tracker.
-    /// The ESP32 app and the virtual mat both run it, so the simulator exercises the device's own frame path.
+    /// <see cref="Device.MatDevice"/> runs it, on the ESP32 and in the virtual mat alike. Built for the interpreter:
+    /// the scan sums the columns as it reads (what the compensation needs), one pass then drops every reading within
+    /// the noise of the empty mat at a compare each and corrects and calibrates only the rest, and the tracker and the
+    /// live frame work on that short list (<see cref="Loaded"/>), never on the whole mat.
     /// Every buffer is allocated at start-up; a step allocates nothing until a scan's analysis runs.
     /// </summary>
     public sealed class MatPipeline
@@ -17,33 +20,40 @@ namespace Kiosk.Mat.Session
         public readonly SenselCalibration Calibration;
         public readonly SessionTracker Tracker;
 
-        /// <summary>The last frame after compensation (raw counts) and after calibration (grams).</summary>
-        public readonly ushort[] CompensatedRaw;
+        /// <summary>
+        /// The last frame after calibration, grams. On the frame a scan finishes it holds the still window's mean
+        /// instead (what the analysis ran on; the tracker reuses the buffer rather than keep one of its own).
+        /// </summary>
         public readonly int[] LoadGrams;
 
-        public MatPipeline(ScanLoop loop, CrosstalkCompensation crosstalk, SenselCalibration calibration, ushort[] compensatedRaw, SessionTracker tracker)
+        /// <summary>The last frame's loaded sensels and their grams, in index order.</summary>
+        public readonly LoadedSensels Loaded;
+
+        public MatPipeline(ScanLoop loop, CrosstalkCompensation crosstalk, SenselCalibration calibration, SessionTracker tracker)
         {
             Loop = loop;
             Crosstalk = crosstalk;
             Calibration = calibration;
-            CompensatedRaw = compensatedRaw;
             Tracker = tracker;
-            LoadGrams = new int[compensatedRaw.Length];
+            LoadGrams = new int[loop.Frame.Length];
+            Loaded = new LoadedSensels(LoadedSensels.CapacityFor(loop.Frame.Length), loop.Cols);
+            loop.SumColumns = crosstalk != null;
         }
 
-        /// <summary>Scans one frame into <see cref="CompensatedRaw"/> (the counts calibration works on) and returns it.</summary>
+        /// <summary>Scans one frame and takes the crosstalk out of it, in place; returns the compensated readings.</summary>
         public ushort[] ScanCompensated()
         {
-            ushort[] raw = Loop.ScanFrame();
-            if (Crosstalk == null)
+            return Compensate(Loop.ScanFrame());
+        }
+
+        /// <summary>Takes the crosstalk out of a raw frame of the scan loop's, in place.</summary>
+        public ushort[] Compensate(ushort[] raw)
+        {
+            if (Crosstalk != null)
             {
-                System.Array.Copy(raw, CompensatedRaw, CompensatedRaw.Length);
+                Crosstalk.Apply(raw, raw);
             }
-            else
-            {
-                Crosstalk.Apply(raw, CompensatedRaw);
-            }
-            return CompensatedRaw;
+            return raw;
         }
 
         /// <summary>
@@ -52,8 +62,13 @@ namespace Kiosk.Mat.Session
         /// </summary>
         public bool Step(int nowMs, bool mayStartScans)
         {
-            Calibration.Apply(ScanCompensated(), LoadGrams);
-            return mayStartScans && Tracker.Step(LoadGrams, nowMs, Calibration.Health);
+            ushort[] raw = Loop.ScanFrame();
+            if (Crosstalk != null)
+            {
+                Crosstalk.BeginFrame(Loop.ColumnSums);
+            }
+            Calibration.Apply(raw, LoadGrams, Loaded, Crosstalk, Loop.Cols);
+            return mayStartScans && Tracker.Step(Loaded, LoadGrams, nowMs, Calibration.Health);
         }
     }
 }

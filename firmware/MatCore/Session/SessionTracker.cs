@@ -1,15 +1,16 @@
 using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Arithmetic;
+using Kiosk.Mat.Calibration;
 using Kiosk.Mat.Geometry;
 
 namespace Kiosk.Mat.Session
 {
     /// <summary>
-    /// Follows a shopper from stepping on to stepping off. Per frame it does only what is cheap: the total load and
-    /// the centre of pressure of the sensels in contact, the state, and adding the frame to the capture sum. Once the
-    /// shopper has stood still for the window, it runs the full analysis once, on the mean of the window's frames,
-    /// and adds the steadiness over the window (centre-of-pressure path length and 95% prediction ellipse area).
-    /// Every buffer is allocated here, so stepping allocates nothing.
+    /// Follows a shopper from stepping on to stepping off. Per frame it does only what is cheap, and only over the
+    /// sensels that carry load (<see cref="LoadedSensels"/>): the total load and the centre of pressure of those in
+    /// contact, the state, and adding them to the capture sum. Once the shopper has stood still for the window, it runs
+    /// the full analysis once, on the mean of the window's frames, and adds the sway over the window
+    /// (centre-of-pressure path length and 95% prediction ellipse area). Every buffer is allocated here, so stepping allocates nothing.
     /// </summary>
     public sealed class SessionTracker
     {
@@ -18,7 +19,7 @@ namespace Kiosk.Mat.Session
         private readonly FootAnalyzer _analyzer;
         private readonly int _contactGrams;
         private readonly int[] _captureSum;
-        private readonly int[] _captureMean;
+        private LoadedSensels _denseFrame;
         private readonly FrameHealth _captureHealth = new FrameHealth();
         private readonly ScanAnalysis _result = new ScanAnalysis();
 
@@ -47,7 +48,6 @@ namespace Kiosk.Mat.Session
             _analyzer = analyzer ?? new FootAnalyzer(geometry, null);
             _contactGrams = _analyzer.ContactGrams;
             _captureSum = new int[geometry.SenselCount];
-            _captureMean = new int[geometry.SenselCount];
             State = SessionState.Empty;
         }
 
@@ -77,13 +77,34 @@ namespace Kiosk.Mat.Session
 
         public int StillWindowMs { get { return _settings.StillWindowMs; } }
 
+        /// <summary>The analysis each scan runs (its buffers are the tracker's largest).</summary>
+        public FootAnalyzer Analyzer { get { return _analyzer; } }
+
         /// <summary>
         /// Takes one calibrated frame (grams per sensel) at a time in ms from any fixed start (wrapping is fine).
-        /// Returns true on the frame whose capture completed: the scan is in <see cref="Result"/>.
+        /// Returns true on the frame whose capture completed: the scan is in <see cref="Result"/>, and
+        /// <paramref name="loadGrams"/> has been overwritten with the still window's mean, which the analysis ran on
+        /// (the device's heap has no room for a buffer of its own).
         /// </summary>
         public bool Step(int[] loadGrams, int elapsedMs, FrameHealth health)
         {
-            MeasureFrame(loadGrams);
+            // A host's dense frame: its loaded sensels first (a list as large as the mat; the device passes its own).
+            if (_denseFrame == null)
+            {
+                _denseFrame = new LoadedSensels(loadGrams.Length, _geometry.Cols);
+            }
+            _denseFrame.FillFrom(loadGrams);
+            return Step(_denseFrame, loadGrams, elapsedMs, health);
+        }
+
+        /// <summary>
+        /// The device's step: this frame's loaded sensels, and <paramref name="frame"/>, a buffer of one int per sensel
+        /// that the window's mean is written into on the frame a scan completes (the frame's own dense loads; the
+        /// device's heap has no room for another).
+        /// </summary>
+        public bool Step(LoadedSensels loaded, int[] frame, int elapsedMs, FrameHealth health)
+        {
+            MeasureFrame(loaded);
             int load = TotalLoadGrams;
             bool present = load >= _settings.PresenceGrams;
             if (present)
@@ -111,7 +132,7 @@ namespace Kiosk.Mat.Session
                     }
                     else if (present && elapsedMs - _stateSinceMs >= _settings.StepOnMs)
                     {
-                        StartCapture(loadGrams, elapsedMs, health);
+                        StartCapture(loaded, elapsedMs, health);
                     }
                     break;
                 case SessionState.Settling:
@@ -120,18 +141,19 @@ namespace Kiosk.Mat.Session
                     {
                         Enter(SessionState.Empty, elapsedMs);
                     }
-                    else if (!present || !IsStill())
+                    else if (!present || !IsStill() || loaded.Overflowed)
                     {
-                        StartCapture(loadGrams, elapsedMs, health);
+                        // An overflowed frame (more of the mat loaded than a standing shopper loads) is never still.
+                        StartCapture(loaded, elapsedMs, health);
                     }
                     else
                     {
-                        AddToCapture(loadGrams, health);
+                        AddToCapture(loaded, health);
                         State = SessionState.Capturing;
                         StillForMs = elapsedMs - _captureStartMs;
                         if (StillForMs >= _settings.StillWindowMs && _captureFrames >= _settings.MinFrames)
                         {
-                            Analyse();
+                            Analyse(frame);
                             Enter(SessionState.Done, elapsedMs);
                             return true;
                         }
@@ -158,28 +180,27 @@ namespace Kiosk.Mat.Session
         }
 
         /// <summary>Total load and centre of pressure of the sensels in contact.</summary>
-        private void MeasureFrame(int[] loadGrams)
+        private void MeasureFrame(LoadedSensels loaded)
         {
             int cols = _geometry.Cols;
-            int rows = _geometry.Rows;
+            int contact = _contactGrams;
+            ushort[] indices = loaded.Index;
+            int[] loads = loaded.Grams;
+            int count = loaded.Count;
             long total = 0;
             long momentRow = 0;
             long momentCol = 0;
-            int index = 0;
-            for (int r = 0; r < rows; r++)
+            for (int k = 0; k < count; k++)
             {
-                long rowLoad = 0;
-                for (int c = 0; c < cols; c++)
+                int grams = loads[k];
+                if (grams >= contact)
                 {
-                    int grams = loadGrams[index++];
-                    if (grams >= _contactGrams)
-                    {
-                        rowLoad += grams;
-                        momentCol += (long)grams * c;
-                    }
+                    int index = indices[k];
+                    int row = index / cols;
+                    total += grams;
+                    momentRow += (long)grams * row;
+                    momentCol += (long)grams * (index - row * cols);
                 }
-                total += rowLoad;
-                momentRow += rowLoad * r;
             }
             TotalLoadGrams = (int)total;
             if (total == 0)
@@ -207,7 +228,7 @@ namespace Kiosk.Mat.Session
             return dx * dx + dy * dy <= tolerance * tolerance;
         }
 
-        private void StartCapture(int[] loadGrams, int elapsedMs, FrameHealth health)
+        private void StartCapture(LoadedSensels loaded, int elapsedMs, FrameHealth health)
         {
             Enter(SessionState.Settling, elapsedMs);
             _captureStartMs = elapsedMs;
@@ -225,17 +246,20 @@ namespace Kiosk.Mat.Session
             StillForMs = 0;
             _lastCopX = CopXMmX10;
             _lastCopY = CopYMmX10;
-            // The first frame of a capture is its sum: one native copy instead of clearing and adding.
-            System.Array.Copy(loadGrams, _captureSum, _captureSum.Length);
-            CountCaptureFrame(health);
+            // The first frame of a capture is its sum: one native clear, then its loaded sensels.
+            System.Array.Clear(_captureSum, 0, _captureSum.Length);
+            AddToCapture(loaded, health);
         }
 
-        private void AddToCapture(int[] loadGrams, FrameHealth health)
+        private void AddToCapture(LoadedSensels loaded, FrameHealth health)
         {
             int[] sum = _captureSum;
-            for (int i = 0; i < sum.Length; i++)
+            ushort[] indices = loaded.Index;
+            int[] loads = loaded.Grams;
+            int count = loaded.Count;
+            for (int k = 0; k < count; k++)
             {
-                sum[i] += loadGrams[i];
+                sum[indices[k]] += loads[k];
             }
             CountCaptureFrame(health);
         }
@@ -263,15 +287,19 @@ namespace Kiosk.Mat.Session
             _lastCopY = CopYMmX10;
         }
 
-        private void Analyse()
+        /// <summary>The window's mean into <paramref name="mean"/> (the frame just measured, no longer needed), then the analysis.</summary>
+        private void Analyse(int[] mean)
         {
             int frames = _captureFrames;
-            for (int i = 0; i < _captureSum.Length; i++)
+            int[] sum = _captureSum;
+            int half = frames / 2;
+            for (int i = 0; i < sum.Length; i++)
             {
-                _captureMean[i] = (_captureSum[i] + frames / 2) / frames;
+                int total = sum[i];
+                mean[i] = total == 0 ? 0 : (total + half) / frames;
             }
             _captureHealth.SaturatedCount = _maxSaturated;
-            _analyzer.Analyze(_captureMean, _captureHealth, _result);
+            _analyzer.Analyze(mean, _captureHealth, _result);
             _result.FrameCount = frames;
             _result.WindowMs = StillForMs;
             _result.SwayPathMmX10 = (int)_copPathMmX10;

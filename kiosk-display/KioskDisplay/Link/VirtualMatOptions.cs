@@ -1,3 +1,6 @@
+using Kiosk.Display.MatLink;
+using Microsoft.Extensions.Options;
+
 namespace Kiosk.Display.Link;
 
 /// <summary>
@@ -27,4 +30,30 @@ public sealed class VirtualMatServiceOptions
     public int Rows { get; set; } = 48;
     public int Cols { get; set; } = 48;
     public double PitchMm { get; set; } = 10;
+}
+
+/// <summary>
+/// Refuses, at start-up, settings with which the virtual mat could never reach the display: it talks to the display's
+/// own mat listener over TCP, so it needs the listener on.
+/// </summary>
+public sealed class VirtualMatOptionsValidator(IOptions<MatLinkOptions> matLink) : IValidateOptions<VirtualMatServiceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, VirtualMatServiceOptions options)
+    {
+        var errors = new List<string>();
+        if (options.Enabled && !matLink.Value.TcpEnabled)
+        {
+            errors.Add("VirtualMat:Enabled=true needs MatLink:TcpEnabled=true: the virtual mat reaches the display over TCP like a real mat. "
+                + "Turn the virtual mat off (VirtualMat:Enabled=false) or the listener on.");
+        }
+        if (!System.Text.RegularExpressions.Regex.IsMatch(options.DeviceId, "^[0-9a-fA-F]{1,16}$"))
+        {
+            errors.Add($"VirtualMat:DeviceId '{options.DeviceId}' must be 1 to 16 hex digits.");
+        }
+        if (options.FramesPerSecond is < 1 or > 1000 || options.Speed <= 0 || options.PauseSeconds < 0)
+        {
+            errors.Add("VirtualMat: FramesPerSecond 1-1000, Speed above 0 and PauseSeconds 0 or more.");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

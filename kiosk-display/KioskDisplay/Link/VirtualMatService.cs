@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using Kiosk.Display.MatLink;
 using Kiosk.Mat.Geometry;
@@ -14,13 +15,18 @@ namespace Kiosk.Display.Link;
 /// <summary>
 /// A virtual mat inside the display: the mat's firmware loop over a simulated sensor grid (firmware/MatSim), playing
 /// scripted shoppers one after another and talking to this display's own mat listener through the real protocol on
-/// loopback, exactly as an ESP32 would. It pairs itself with a new key at every start; a store turns it off when a real mat is installed.
+/// loopback, exactly as an ESP32 would: the core's MatDevice, so it answers the technician's Zero and Calibrate as a real
+/// mat does. It pairs itself with a new key at every start, keeps its result counter in the data folder so its ids are
+/// never reused across restarts, and dials the address the listener is bound to. A store turns it off when a real mat
+/// is installed.
 /// </summary>
 public sealed class VirtualMatService(
     MatListener listener,
     IPairingRegistry pairing,
     FrameDepartures departures,
     IOptions<VirtualMatServiceOptions> options,
+    IOptions<KioskOptions> kiosk,
+    IHostEnvironment host,
     ILogger<VirtualMatService> logger) : BackgroundService
 {
     /// <summary>The standard rotation: the three arch types and a mixed pair, each standing still.</summary>
@@ -30,30 +36,63 @@ public sealed class VirtualMatService(
     {
         VirtualMatServiceOptions settings = options.Value;
         long deviceId = long.Parse(settings.DeviceId, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-        var endpoint = await listener.Listening.WaitAsync(stoppingToken);
+        IPEndPoint endpoint;
+        try
+        {
+            endpoint = await listener.Listening.WaitAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The listener says why it is not listening (VirtualMatOptionsValidator already refuses MatLink:TcpEnabled=false).
+            logger.LogError("The virtual mat stays off: the display is not listening for mats ({Reason})", e.Message);
+            return;
+        }
         // A fresh key on every start, known only to this process: the virtual mat proves it like a real one.
         byte[] pairingKey = RandomNumberGenerator.GetBytes(PairingKey.KeyBytes);
         await pairing.PairAsync(deviceId, pairingKey, stoppingToken);
         string[] names = settings.Scenarios.Length > 0 ? settings.Scenarios : StandardRotation;
         var scenarios = names.Select(name => ShopperScenarios.Find(name)
             ?? throw new InvalidOperationException($"VirtualMat:Scenarios: no scenario '{name}' (see matctl scenarios)")).ToArray();
-        int port = endpoint.Port;
-        logger.LogWarning("The virtual mat {DeviceId} is on: scripted shoppers on 127.0.0.1:{Port} (set VirtualMat:Enabled=false for a real mat)", settings.DeviceId, port);
+        IPEndPoint display = DialAddress(endpoint);
+        var counters = new VirtualMatCounterFile(VirtualMatCounterFile.For(kiosk.Value.DataFolderPath(host.ContentRootPath), deviceId), logger);
+        logger.LogWarning("The virtual mat {DeviceId} is on: scripted shoppers on {Endpoint} (set VirtualMat:Enabled=false for a real mat)", settings.DeviceId, display);
         // The mat's loop is synchronous, as on the device: give it a thread of its own.
-        await Task.Factory.StartNew(() => Play(settings, deviceId, pairingKey, port, scenarios, stoppingToken), stoppingToken,
+        await Task.Factory.StartNew(() => Play(settings, deviceId, pairingKey, display, counters, scenarios, stoppingToken), stoppingToken,
             TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap().ConfigureAwait(false);
     }
 
-    private Task Play(VirtualMatServiceOptions settings, long deviceId, byte[] pairingKey, int port, ShopperScenario[] scenarios, CancellationToken stoppingToken)
+    /// <summary>Where the virtual mat reaches this display's listener: its own address, or loopback when it listens on every interface.</summary>
+    public static IPEndPoint DialAddress(IPEndPoint listening)
+    {
+        IPAddress address = listening.Address;
+        if (address.Equals(IPAddress.Any))
+        {
+            address = IPAddress.Loopback;
+        }
+        else if (address.Equals(IPAddress.IPv6Any))
+        {
+            address = IPAddress.IPv6Loopback;
+        }
+        return new IPEndPoint(address, listening.Port);
+    }
+
+    private Task Play(VirtualMatServiceOptions settings, long deviceId, byte[] pairingKey, IPEndPoint display, VirtualMatCounterFile counters,
+        ShopperScenario[] scenarios, CancellationToken stoppingToken)
     {
         var geometry = new MatGeometry(settings.Rows, settings.Cols, (int)Math.Round(settings.PitchMm * 1000));
-        var mat = new VirtualMat(geometry, new VirtualMatOptions { DeviceId = deviceId, PairingKey = pairingKey, FramesPerSecond = settings.FramesPerSecond });
+        var mat = new VirtualMat(geometry, new VirtualMatOptions
+        {
+            DeviceId = deviceId,
+            PairingKey = pairingKey,
+            FramesPerSecond = settings.FramesPerSecond,
+            CounterFile = counters,
+        });
         mat.FrameSending += atMs => departures.Record(deviceId, (uint)atMs, DateTimeOffset.UtcNow);
         TcpPacketTransport? link = null;
         mat.Dial = () =>
         {
             link?.Dispose();
-            link = TcpPacketTransport.TryConnect("127.0.0.1", port);
+            link = TcpPacketTransport.TryConnect(display.Address.ToString(), display.Port);
             return link;
         };
         var wall = Stopwatch.StartNew();

@@ -8,26 +8,26 @@ public class SenselCalibrationTests
     private static readonly ConductanceLaw Law = new(halfDriveGrams: 1000, fullScalePermilleOfDrive: 742);
 
     [Fact]
-    public void TableRisesWithTheReadingAndIsNotLinear()
+    public void LawRisesWithTheReadingAndIsNotLinear()
     {
         for (int raw = 1; raw <= ConductanceLaw.AdcMax; raw++)
         {
-            Assert.True(Law.GramsByRaw[raw] >= Law.GramsByRaw[raw - 1], $"raw {raw}");
+            Assert.True(Law.GramsFor(raw) >= Law.GramsFor(raw - 1), $"raw {raw}");
         }
-        Assert.Equal(0, Law.GramsByRaw[0]);
+        Assert.Equal(0, Law.GramsFor(0));
         // A divider: the second half of the readings spans far more load than the first.
-        Assert.True(Law.GramsByRaw[4095] - Law.GramsByRaw[2048] > 2 * Law.GramsByRaw[2048]);
+        Assert.True(Law.GramsFor(4095) - Law.GramsFor(2048) > 2 * Law.GramsFor(2048));
     }
 
     [Fact]
-    public void RawForGramsInvertsTheTableWithinOneCount()
+    public void RawForGramsInvertsTheLawWithinOneCount()
     {
         Gen.Int[0, 2800].Sample(grams =>
         {
             int raw = Law.RawForGrams(grams);
             // The reading's load is within one ADC count's worth of grams of the load (a count spans more at the top).
-            int step = Law.GramsByRaw[Math.Min(raw + 1, ConductanceLaw.AdcMax)] - Law.GramsByRaw[raw];
-            return Math.Abs(Law.GramsByRaw[raw] - grams) <= step + 1;
+            int step = Law.GramsFor(Math.Min(raw + 1, ConductanceLaw.AdcMax)) - Law.GramsFor(raw);
+            return Math.Abs(Law.GramsFor(raw) - grams) <= step + 1;
         }, iter: 20_000);
     }
 
@@ -36,13 +36,13 @@ public class SenselCalibrationTests
     {
         var calibration = new SenselCalibration(4, Law);
         calibration.CalibrateZero([100, 100, 100, 100]);
-        calibration.GainQ12[1] = SenselCalibration.UnityGainQ12 * 2;
+        calibration.FilmGainQ7[1] = SenselCalibration.UnityFilmGainQ7 * 3 / 2;
         calibration.DeadMask[3] = 1;
-        var raw = new ushort[] { 100, (ushort)Law.RawForGrams(500 + Law.GramsByRaw[100]), 50, 4000 };
+        var raw = new ushort[] { 100, (ushort)Law.RawForGrams(500 + Law.GramsFor(100)), 50, 4000 };
         var grams = new int[4];
         calibration.Apply(raw, grams);
         Assert.Equal(0, grams[0]);
-        Assert.InRange(grams[1], 990, 1010);
+        Assert.InRange(grams[1], 740, 760);
         Assert.Equal(0, grams[2]);
         Assert.Equal(0, grams[3]);
     }
@@ -53,7 +53,7 @@ public class SenselCalibrationTests
         var calibration = new SenselCalibration(3, Law);
         int before = calibration.CalibrationId;
         Assert.True(calibration.CalibrateGain([8000, 6000, 6000], knownGrams: 25000));
-        Assert.Equal(5120, calibration.GainQ12[0]);
+        Assert.Equal(5120, calibration.MatGainQ12);
         Assert.NotEqual(before, calibration.CalibrationId);
         Assert.False(calibration.CalibrateGain([0, 0, 0], 25000));
     }
@@ -64,13 +64,52 @@ public class SenselCalibrationTests
         var calibration = new SenselCalibration(4, Law);
         int dead = calibration.EqualiseGains([800, 1200, 1000, 20]);
         Assert.Equal(1, dead);
-        Assert.Equal(1, calibration.DeadMask[3]);
+        Assert.Equal(Kiosk.Mat.SelfTest.SenselStatus.Dead, calibration.DeadMask[3]);
         var raw = new ushort[4];
         var grams = new int[] { 800, 1200, 1000, 0 };
         for (int i = 0; i < 3; i++)
         {
-            Assert.InRange(grams[i] * calibration.GainQ12[i] >> 12, 995, 1005);
+            Assert.InRange(grams[i] * calibration.FilmGainQ7[i] >> 7, 990, 1010);
         }
+    }
+
+    [Fact]
+    public void TheSelfTestsMaskIsTheCalibrationsMask()
+    {
+        var mask = new byte[4];
+        var calibration = new SenselCalibration(4, Law, mask);
+        mask[2] = Kiosk.Mat.SelfTest.SenselStatus.Stuck;
+        var grams = new int[4];
+        calibration.Apply([1000, 1000, 1000, 1000], grams);
+        Assert.Equal(0, grams[2]);
+        Assert.True(grams[0] > 0);
+        Assert.Same(mask, calibration.Health.DeadMask);
+    }
+
+    [Fact]
+    public void FilmGainsStayWithinTheirByte()
+    {
+        var calibration = new SenselCalibration(3, Law);
+        calibration.EqualiseGains([1000, 1000, 300]);
+        Assert.Equal(byte.MaxValue, calibration.FilmGainQ7[2]);
+        Assert.Equal(0, calibration.DeadMask[2]);
+    }
+
+    [Fact]
+    public void ZeroIsKeptAboveTheMatsLowestAndAFarHigherSenselIsMaskedAsStuck()
+    {
+        var calibration = new SenselCalibration(4, Law);
+        int stuck = calibration.CalibrateZero([20, 25, 20 + SenselCalibration.MaxZeroAboveBaseRaw, 21 + SenselCalibration.MaxZeroAboveBaseRaw]);
+        Assert.Equal(1, stuck);
+        Assert.Equal(20, calibration.ZeroBaseRaw);
+        Assert.Equal(5, calibration.ZeroAboveBase[1]);
+        Assert.Equal(0, calibration.DeadMask[2]);
+        Assert.Equal(Kiosk.Mat.SelfTest.SenselStatus.Stuck, calibration.DeadMask[3]);
+        var grams = new int[4];
+        calibration.Apply([20, 25, 1000, 1000], grams);
+        Assert.Equal([0, 0], grams[..2]);
+        Assert.True(grams[2] > 0);
+        Assert.Equal(0, grams[3]);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class MatLinkSessionTests
 
         Assert.False(session.QueueResult(new ScanAnalysis(), null, 0));
         Assert.True(session.HoldingResult);
-        // While one scan is held, another is refused outright: no counter is spent on it.
+        // The device offers the held scan again every frame: it keeps the id it was given, and no other is spent.
         Assert.False(session.QueueResult(new ScanAnalysis(), null, 0));
         Assert.Equal(4u, session.NextResultCounter);
         session.Poll(0);
@@ -57,11 +57,14 @@ public class MatLinkSessionTests
 
         display.AcknowledgeResult(DeviceId, 1);
         session.Poll(1);
+        Assert.True(session.QueueResult(new ScanAnalysis(), null, 1));
+        session.Poll(2);
         session.SendStatus();
 
         Assert.False(session.HoldingResult);
         Assert.False(display.LastStatus!.OutboxFull);
         Assert.Equal([1u, 2u, 3u], display.ResultCounters);
+        Assert.Equal(4u, session.NextResultCounter);
     }
 
     [Fact]

@@ -1,68 +1,23 @@
-using System.Net;
 using System.Net.Sockets;
+using Kiosk.Mat.Link;
 
 namespace Kiosk.Esp32App.Link
 {
     /// <summary>
-    /// The link to the display over TCP (System.Net.Sockets.Socket, synchronous as nanoFramework has it).
-    /// A failed send or a closed peer closes the socket; the app calls <see cref="Connect"/> again later.
+    /// A connected TCP socket to the display (System.Net.Sockets.Socket, synchronous as nanoFramework has it), as the
+    /// core's <see cref="IPacketTransport"/>. A packet the socket cannot take now is refused whole (a live frame is then
+    /// dropped, a result retried); a failed send or a closed peer closes it, and the device dials again.
     /// </summary>
-    public sealed class TcpMatLink : IMatLink
+    public sealed class SocketTransport : IPacketTransport
     {
-        private const int SendTimeoutMs = 2000;
-
-        private readonly string _host;
-        private readonly int _port;
         private Socket _socket;
 
-        public TcpMatLink(string host, int port)
+        public SocketTransport(Socket socket)
         {
-            _host = host;
-            _port = port;
+            _socket = socket;
         }
 
         public bool IsOpen { get { return _socket != null; } }
-
-        public bool Connect()
-        {
-            Close();
-            Socket socket = null;
-            try
-            {
-                IPAddress address = Resolve(_host);
-                if (address == null)
-                {
-                    return false;
-                }
-                socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                socket.SendTimeout = SendTimeoutMs;
-                socket.Connect(new IPEndPoint(address, _port));
-                _socket = socket;
-                return true;
-            }
-            catch (System.Exception e)
-            {
-                System.Console.WriteLine("link: cannot reach " + _host + ":" + _port.ToString() + ": " + e.Message);
-                if (socket != null)
-                {
-                    socket.Close();
-                }
-                return false;
-            }
-        }
-
-        private static IPAddress Resolve(string host)
-        {
-            try
-            {
-                return IPAddress.Parse(host);
-            }
-            catch (System.Exception)
-            {
-                IPHostEntry entry = Dns.GetHostEntry(host);
-                return entry.AddressList.Length > 0 ? entry.AddressList[0] : null;
-            }
-        }
 
         public bool TrySend(byte[] buffer, int offset, int count)
         {
@@ -72,7 +27,6 @@ namespace Kiosk.Esp32App.Link
             }
             try
             {
-                // Not writable now: refuse the whole packet (a live frame is then dropped, a result retried).
                 if (!_socket.Poll(0, SelectMode.SelectWrite))
                 {
                     return false;
@@ -123,16 +77,17 @@ namespace Kiosk.Esp32App.Link
 
         public void Close()
         {
-            if (_socket != null)
+            Socket socket = _socket;
+            _socket = null;
+            if (socket != null)
             {
                 try
                 {
-                    _socket.Close();
+                    socket.Close();
                 }
                 catch (System.Exception)
                 {
                 }
-                _socket = null;
             }
         }
     }

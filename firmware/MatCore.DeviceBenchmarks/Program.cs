@@ -1,0 +1,171 @@
+using System;
+using Kiosk.Mat.Analysis;
+using Kiosk.Mat.Device;
+using Kiosk.Mat.DeviceTests.Fakes;
+using Kiosk.Mat.DeviceTests.Shoppers;
+
+namespace Kiosk.Mat.DeviceBenchmarks
+{
+    /// <summary>
+    /// Power-on, then 200 frames (10 s at 20 frames a second) of a standing shopper through the core's MatDevice on a
+    /// fake grid, timing each tick; then the parts of a frame and the analysis apart. Prints its figures and, when the
+    /// run did what a device must (one scan, its result stored by the display exactly once), the marker nf-run's
+    /// --expect looks for, so `nf-run --min-heap` finds the smallest heap in which a device still works.
+    /// DateTime.UtcNow is the interpreter's time on this machine: compare runs on the same machine, and convert to an
+    /// ESP32 with docs/scan-cost-model.md.
+    /// </summary>
+    public class Program
+    {
+        public const string DoneMarker = "DEVICE-BENCHMARK-DONE";
+        private const int Frames = 200;
+        private const int Batches = 8;
+        private const int Repeats = 4;
+        private const int AnalysisRepeats = 3;
+
+#if MAT_64X64
+        private const int Rows = 64;
+        private const int PitchUm = 7500;
+#else
+        private const int Rows = 48;
+        private const int PitchUm = 10000;
+#endif
+
+        public static void Main()
+        {
+            try
+            {
+                Run();
+            }
+            catch (Exception e)
+            {
+                Console.WriteLine("device benchmark failed: " + e.GetType().Name + ": " + e.Message);
+            }
+        }
+
+        private static void Run()
+        {
+            Console.WriteLine("device benchmark: " + Rows.ToString() + " x " + Rows.ToString() + " at " + PitchUm.ToString() + " um");
+            long start = DateTime.UtcNow.Ticks;
+            DeviceRun run = new DeviceRun(Rows, PitchUm, false);
+            run.PowerOn();
+            Console.WriteLine("power-on (build, self-test, zero, hello): " + Ms(DateTime.UtcNow.Ticks - start));
+
+            ScriptedShopper shopper = ScriptedShopper.Standing("normal-arches-still", StandingFeet.NormalArch, StandingFeet.NormalArch, 500, Rows);
+            int[] frameUs = new int[Frames];
+            int plainFrames = 0;
+            long scanTicks = 0;
+            for (int frame = 0; frame < Frames; frame++)
+            {
+                int leftPpm;
+                int rightPpm;
+                shopper.SharesAt(run.NowMs, out leftPpm, out rightPpm);
+                run.Film.Show(shopper.LeftFoot, leftPpm, shopper.RightFoot, rightPpm);
+                long before = run.TickTime;
+                run.Tick();
+                long ticks = run.TickTime - before;
+                if (run.Device.ScanFinished)
+                {
+                    scanTicks = ticks;
+                    continue;
+                }
+                frameUs[plainFrames++] = (int)(ticks / 10);
+            }
+            MatDevice device = run.Device;
+            SortAscending(frameUs, plainFrames);
+            Console.WriteLine("frames: " + Frames.ToString() + ", scans " + device.Scans.ToString() + ", results stored by the display "
+                + run.Display.StoredResults.ToString() + ", live frames " + run.Display.Frames.ToString());
+            Console.WriteLine("per frame, whole tick on the fake grid: median " + frameUs[plainFrames / 2].ToString() + " us, 10th percentile "
+                + frameUs[plainFrames / 10].ToString() + " us, 90th " + frameUs[plainFrames * 9 / 10].ToString()
+                + " us; the frame that finished the scan " + Ms(scanTicks));
+
+            MeasureParts(run, shopper);
+
+            bool ok = device.Scans == 1 && run.Display.StoredResults == 1 && run.Display.DuplicateResults == 0;
+            Console.WriteLine(ok ? DoneMarker : "device benchmark: the run did not deliver exactly one result");
+        }
+
+        /// <summary>Each stage of a frame on a standing shopper's frame (best of batches), and the analysis on the window's mean.</summary>
+        private static void MeasureParts(DeviceRun run, ScriptedShopper shopper)
+        {
+            MatDevice device = run.Device;
+            int leftPpm;
+            int rightPpm;
+            shopper.SharesAt(3000, out leftPpm, out rightPpm);
+            run.Film.Show(shopper.LeftFoot, leftPpm, shopper.RightFoot, rightPpm);
+            int[] grams = device.Pipeline.LoadGrams;
+
+            long scan = long.MaxValue;
+            long calibration = long.MaxValue;
+            long liveFrame = long.MaxValue;
+            for (int batch = 0; batch < Batches; batch++)
+            {
+                long t0 = DateTime.UtcNow.Ticks;
+                ushort[] raw = device.Loop.ScanFrame();
+                scan = Min(scan, DateTime.UtcNow.Ticks - t0);
+
+                // The frame path after the ADC: crosstalk for the readings that can be loads, the noise floor, grams, the list.
+                t0 = DateTime.UtcNow.Ticks;
+                for (int i = 0; i < Repeats; i++)
+                {
+                    if (device.Pipeline.Crosstalk != null)
+                    {
+                        device.Pipeline.Crosstalk.BeginFrame(device.Loop.ColumnSums);
+                    }
+                    device.Calibration.Apply(raw, grams, device.Pipeline.Loaded, device.Pipeline.Crosstalk, device.Loop.Cols);
+                }
+                calibration = Min(calibration, (DateTime.UtcNow.Ticks - t0) / Repeats);
+
+                long displayBefore = run.Display.BusyTicks;
+                t0 = DateTime.UtcNow.Ticks;
+                for (int i = 0; i < Repeats; i++)
+                {
+                    device.Link.SendFrame(device.Pipeline.Loaded, 0);
+                }
+                liveFrame = Min(liveFrame, (DateTime.UtcNow.Ticks - t0 - (run.Display.BusyTicks - displayBefore)) / Repeats);
+            }
+            Console.WriteLine("parts per frame: scan loop over the fake grid " + Us(scan) + " (its reads stand in for the ADC), crosstalk, noise floor and calibration "
+                + Us(calibration) + " (" + device.Pipeline.Loaded.Count.ToString() + " loaded sensels), live frame encoded and sent " + Us(liveFrame));
+
+            ScanAnalysis analysis = new ScanAnalysis();
+            long analyse = long.MaxValue;
+            for (int i = 0; i < AnalysisRepeats; i++)
+            {
+                long t0 = DateTime.UtcNow.Ticks;
+                device.Tracker.Analyzer.Analyze(grams, device.Calibration.Health, analysis);
+                analyse = Min(analyse, DateTime.UtcNow.Ticks - t0);
+            }
+            Console.WriteLine("analysis (FootAnalyzer.Analyze on a standing frame, best of " + AnalysisRepeats.ToString() + "): " + Ms(analyse)
+                + "; arch index x1000 left " + analysis.Left.ArchIndexX1000.ToString() + ", right " + analysis.Right.ArchIndexX1000.ToString());
+        }
+
+        private static void SortAscending(int[] values, int count)
+        {
+            for (int i = 1; i < count; i++)
+            {
+                int value = values[i];
+                int j = i - 1;
+                while (j >= 0 && values[j] > value)
+                {
+                    values[j + 1] = values[j];
+                    j--;
+                }
+                values[j + 1] = value;
+            }
+        }
+
+        private static long Min(long a, long b)
+        {
+            return a < b ? a : b;
+        }
+
+        private static string Us(long ticks)
+        {
+            return (ticks / 10).ToString() + " us";
+        }
+
+        private static string Ms(long ticks)
+        {
+            return (ticks / 10000).ToString() + "." + ((ticks / 1000) % 10).ToString() + " ms";
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using Kiosk.Mat.Analysis;
+using Kiosk.Mat.DeviceTests.Fakes;
+using Kiosk.Mat.DeviceTests.Shoppers;
+using Kiosk.Mat.Protocol;
+using nanoFramework.TestFramework;
+
+namespace Kiosk.Mat.DeviceTests
+{
+    /// <summary>
+    /// Whole shoppers through the device's own loop (<see cref="Device.MatDevice"/>) on a 48 x 48 mat at 10 mm: the
+    /// Result the display stores, decoded from its bytes. Each test prints those bytes, so tests/Firmware.Tests can
+    /// check that nanoCLR and .NET send the same.
+    /// </summary>
+    [TestClass]
+    public class ShopperDeviceTests
+    {
+        private const int Rows = 48;
+        private const int PitchUm = 10000;
+        private const int DrainFrames = 400;
+
+        private static DeviceRun Visit(ScriptedShopper shopper)
+        {
+            DeviceRun run = new DeviceRun(Rows, PitchUm);
+            run.PowerOn();
+            run.Play(shopper);
+            Assert.IsTrue(run.Drain(DrainFrames), "the display should have acked every result");
+            OutputHelper.WriteLine(ResultBytes.Line(shopper.Name, run.Display));
+            return run;
+        }
+
+        private static ResultMessage OnlyResult(DeviceRun run)
+        {
+            Assert.AreEqual(1, run.Device.Scans);
+            Assert.AreEqual(1, run.Display.StoredResults);
+            ResultMessage result = ResultBytes.Last(run.Display, run.Geometry.SenselCount);
+            Assert.IsNotNull(result, "the stored Result should decode");
+            return result;
+        }
+
+        [TestMethod]
+        public void NormalArchesStandingEvenlyGiveOneNormalResult()
+        {
+            DeviceRun run = Visit(ScriptedShopper.Standing("normal-arches-still", StandingFeet.NormalArch, StandingFeet.NormalArch, 500, Rows));
+            ResultMessage result = OnlyResult(run);
+            ScanAnalysis scan = result.Analysis;
+
+            Assert.AreEqual((int)ArchType.Normal, (int)scan.Left.Arch);
+            Assert.AreEqual((int)ArchType.Normal, (int)scan.Right.Arch);
+            Assert.IsTrue(scan.LoadLeftPctX10 >= 470 && scan.LoadLeftPctX10 <= 530, "left share " + scan.LoadLeftPctX10.ToString());
+            Assert.IsTrue(scan.TotalLoadGrams >= 67500 && scan.TotalLoadGrams <= 82500, "75 kg within 10%: " + scan.TotalLoadGrams.ToString());
+            Assert.AreEqual(QualityIssue.None, scan.QualityIssues);
+        }
+
+        [TestMethod]
+        public void FlatLeftAndHighRightArchesAreEachFound()
+        {
+            DeviceRun run = Visit(ScriptedShopper.Standing("flat-left-high-right", StandingFeet.FlatArch, StandingFeet.HighArch, 500, Rows));
+            ScanAnalysis scan = OnlyResult(run).Analysis;
+
+            Assert.AreEqual((int)ArchType.Low, (int)scan.Left.Arch);
+            Assert.AreEqual((int)ArchType.High, (int)scan.Right.Arch);
+            Assert.IsTrue(scan.Left.ArchIndexX1000 > scan.Right.ArchIndexX1000);
+        }
+
+        [TestMethod]
+        public void UnevenStanceReportsTheLeftShare()
+        {
+            DeviceRun run = Visit(ScriptedShopper.Standing("uneven-stance", StandingFeet.NormalArch, StandingFeet.NormalArch, 650, Rows));
+            ScanAnalysis scan = OnlyResult(run).Analysis;
+
+            Assert.IsTrue(scan.LoadLeftPctX10 >= 620 && scan.LoadLeftPctX10 <= 680, "left share " + scan.LoadLeftPctX10.ToString());
+            Assert.AreEqual(1000, scan.LoadLeftPctX10 + scan.LoadRightPctX10);
+        }
+
+        [TestMethod]
+        public void OneFootIsSaidAndNotTakenForAnImbalance()
+        {
+            DeviceRun run = Visit(ScriptedShopper.OneFoot(Rows));
+            ScanAnalysis scan = OnlyResult(run).Analysis;
+
+            Assert.IsTrue((scan.QualityIssues & QualityIssue.OneFootOnly) != 0, "issues " + scan.QualityIssues.ToString());
+        }
+
+        [TestMethod]
+        public void RestlessShopperGetsNoResult()
+        {
+            DeviceRun run = new DeviceRun(Rows, PitchUm);
+            run.PowerOn();
+            run.Play(ScriptedShopper.Restless(Rows));
+
+            Assert.AreEqual(0, run.Device.Scans);
+            Assert.AreEqual(0, run.Display.ResultPackets);
+            Assert.IsTrue(run.Display.Frames > 0, "live frames go out while someone stands");
+        }
+
+        [TestMethod]
+        public void ResultCarriesItsIdAndTheWindowSummedFrame()
+        {
+            DeviceRun run = Visit(ScriptedShopper.Standing("normal-arches-still", StandingFeet.NormalArch, StandingFeet.NormalArch, 500, Rows));
+            ResultMessage result = OnlyResult(run);
+
+            Assert.AreEqual(DeviceRun.DeviceId, result.DeviceId);
+            Assert.AreEqual(1, (int)result.ResultCounter);
+            Assert.IsTrue(result.HasSummedFrame);
+            Assert.AreEqual(Rows, result.Rows);
+            long summed = 0;
+            for (int i = 0; i < run.Geometry.SenselCount; i++)
+            {
+                summed += result.SummedLoadGrams[i];
+            }
+            // The summed frame is the window's frames added up: over the frame count it is the scan's load, within 5%.
+            long perFrame = summed / result.Analysis.FrameCount;
+            long total = result.Analysis.TotalLoadGrams;
+            Assert.IsTrue(perFrame * 100 >= total * 95 && perFrame * 100 <= total * 105, perFrame.ToString() + " g per frame, scan " + total.ToString());
+            Assert.IsTrue(result.Analysis.WindowMs >= 3000, "the still window is 3 s");
+        }
+
+        [TestMethod]
+        public void TheSameShopperGivesTheSameBytesEveryTime()
+        {
+            DeviceRun first = Visit(ScriptedShopper.Standing("flat-feet-still", StandingFeet.FlatArch, StandingFeet.FlatArch, 500, Rows));
+            DeviceRun second = Visit(ScriptedShopper.Standing("flat-feet-still", StandingFeet.FlatArch, StandingFeet.FlatArch, 500, Rows));
+
+            Assert.AreEqual(first.Display.LastResultLength, second.Display.LastResultLength);
+            Assert.AreEqual(first.Display.ResultFingerprint, second.Display.ResultFingerprint);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Xunit;
+using System.Diagnostics;
+using Kiosk.Mat.DeviceTests.Fakes;
+using Kiosk.Tests;
+
+namespace Kiosk.Firmware.Tests;
+
+/// <summary>The real nanoFramework CLR beside the repository (../shared/tools/nanoframework, as in CI); skipped without it.</summary>
+public sealed class NanoClrFactAttribute : FactAttribute
+{
+    public static string Tools => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "tools", "nanoframework"));
+
+    public NanoClrFactAttribute()
+    {
+        if (!File.Exists(Path.Combine(Tools, "nf-run")))
+        {
+            Skip = $"needs the nanoFramework CLR tools in {Tools} (CI has them; a fresh clone does not)";
+        }
+    }
+}
+
+/// <summary>
+/// The device's Results are the same bytes in the real nanoFramework CLR as on .NET: the device tests print every
+/// stored Result's bytes; here they run in nanoCLR (nf-run, a WROOM-32's heap) and on .NET, and the lines must agree.
+/// </summary>
+public sealed class DeviceResultParityTests
+{
+    /// <summary>The whole-device tests' heap, as .ci/run gives it: one number in one file (firmware/README.md, "Heap").</summary>
+    private static int HeapBytes =>
+        int.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.WholeDeviceTests.Build", "heap-bytes")).Trim(),
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    [NanoClrFact]
+    public void ScriptedShoppersGiveTheSameResultBytesInNanoClrAsOnDotNet()
+    {
+        List<string> onDotNet = [];
+        foreach (var method in DeviceTestsOnDotNet.TestMethods())
+        {
+            onDotNet.AddRange(DeviceTestsOnDotNet.Run(method).Where(l => l.StartsWith(ResultBytes.LinePrefix, StringComparison.Ordinal)));
+        }
+
+        string output = RunInNanoClr();
+        List<string> inNanoClr = [.. output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith(ResultBytes.LinePrefix, StringComparison.Ordinal))];
+
+        Assert.True(onDotNet.Count >= 5, $"{onDotNet.Count} results printed on .NET");
+        Assert.True(inNanoClr.Count == onDotNet.Count, $"nanoCLR printed {inNanoClr.Count} results, .NET {onDotNet.Count}:\n{Tail(output)}");
+        Assert.Equal(onDotNet.Order(StringComparer.Ordinal), inNanoClr.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The whole-device tests as CI builds them (MatCore.WholeDeviceTests.Build, built before this project), run by nf-run.</summary>
+    private static string RunInNanoClr()
+    {
+        string dll = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.WholeDeviceTests.Build", "bin"), "NFUnitTest.dll", SearchOption.AllDirectories)
+            .OrderByDescending(File.GetLastWriteTimeUtc).First();
+        var start = new ProcessStartInfo(Path.Combine(NanoClrFactAttribute.Tools, "nf-run")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in (string[])["--tests", "--heap", HeapBytes.ToString(), "--quiet", dll])
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using Process process = Process.Start(start)!;
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(900_000))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        Assert.True(process.ExitCode == 0, $"the device tests failed in nanoCLR:\n{Tail(output + error.Result)}");
+        return output;
+    }
+
+    private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;
+}

@@ -1,0 +1,61 @@
+using Kiosk.Mat.Calibration;
+using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Scanning;
+using Kiosk.Mat.Simulation.Grid;
+using Kiosk.Mat.Simulation.Shoppers;
+
+namespace Kiosk.Mat.Simulation.Tests.Grid;
+
+/// <summary>
+/// The device's frame path (the scan sums the columns, one pass corrects and calibrates only the readings above the
+/// empty mat's noise) against the plain one (compensate the whole frame, then calibrate every sensel): the same loads,
+/// but for sensels too light to matter, and a list that holds exactly the loaded sensels.
+/// </summary>
+public class FramePathTests
+{
+    private static readonly MatGeometry Mat48 = new(48, 48, 10000);
+
+    [Theory]
+    [InlineData("normal-arches-still")]
+    [InlineData("flat-left-high-right")]
+    public void OnePassOverTheLoadedSenselsGivesThePlainPathsLoads(string scenario)
+    {
+        var electrics = new GridElectrics();
+        var grid = new SimulatedGrid(Mat48, electrics);
+        var loop = new ScanLoop(Mat48, grid, grid, grid, ScanTiming.Default()) { SumColumns = true };
+        var readout = new ReadoutCircuit(3300, (int)electrics.AdcFullScaleMv, electrics.HalfDriveGrams, 10000, true, 0) { AdcNoiseRaw = 3 };
+        var compensation = readout.Compensation(Mat48);
+        var calibration = new SenselCalibration(Mat48.SenselCount, readout.Law()) { NoiseFloorRaw = readout.NoiseFloorRaw };
+        grid.SetLoad(new int[Mat48.SenselCount]);
+        var empty = (ushort[])loop.ScanFrame().Clone();
+        compensation.Apply(empty, empty);
+        calibration.CalibrateZero(empty);
+
+        int[] load = new int[Mat48.SenselCount];
+        ShopperScenarios.Find(scenario)!.Timeline(Mat48).LoadAt(4000, load);
+        grid.SetLoad(load);
+        ushort[] raw = loop.ScanFrame();
+
+        var plainFrame = new ushort[raw.Length];
+        compensation.Apply(raw, plainFrame);
+        var plain = new int[raw.Length];
+        calibration.Apply(plainFrame, plain);
+
+        compensation.BeginFrame(loop.ColumnSums);
+        var fused = new int[raw.Length];
+        var loaded = new LoadedSensels(LoadedSensels.CapacityFor(raw.Length), Mat48.Cols);
+        calibration.Apply(raw, fused, loaded, compensation, Mat48.Cols);
+
+        for (int i = 0; i < raw.Length; i++)
+        {
+            // A reading within the empty mat's noise before correction is dropped: only sensels of a few grams.
+            Assert.True(fused[i] == plain[i] || (fused[i] == 0 && plain[i] < 15), $"sensel {i}: one pass {fused[i]} g, plain {plain[i]} g");
+        }
+        // The plain path also keeps the noise the compensation raised in the columns under the feet (no floor scaled for it).
+        Assert.InRange(fused.Sum(), plain.Sum() * 0.99, plain.Sum());
+        Assert.False(loaded.Overflowed);
+        Assert.Equal(Enumerable.Range(0, raw.Length).Where(i => fused[i] > 0), loaded.Index.Take(loaded.Count).Select(i => (int)i));
+        Assert.Equal(fused.Where(g => g > 0), loaded.Grams.Take(loaded.Count));
+        Assert.Equal(loop.ColumnSums, Enumerable.Range(0, Mat48.Cols).Select(c => (long)Enumerable.Range(0, Mat48.Rows).Sum(r => raw[r * Mat48.Cols + c])));
+    }
+}
