@@ -79,7 +79,7 @@ namespace Kiosk.Esp32App.Status
             _screen.Flush();
         }
 
-        public void ShowState(int state, int frameRateX10, int maskedSensels)
+        public void ShowState(DeviceState state, int frameRateX10, int maskedSensels)
         {
             _state = state;
             _screen.FillRectangle(0, 0, _screen.Width, BannerHeight, BannerColor(state), Bitmap.OpacityOpaque);
@@ -120,7 +120,7 @@ namespace Kiosk.Esp32App.Status
             }
         }
 
-        private static Color BannerColor(int state)
+        private static Color BannerColor(DeviceState state)
         {
             switch (state)
             {
