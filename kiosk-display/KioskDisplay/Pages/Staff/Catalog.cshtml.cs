@@ -6,9 +6,10 @@ namespace Kiosk.Display.Pages.Staff;
 
 public class CatalogModel(ICatalogStore catalog, CatalogService service) : PageModel
 {
-    public IReadOnlyList<Product> Products { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "productPage")] public int PageNumber { get; set; } = 1;
+    public Paged<Product> Products { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Products = await catalog.ListProductsAsync(true, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Products = await catalog.ListProductsAsync(true, new PageRequest(PageNumber), ct);
 
     public async Task<IActionResult> OnPostRetireAsync(long id, bool retired, CancellationToken ct)
     {

@@ -11,9 +11,11 @@ public class ScansModel(IScanStore store, StoreClock clock, IOptions<KioskOption
     [BindProperty(SupportsGet = true, Name = "date")] public string? DateText { get; set; }
     [BindProperty(SupportsGet = true)] public string? Arch { get; set; }
     [BindProperty(SupportsGet = true)] public string? Quality { get; set; }
+    /// <summary>The list's page ("page" itself is Razor Pages' route value).</summary>
+    [BindProperty(SupportsGet = true, Name = "scanPage")] public int PageNumber { get; set; } = 1;
     public DateOnly Date { get; private set; }
     public string? DateProblem { get; private set; }
-    public IReadOnlyList<StoredScan> Scans { get; private set; } = [];
+    public Paged<ListedScan> Scans { get; private set; } = new([], 0, new PageRequest(1));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -26,6 +28,6 @@ public class ScansModel(IScanStore store, StoreClock clock, IOptions<KioskOption
             return;
         }
         // A store's day is its shoppers': the demo mat's scans count only on a demo display (Kiosk:Demo).
-        Scans = await store.ListScansAsync(new ScanFilter(Date, Arch, ok, clock.Zone, IncludeDemo: kiosk.Value.Demo), ct);
+        Scans = await store.ListScansAsync(new ScanFilter(Date, Arch, ok, clock.Zone, IncludeDemo: kiosk.Value.Demo), new PageRequest(PageNumber), ct);
     }
 }
