@@ -46,6 +46,11 @@ public static class BoardDefinitionFile
             int column = e.BytePositionInLine is long b ? (int)b + 1 : 0;
             throw new BoardFileException(fileName, line, column, Describe(e));
         }
+        catch (ArgumentException e) when (e.InnerException is System.Text.EncoderFallbackException)
+        {
+            // Text that is not Unicode (a lone surrogate) cannot even be handed to the JSON reader.
+            throw new BoardFileException(fileName, 0, 0, "is not valid Unicode text");
+        }
     }
 
     /// <summary>The parser's sentence without its "Path: ... | LineNumber: ..." tail, which the position replaces.</summary>

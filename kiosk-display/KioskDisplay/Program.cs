@@ -18,6 +18,7 @@ builder.Services.AddScanFeed(builder.Configuration);
 builder.Services.AddRecommendations();
 builder.Services.AddKioskAuth(builder.Configuration);
 builder.Services.AddProblemDetails();   // every error answers in words, never a bare status or a stack trace
+BadRequestAnswer.AddBadRequestAnswers(builder.Services); // an unreadable body: a 400 that says where, not a logged exception
 builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Staff", KioskAuth.StaffPolicy);

@@ -1,6 +1,5 @@
 using Kiosk.Display.Feed;
 using Kiosk.Display.MatLink;
-using IDeviceCommands = Kiosk.Display.Feed.IDeviceCommands;
 using Kiosk.Display.Recommend;
 using Kiosk.Display.Storage;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -88,7 +87,7 @@ public static class ServiceSetup
         services.AddSingleton<Kiosk.Display.MatLink.IMatEventSink, Link.MatLinkFeedSink>();
         services.AddSingleton<Kiosk.Display.MatLink.IPairingRegistry, Link.StorePairingRegistry>();
         services.AddMatLink(configuration.GetSection(Kiosk.Display.MatLink.MatLinkOptions.SectionName));
-        services.AddSingleton<IDeviceCommands, Link.LinkedDeviceCommands>();
+        services.AddSingleton<Link.TechnicianCommands>();
         services.AddSingleton<Pages.Tech.MatAlerts>(); // offline mats and new faulty sensels, for the technician page
         services.AddOptions<Link.VirtualMatServiceOptions>().Bind(configuration.GetSection(Link.VirtualMatServiceOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Link.VirtualMatServiceOptions>, Link.VirtualMatOptionsValidator>();

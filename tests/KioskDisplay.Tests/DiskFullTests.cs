@@ -24,6 +24,7 @@ public sealed class DiskFullTests
         public Task<StoredScan?> GetScanAsync(string resultId, CancellationToken cancellationToken = default) => inner.GetScanAsync(resultId, cancellationToken);
 
         public Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken cancellationToken = default) => inner.ListScansAsync(filter, cancellationToken);
+        public Task<Paged<ListedScan>> ListScansAsync(ScanFilter filter, PageRequest page, CancellationToken cancellationToken = default) => inner.ListScansAsync(filter, page, cancellationToken);
 
         public Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => inner.DeleteScansBeforeAsync(cutoff, cancellationToken);
     }

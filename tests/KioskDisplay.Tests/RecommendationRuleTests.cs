@@ -74,14 +74,14 @@ public sealed class RecommendationRuleTests
         string?[] arches = [null, "low", "normal", "high"];
         string? Neighbour(string? arch, bool borderline) => !borderline || arch is null ? null : arch == "normal" ? "low" : "normal";
         foreach (var left in arches)
-        foreach (var right in arches)
-        foreach (bool leftBorder in new[] { false, true })
-        foreach (bool rightBorder in new[] { false, true })
-        foreach (bool ok in new[] { true, false })
-        {
-            yield return [Feet(left, right, ok: ok, issues: ok ? [] : ["footprint-unreliable"],
-                leftBorderline: Neighbour(left, leftBorder), rightBorderline: Neighbour(right, rightBorder))];
-        }
+            foreach (var right in arches)
+                foreach (bool leftBorder in new[] { false, true })
+                    foreach (bool rightBorder in new[] { false, true })
+                        foreach (bool ok in new[] { true, false })
+                        {
+                            yield return [Feet(left, right, ok: ok, issues: ok ? [] : ["footprint-unreliable"],
+                                leftBorderline: Neighbour(left, leftBorder), rightBorderline: Neighbour(right, rightBorder))];
+                        }
         yield return [Feet("normal", "normal", leftBorderline: "high", rightBorderline: "low")];
     }
 

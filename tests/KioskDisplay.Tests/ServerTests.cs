@@ -228,7 +228,7 @@ public sealed class ServerTests : DisplayPerTest
         var settings = await staff.GetStringAsync("/staff/settings");
         string token = AntiforgeryToken(settings);
         var saved = await staff.PostAsync("/staff/settings", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["retentionDays"] = "3", ["__RequestVerificationToken"] = token }));
+        { ["retentionDays"] = "3", ["__RequestVerificationToken"] = token }));
         Assert.Contains("kept for 3 days", await saved.Content.ReadAsStringAsync());
         Assert.Equal(1, await expiry.RunOnceAsync(now));
         Assert.Null(await store.GetScanAsync("recent"));

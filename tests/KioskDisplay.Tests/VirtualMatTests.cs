@@ -131,7 +131,7 @@ public class VirtualMatTests
         var store = new KioskStores(server.Get<SqlDatabase>());
         // Between shoppers the mat is empty: zero must be taken.
         await Task.Delay(4000);
-        var record = await server.Get<IDeviceCommands>().RequestAsync("5eed00000001", "zero", null, "tech");
+        var record = await server.Get<TechnicianCommands>().RequestAsync("5eed00000001", "zero", null, "tech");
         Assert.Equal(CommandOutcome.Awaiting, record.State);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         LogEntry? answer = null;

@@ -127,4 +127,23 @@ public sealed partial class WebSecurityTests : DisplayPerTest
         Assert.Contains("size", await onApi.Content.ReadAsStringAsync());
         Assert.Equal(product.SizeMin, (await server.Get<ICatalogStore>().GetProductAsync(product.Id))!.SizeMin);
     }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task AnUnreadableBodyIsABadRequestThatSaysWhereAndNoErrorInTheLog(string environment)
+    {
+        // Before: Development logged each as an unhandled exception with its stack trace; Production answered a bare 400.
+        await using var display = new KioskServer(environment: environment);
+        var shopper = display.Client();
+        const string Body = """{"resultId":"240ac4123456-1","sessionId":"s1","answers":{"knee-hip-pain":"often"}}""";
+
+        var response = await shopper.PostAsync("/api/shopper/advice", new StringContent(Body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        string answer = await response.Content.ReadAsStringAsync();
+        Assert.Contains("$.answers", answer);
+        Assert.DoesNotContain("   at ", answer);
+        Assert.DoesNotContain(display.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
 }

@@ -42,13 +42,13 @@ public static class ShopperScenarios
 
     public static StandingScene Scene(double leftArchIndex, double rightArchIndex, double bodyMassKg = 75,
         double footLengthMm = 260, double heelSpacingMm = 170, double leftShare = 0.5) => new()
-    {
-        LeftFoot = ArchIndexTruth.WithArchIndex(new FootShape { LengthMm = footLengthMm }, leftArchIndex),
-        RightFoot = ArchIndexTruth.WithArchIndex(new FootShape { LengthMm = footLengthMm }, rightArchIndex),
-        BodyMassKg = bodyMassKg,
-        HeelSpacingMm = heelSpacingMm,
-        LeftShare = leftShare,
-    };
+        {
+            LeftFoot = ArchIndexTruth.WithArchIndex(new FootShape { LengthMm = footLengthMm }, leftArchIndex),
+            RightFoot = ArchIndexTruth.WithArchIndex(new FootShape { LengthMm = footLengthMm }, rightArchIndex),
+            BodyMassKg = bodyMassKg,
+            HeelSpacingMm = heelSpacingMm,
+            LeftShare = leftShare,
+        };
 
     private static ShopperScenario Still(string name, string description, double leftArchIndex, double rightArchIndex,
         double leftShare = 0.5, double bodyMassKg = 75, double footLengthMm = 260, double heelSpacingMm = 170) =>

@@ -138,8 +138,11 @@ public static class ShopperEndpoints
     {
         (string name, object data) = item switch
         {
-            SessionStateEvent s => ("state", (object)new { deviceId = s.DeviceId, state = s.State, sessionId = s.SessionId, holdStillSeconds = s.HoldStillSeconds,
-                showsForMs = (long)(s.ShowsForSeconds * 1000) }),
+            SessionStateEvent s => ("state", (object)new
+            {
+                deviceId = s.DeviceId, state = s.State, sessionId = s.SessionId, holdStillSeconds = s.HoldStillSeconds,
+                showsForMs = (long)(s.ShowsForSeconds * 1000)
+            }),
             SessionFrameEvent f => ("frame", new
             {
                 deviceId = f.DeviceId,

@@ -14,11 +14,19 @@ public static class StaffEndpoints
     {
         var group = app.MapGroup("/api/staff").RequireAuthorization(KioskAuth.StaffPolicy);
 
-        group.MapGet("/scans", async (IScanStore store, StoreClock clock, IOptions<KioskOptions> kiosk, DateOnly? date, string? arch, bool? qualityOk, CancellationToken ct) =>
-            ScanFilter.DayProblem(date ?? clock.Today) is { } problem
-                ? Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest)
-                : Results.Ok((await store.ListScansAsync(new ScanFilter(date ?? clock.Today, arch, qualityOk, clock.Zone, IncludeDemo: kiosk.Value.Demo), ct))
-                    .Select(s => new { s.Result.ResultId, s.Result.DeviceId, s.Result.ScannedAt, s.Result.Report, s.Result.Demo })));
+        // A day's scans, newest first, 100 a page (?page=2...); X-Total-Count says how many the day has.
+        group.MapGet("/scans", async (HttpResponse response, IScanStore store, StoreClock clock, IOptions<KioskOptions> kiosk,
+            DateOnly? date, string? arch, bool? qualityOk, int? page, CancellationToken ct) =>
+        {
+            if (ScanFilter.DayProblem(date ?? clock.Today) is { } problem)
+            {
+                return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+            }
+            var scans = await store.ListScansAsync(new ScanFilter(date ?? clock.Today, arch, qualityOk, clock.Zone, IncludeDemo: kiosk.Value.Demo),
+                new PageRequest(page ?? 1, 100), ct);
+            response.Headers["X-Total-Count"] = scans.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Ok(scans.Items);
+        });
 
         group.MapGet("/scans/{id}", async (IScanStore store, string id, CancellationToken ct) =>
             await store.GetScanAsync(id, ct) is { } scan ? Results.Ok(new { scan.Result.ResultId, scan.Result.Report }) : Results.NotFound());
@@ -97,11 +105,11 @@ public static class TechnicianEndpoints
     {
         var group = app.MapGroup("/api/tech").RequireAuthorization(KioskAuth.TechnicianPolicy);
         group.MapGet("/devices", async (IDeviceStore store, CancellationToken ct) => await store.ListDevicesAsync(ct));
-        group.MapPost("/devices/{id}/commands", async (IDeviceCommands commands, string id, CommandRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPost("/devices/{id}/commands", async (Link.TechnicianCommands commands, string id, CommandRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            if (request.Command is null || !IDeviceCommands.Known.Contains(request.Command))
+            if (request.Command is null || !Link.TechnicianCommands.Known.Contains(request.Command))
             {
-                return Results.Problem($"command must be one of {string.Join(", ", IDeviceCommands.Known)}", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem($"command must be one of {string.Join(", ", Link.TechnicianCommands.Known)}", statusCode: StatusCodes.Status400BadRequest);
             }
             if (request.Command == "pair" && !PairingKey.TryParse(request.Argument ?? "", new byte[PairingKey.KeyBytes]))
             {

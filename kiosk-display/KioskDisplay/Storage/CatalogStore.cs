@@ -6,6 +6,8 @@ namespace Kiosk.Display.Storage;
 public interface ICatalogStore
 {
     Task<IReadOnlyList<Product>> ListProductsAsync(bool includeRetired, CancellationToken cancellationToken = default);
+    /// <summary>One page of the catalog in its list order (kind, then name), with how many products it has in all.</summary>
+    Task<Paged<Product>> ListProductsAsync(bool includeRetired, PageRequest page, CancellationToken cancellationToken = default);
     Task<Product?> GetProductAsync(long id, CancellationToken cancellationToken = default);
     /// <summary>Adds a product; returns its id. Throws <see cref="CatalogConflictException"/> for a taken SKU.</summary>
     Task<long> AddProductAsync(Product product, CancellationToken cancellationToken = default);
@@ -33,6 +35,14 @@ public sealed class CatalogStore(SqlDatabase db) : ICatalogStore
     public async Task<IReadOnlyList<Product>> ListProductsAsync(bool includeRetired, CancellationToken cancellationToken = default) =>
         await db.QueryAsync($"SELECT {ProductColumns} FROM products WHERE $1 OR NOT retired ORDER BY category, name",
             ReadProduct, cancellationToken, db.Flag(includeRetired));
+
+    public async Task<Paged<Product>> ListProductsAsync(bool includeRetired, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var products = await db.QueryAsync($"SELECT {ProductColumns} FROM products WHERE $1 OR NOT retired ORDER BY category, name, id LIMIT $2 OFFSET $3",
+            ReadProduct, cancellationToken, db.Flag(includeRetired), page.Size, page.Offset);
+        var total = await db.QueryAsync("SELECT COUNT(*) FROM products WHERE $1 OR NOT retired", r => r.GetInt64(0), cancellationToken, db.Flag(includeRetired));
+        return new Paged<Product>(products, (int)total[0], page);
+    }
 
     public async Task<Product?> GetProductAsync(long id, CancellationToken cancellationToken = default) =>
         (await db.QueryAsync($"SELECT {ProductColumns} FROM products WHERE id = $1", ReadProduct, cancellationToken, id)).FirstOrDefault();

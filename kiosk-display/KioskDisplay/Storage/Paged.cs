@@ -33,4 +33,8 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, PageRequest Pag
     public int First => Items.Count == 0 ? 0 : Page.Offset + 1;
 
     public int Last => Items.Count == 0 ? 0 : Page.Offset + Items.Count;
+
+    /// <summary>A page of a list already in memory (one that is short by nature, as a store's mats).</summary>
+    public static Paged<T> Of(IReadOnlyList<T> all, PageRequest page) =>
+        new(all.Skip(page.Offset).Take(page.Size).ToList(), all.Count, page);
 }

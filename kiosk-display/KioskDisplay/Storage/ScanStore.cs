@@ -16,6 +16,11 @@ public interface IScanStore
     Task<SavedResult> SaveResultAsync(ScanResult result, CancellationToken cancellationToken = default);
     Task<StoredScan?> GetScanAsync(string resultId, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// One page of the scans that match, newest first, as a list shows them (without their frames), with how many
+    /// match in all: a busy day's hundreds of scans are read a page at a time.
+    /// </summary>
+    Task<Paged<ListedScan>> ListScansAsync(ScanFilter filter, PageRequest page, CancellationToken cancellationToken = default);
     Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 }
 
@@ -46,6 +51,9 @@ public sealed record ScanFilter(DateOnly Day, string? ArchType = null, bool? Qua
 }
 
 public sealed record StoredScan(ScanResult Result, DateTimeOffset ReceivedAt);
+
+/// <summary>A scan in a list: what it found, without the summed frame that only its own page draws.</summary>
+public sealed record ListedScan(string ResultId, string DeviceId, AnalysisReport Report, DateTimeOffset ScannedAt, bool Demo);
 
 public enum SaveOutcome
 {
@@ -125,19 +133,33 @@ public sealed class ScanStore(SqlDatabase db) : IScanStore
     public async Task<StoredScan?> GetScanAsync(string resultId, CancellationToken cancellationToken = default) =>
         (await db.QueryAsync($"SELECT {ScanColumns} FROM scans WHERE result_id = $1", ReadScan, cancellationToken, resultId)).FirstOrDefault();
 
-    public async Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken cancellationToken = default)
+    // "$3 IS NULL" comes after a comparison with a column: PostgreSQL takes a parameter's type from its first use.
+    private const string ScanWhere = """
+        WHERE scanned_utc >= $1 AND scanned_utc < $2
+          AND (arch_left = $3 OR arch_right = $3 OR ($3 = 'unclassified' AND (arch_left IS NULL OR arch_right IS NULL)) OR $3 IS NULL)
+          AND (quality_ok = $4 OR $4 IS NULL)
+          AND (demo = $5 OR demo = $6)
+        """;
+
+    private object?[] ScanWhereValues(ScanFilter filter)
     {
         DateTimeOffset from = filter.Start(filter.Day), to = filter.Start(filter.Day.AddDays(1));
-        // "$3 IS NULL" comes after a comparison with a column: PostgreSQL takes a parameter's type from its first use.
-        return await db.QueryAsync($"""
-            SELECT {ScanColumns} FROM scans
-            WHERE scanned_utc >= $1 AND scanned_utc < $2
-              AND (arch_left = $3 OR arch_right = $3 OR ($3 = 'unclassified' AND (arch_left IS NULL OR arch_right IS NULL)) OR $3 IS NULL)
-              AND (quality_ok = $4 OR $4 IS NULL)
-              AND (demo = $5 OR demo = $6)
-            ORDER BY scanned_utc DESC
-            """, ReadScan, cancellationToken,
-            db.Time(from), db.Time(to), filter.ArchType, filter.QualityOk is { } ok ? db.Flag(ok) : null, db.Flag(false), db.Flag(filter.IncludeDemo));
+        return [db.Time(from), db.Time(to), filter.ArchType, filter.QualityOk is { } ok ? db.Flag(ok) : null, db.Flag(false), db.Flag(filter.IncludeDemo)];
+    }
+
+    public async Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken cancellationToken = default) =>
+        await db.QueryAsync($"SELECT {ScanColumns} FROM scans {ScanWhere} ORDER BY scanned_utc DESC", ReadScan, cancellationToken, ScanWhereValues(filter));
+
+    public async Task<Paged<ListedScan>> ListScansAsync(ScanFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var scans = await db.QueryAsync($"""
+            SELECT result_id, device_id, report_json, scanned_utc, demo FROM scans {ScanWhere}
+            ORDER BY scanned_utc DESC, result_id LIMIT $7 OFFSET $8
+            """,
+            r => new ListedScan(r.GetString(0), r.GetString(1), AnalysisReport.FromJson(r.GetString(2))!, db.ReadTime(r, 3), db.ReadFlag(r, 4)),
+            cancellationToken, [.. ScanWhereValues(filter), page.Size, page.Offset]);
+        var total = await db.QueryAsync($"SELECT COUNT(*) FROM scans {ScanWhere}", r => r.GetInt64(0), cancellationToken, ScanWhereValues(filter));
+        return new Paged<ListedScan>(scans, (int)total[0], page);
     }
 
     public Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>

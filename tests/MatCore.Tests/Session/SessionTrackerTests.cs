@@ -108,7 +108,7 @@ public class SessionTrackerTests
         var ys = new List<double>();
         for (int i = 0; i < 200 && run.Results == 0; i++)
         {
-            double share = 0.5 + 0.02 * Math.Sin(i * 0.3) ;
+            double share = 0.5 + 0.02 * Math.Sin(i * 0.3);
             run.Frames(1, share);
             if (run.Tracker.State == SessionState.Capturing || run.Tracker.State == SessionState.Done)
             {

@@ -1,4 +1,5 @@
 using Kiosk.Display.Feed;
+using Kiosk.Display.Link;
 using Kiosk.Display.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kiosk.Display.Pages.Tech;
 
 /// <summary>One mat: its figures, its self-test map (new faulty sensels marked), commands and what became of them, pairing.</summary>
-public class DeviceModel(IDeviceStore store, ICommandStore commandList, IDeviceCommands commands, MatAlerts alerts) : PageModel
+public class DeviceModel(IDeviceStore store, ICommandStore commandList, TechnicianCommands commands, MatAlerts alerts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     /// <summary>Null when no mat has this id: the page says so, with status 404.</summary>
@@ -30,10 +31,10 @@ public class DeviceModel(IDeviceStore store, ICommandStore commandList, IDeviceC
 
     public async Task<IActionResult> OnPostAsync(string? command, string? argument, string? key, CancellationToken ct)
     {
-        if (command is null || !IDeviceCommands.Known.Contains(command)) Message = "Unknown command.";
+        if (command is null || !TechnicianCommands.Known.Contains(command)) Message = "Unknown command.";
         else
         {
-            // The known weight is judged where it is sent (LinkedDeviceCommands): a refusal comes back as the record's state.
+            // The known weight is judged where it is sent (TechnicianCommands): a refusal comes back as the record's state.
             string? arg = command switch { "calibrate" => argument + " g", "pair" => key ?? "", _ => null };
             var record = await commands.RequestAsync(Id, command, arg, User.Identity!.Name!, ct);
             Message = $"{command}: {record.State}.";

@@ -11,10 +11,14 @@ public class DevicesModel(IDeviceStore devices, ICommandStore commands, ILogStor
     [BindProperty(SupportsGet = true)] public string? Level { get; set; }
     [BindProperty(SupportsGet = true)] public string? Mat { get; set; }
     [BindProperty(SupportsGet = true, Name = "logPage")] public int LogPage { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "matPage")] public int MatPage { get; set; } = 1;
 
     public StoreHealth.WriteProblem? WriteProblem => health.Problem;
     public IReadOnlyList<MatAlert> Alerts { get; private set; } = [];
+    /// <summary>Every mat the display knows: for the alerts and the waiting list (at most <see cref="DeviceStore.MaxWaitingMats"/>).</summary>
     public IReadOnlyList<DeviceRecord> Devices { get; private set; } = [];
+    /// <summary>The page of the mats' table.</summary>
+    public Paged<DeviceRecord> DevicePage { get; private set; } = null!;
     public IReadOnlyList<DeviceCommandRecord> Commands { get; private set; } = [];
     public Paged<LogEntry> Log { get; private set; } = null!;
     public IReadOnlyList<string> LoggedMats { get; private set; } = [];
@@ -22,6 +26,7 @@ public class DevicesModel(IDeviceStore devices, ICommandStore commands, ILogStor
     public async Task OnGetAsync(CancellationToken ct)
     {
         Devices = await devices.ListDevicesAsync(ct);
+        DevicePage = Paged<DeviceRecord>.Of(Devices, new PageRequest(MatPage));
         Alerts = await alerts.ForAsync(Devices, ct);
         Commands = await commands.ListCommandsAsync(20, ct);
         if (!LogQuery.Levels.Contains(Level)) Level = null;

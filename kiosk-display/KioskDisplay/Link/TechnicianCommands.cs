@@ -1,10 +1,9 @@
 using System.Globalization;
-using Kiosk.Display.Feed;
+using Kiosk.Display.MatLink;
 using Kiosk.Display.Storage;
 using Kiosk.Mat.Config;
 using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Protocol;
-using LinkCommands = Kiosk.Display.MatLink.IDeviceCommands;
 
 namespace Kiosk.Display.Link;
 
@@ -13,8 +12,10 @@ namespace Kiosk.Display.Link;
 /// recorded with what became of it: why it was not sent, or "waiting for the mat's answer" until the mat's Ack gives
 /// it the answer (<see cref="MatLinkFeedSink"/>); the answer goes to the log as well.
 /// </summary>
-public sealed class LinkedDeviceCommands(ICommandStore commands, ILogStore log, LinkCommands link, Kiosk.Display.MatLink.IPairingRegistry pairing) : IDeviceCommands
+public sealed class TechnicianCommands(ICommandStore commands, ILogStore log, IDeviceCommands link, IPairingRegistry pairing)
 {
+    public static readonly string[] Known = ["zero", "calibrate", "pair", "unpair"];
+
     public async Task<DeviceCommandRecord> RequestAsync(string deviceId, string command, string? argument, string requestedBy, CancellationToken cancellationToken = default)
     {
         // A pairing key is a secret: it goes to the pairing registry only, never into the command list or the log.

@@ -1,0 +1,6 @@
+using Kiosk.Display.Recommend;
+using Kiosk.Display.Storage;
+
+namespace Kiosk.Display.Pages.Staff;
+
+public class ReportModel(IScanStore store, ICatalogStore catalog, Recommender recommender) : ScanPageModel(store, catalog, recommender);
