@@ -22,26 +22,26 @@ namespace Kiosk.Mat.Analysis
             int[] coverage = map.CoverageQ8;
             int[] island = map.Island;
             int[] load = map.LoadGrams;
-            for (int k = 0; k < map.ActiveCount; k++)
+            int[] active = map.Active;
+            int count = map.ActiveCount;
+            for (int k = 0; k < count; k++)
             {
-                int index = map.Active[k];
+                int index = active[k];
                 int row = index / cols;
                 int col = index - row * cols;
                 int neighbours = 0;
                 long around = 0;
                 int reference = 0;
-                for (int dr = -1; dr <= 1; dr++)
+                int rowFirst = row > 0 ? row - 1 : 0;
+                int rowLast = row < rows - 1 ? row + 1 : row;
+                int colFirst = col > 0 ? col - 1 : 0;
+                int colLast = col < cols - 1 ? col + 1 : col;
+                for (int r = rowFirst; r <= rowLast; r++)
                 {
-                    int r = row + dr;
-                    if (r < 0 || r >= rows)
+                    int neighbour = r * cols + colFirst;
+                    for (int c = colFirst; c <= colLast; c++, neighbour++)
                     {
-                        continue;
-                    }
-                    for (int dc = -1; dc <= 1; dc++)
-                    {
-                        int c = col + dc;
-                        int neighbour = r * cols + c;
-                        if ((dr != 0 || dc != 0) && c >= 0 && c < cols && island[neighbour] > 0)
+                        if (neighbour != index && island[neighbour] > 0)
                         {
                             neighbours++;
                             int grams = load[neighbour];

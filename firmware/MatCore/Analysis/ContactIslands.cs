@@ -10,7 +10,6 @@ namespace Kiosk.Mat.Analysis
         public const int MaxIslands = 255;
 
         private readonly ContactMap _map;
-        private readonly int[] _stack;
 
         /// <summary>Per island (index = island number): load in grams.</summary>
         public readonly long[] LoadGrams = new long[MaxIslands + 1];
@@ -19,7 +18,6 @@ namespace Kiosk.Mat.Analysis
         public ContactIslands(ContactMap map)
         {
             _map = map;
-            _stack = new int[map.Geometry.SenselCount];
         }
 
         /// <summary>Labels the islands among the map's active sensels, then drops islands lighter than minIslandGrams.</summary>
@@ -29,72 +27,78 @@ namespace Kiosk.Mat.Analysis
             int rows = map.Geometry.Rows;
             int cols = map.Geometry.Cols;
             int[] island = map.Island;
-            Count = 0;
-            for (int k = 0; k < map.ActiveCount; k++)
+            int[] active = map.Active;
+            int[] load = map.LoadGrams;
+            int[] stack = map.Scratch;
+            long[] islandLoad = LoadGrams;
+            int count = map.ActiveCount;
+            int islands = 0;
+            for (int k = 0; k < count; k++)
             {
-                int seed = map.Active[k];
+                int seed = active[k];
                 if (island[seed] != -1)
                 {
                     continue;
                 }
                 // Past the table's end every further island shares the last number: only noise gets there.
-                if (Count < MaxIslands)
+                if (islands < MaxIslands)
                 {
-                    Count++;
-                    LoadGrams[Count] = 0;
+                    islands++;
+                    islandLoad[islands] = 0;
                 }
-                int label = Count;
+                int label = islands;
+                long grams = 0;
                 int top = 0;
-                _stack[top++] = seed;
+                stack[top++] = seed;
                 island[seed] = label;
                 while (top > 0)
                 {
-                    int index = _stack[--top];
-                    LoadGrams[label] += map.LoadGrams[index];
+                    int index = stack[--top];
+                    grams += load[index];
                     int row = index / cols;
                     int col = index - row * cols;
-                    for (int dr = -1; dr <= 1; dr++)
+                    int rowFirst = row > 0 ? row - 1 : 0;
+                    int rowLast = row < rows - 1 ? row + 1 : row;
+                    int colFirst = col > 0 ? col - 1 : 0;
+                    int colLast = col < cols - 1 ? col + 1 : col;
+                    for (int r = rowFirst; r <= rowLast; r++)
                     {
-                        int r = row + dr;
-                        if (r < 0 || r >= rows)
+                        int neighbour = r * cols + colFirst;
+                        for (int c = colFirst; c <= colLast; c++, neighbour++)
                         {
-                            continue;
-                        }
-                        for (int dc = -1; dc <= 1; dc++)
-                        {
-                            int c = col + dc;
-                            if (c < 0 || c >= cols)
-                            {
-                                continue;
-                            }
-                            int neighbour = r * cols + c;
                             // Active sensels are marked -1 before labelling; see FootAnalyzer.
                             if (island[neighbour] == -1)
                             {
                                 island[neighbour] = label;
-                                _stack[top++] = neighbour;
+                                stack[top++] = neighbour;
                             }
                         }
                     }
                 }
+                islandLoad[label] += grams;
             }
+            Count = islands;
             DropLightIslands(minIslandGrams);
         }
 
         private void DropLightIslands(int minIslandGrams)
         {
             ContactMap map = _map;
+            int[] active = map.Active;
+            int[] island = map.Island;
+            long[] islandLoad = LoadGrams;
+            int count = map.ActiveCount;
             int kept = 0;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = 0; k < count; k++)
             {
-                int index = map.Active[k];
-                if (LoadGrams[map.Island[index]] >= minIslandGrams)
+                int index = active[k];
+                if (islandLoad[island[index]] >= minIslandGrams)
                 {
-                    map.Active[kept++] = index;
+                    active[kept++] = index;
                 }
                 else
                 {
-                    map.Island[index] = 0;
+                    island[index] = 0;
                 }
             }
             map.ActiveCount = kept;

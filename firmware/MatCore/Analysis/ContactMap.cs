@@ -19,9 +19,16 @@ namespace Kiosk.Mat.Analysis
         public readonly MatGeometry Geometry;
         public readonly int[] LoadGrams;
 
-        /// <summary>Indices of the sensels in contact, ActiveCount of them.</summary>
+        /// <summary>
+        /// Indices of the sensels in contact, ActiveCount of them, in the order of the mat; once the feet are told
+        /// apart, the left foot's first (up to LeftEnd), then the right foot's, each still in the order of the mat.
+        /// </summary>
         public readonly int[] Active;
         public int ActiveCount;
+        public int LeftEnd;
+
+        /// <summary>Work space of one step at a time (a flood fill's stack, a queue, a partition).</summary>
+        public readonly int[] Scratch;
 
         /// <summary>Island number per sensel (0 = not in contact), islands numbered from 1.</summary>
         public readonly int[] Island;
@@ -47,6 +54,7 @@ namespace Kiosk.Mat.Analysis
             int n = geometry.SenselCount;
             LoadGrams = new int[n];
             Active = new int[n];
+            Scratch = new int[n];
             Island = new int[n];
             CoverageQ8 = new int[n];
             Foot = new byte[n];
@@ -63,6 +71,49 @@ namespace Kiosk.Mat.Analysis
             }
             PitchMmX10 = (geometry.PitchUm + 50) / 100;
             SenselAreaMm2X100 = geometry.SenselAreaMm2X100;
+        }
+
+        /// <summary>Where a foot's sensels start in <see cref="Active"/>.</summary>
+        public int FootStart(int foot)
+        {
+            return foot == LeftFoot ? 0 : LeftEnd;
+        }
+
+        /// <summary>Where a foot's sensels end in <see cref="Active"/> (exclusive).</summary>
+        public int FootEnd(int foot)
+        {
+            return foot == LeftFoot ? LeftEnd : ActiveCount;
+        }
+
+        /// <summary>
+        /// Puts the left foot's sensels before the right foot's in <see cref="Active"/>, each in the order of the mat,
+        /// so a foot's passes run over its own sensels only.
+        /// </summary>
+        public void GroupByFoot()
+        {
+            int[] active = Active;
+            int[] right = Scratch;
+            byte[] foot = Foot;
+            int count = ActiveCount;
+            int left = 0;
+            int rights = 0;
+            for (int k = 0; k < count; k++)
+            {
+                int index = active[k];
+                if (foot[index] == LeftFoot)
+                {
+                    active[left++] = index;
+                }
+                else
+                {
+                    right[rights++] = index;
+                }
+            }
+            for (int k = 0; k < rights; k++)
+            {
+                active[left + k] = right[k];
+            }
+            LeftEnd = left;
         }
 
         public int XMmX10(int index)

@@ -45,12 +45,39 @@ namespace Kiosk.Mat.Analysis
             {
                 throw new System.ArgumentException("the dead-sensel mask does not match the mat's geometry", "health");
             }
+            int[] load = map.LoadGrams;
+            int[] active = map.Active;
+            int[] island = map.Island;
+            byte[] footOf = map.Foot;
+            byte[] toe = map.Toe;
+            // Island, foot and toe marks are only ever set on sensels in contact: clear the last analysis's.
+            for (int k = 0; k < map.ActiveCount; k++)
+            {
+                int index = active[k];
+                island[index] = 0;
+                footOf[index] = ContactMap.NoFoot;
+                toe[index] = 0;
+            }
+            int contactGrams = _contactGrams;
+            int count = 0;
+            long activeLoad = 0;
             for (int i = 0; i < n; i++)
             {
-                map.LoadGrams[i] = loadGrams[i] < 0 ? 0 : loadGrams[i];
-                map.Foot[i] = ContactMap.NoFoot;
-                map.Toe[i] = 0;
+                int grams = loadGrams[i];
+                if (grams < 0)
+                {
+                    grams = 0;
+                }
+                load[i] = grams;
+                // A dead sensel's reading is replaced below; it joins the contact then.
+                if (grams >= contactGrams && (dead == null || dead[i] == 0))
+                {
+                    island[i] = -1;
+                    active[count++] = i;
+                    activeLoad += grams;
+                }
             }
+            map.ActiveCount = count;
             int deadCount = 0;
             int deadUnderFeet = 0;
             if (dead != null)
@@ -60,41 +87,34 @@ namespace Kiosk.Mat.Analysis
                     if (dead[i] != 0)
                     {
                         deadCount++;
-                        if (FillFromNeighbours(i, dead) >= _contactGrams)
+                        int filled = FillFromNeighbours(i, dead);
+                        if (filled >= contactGrams)
                         {
                             deadUnderFeet++;
+                            AddToContact(i);
+                            activeLoad += filled;
                         }
                     }
                 }
             }
 
-            map.ActiveCount = 0;
-            long activeLoad = 0;
-            for (int i = 0; i < n; i++)
-            {
-                if (map.LoadGrams[i] >= _contactGrams)
-                {
-                    map.Island[i] = -1;
-                    map.Active[map.ActiveCount++] = i;
-                    activeLoad += map.LoadGrams[i];
-                }
-                else
-                {
-                    map.Island[i] = 0;
-                }
-            }
             _islands.Find((int)IntMath.Max(Settings.MinIslandGrams, activeLoad * Settings.MinIslandPermille / 1000));
 
             long total = 0;
             long momentX = 0;
             long momentY = 0;
-            for (int k = 0; k < map.ActiveCount; k++)
+            int[] colX = map.ColXMmX10;
+            int[] rowY = map.RowYMmX10;
+            int cols = map.Geometry.Cols;
+            count = map.ActiveCount;
+            for (int k = 0; k < count; k++)
             {
-                int index = map.Active[k];
-                int grams = map.LoadGrams[index];
+                int index = active[k];
+                int grams = load[index];
+                int row = index / cols;
                 total += grams;
-                momentX += (long)grams * map.XMmX10(index);
-                momentY += (long)grams * map.YMmX10(index);
+                momentX += (long)grams * colX[index - row * cols];
+                momentY += (long)grams * rowY[row];
             }
             result.TotalLoadGrams = (int)total;
             int issues = 0;
@@ -122,10 +142,12 @@ namespace Kiosk.Mat.Analysis
             }
             if (feet == 1)
             {
+                map.LeftEnd = map.Foot[active[0]] == ContactMap.LeftFoot ? map.ActiveCount : 0;
                 issues |= MeasureLoneFoot(result);
             }
             else
             {
+                map.GroupByFoot();
                 issues |= MeasureFoot(ContactMap.LeftFoot, result.Left);
                 issues |= MeasureFoot(ContactMap.RightFoot, result.Right);
             }
@@ -182,6 +204,7 @@ namespace Kiosk.Mat.Analysis
                 {
                     map.Foot[map.Active[k]] = other;
                 }
+                map.LeftEnd = other == ContactMap.LeftFoot ? map.ActiveCount : 0;
                 measures.Clear();
                 measures = other == ContactMap.LeftFoot ? result.Left : result.Right;
                 issues = MeasureFoot(other, measures);
@@ -218,6 +241,22 @@ namespace Kiosk.Mat.Analysis
         {
             foot.Arch = ArchType.Unknown;
             foot.ArchBorderlineWith = ArchType.Unknown;
+        }
+
+        /// <summary>Puts a sensel into the contact, keeping <see cref="ContactMap.Active"/> in the order of the mat.</summary>
+        private void AddToContact(int index)
+        {
+            ContactMap map = Map;
+            int[] active = map.Active;
+            int k = map.ActiveCount;
+            while (k > 0 && active[k - 1] > index)
+            {
+                active[k] = active[k - 1];
+                k--;
+            }
+            active[k] = index;
+            map.ActiveCount++;
+            map.Island[index] = -1;
         }
 
         /// <summary>Gives a dead sensel the mean load of its live four neighbours, so a single dead sensel leaves no hole.</summary>

@@ -18,45 +18,58 @@ namespace Kiosk.Mat.Analysis
 
         public long AreaQ8;
 
-        /// <summary>Fits the axis to one foot's sensels, with or without its toes. Returns false when the foot has no contact.</summary>
-        public bool Fit(ContactMap map, int foot, bool withToes)
+        /// <summary>
+        /// Fits the axis to one foot's sensels (map.Active from..to), with or without its toes. Returns false when the
+        /// foot has no contact.
+        /// </summary>
+        public bool Fit(ContactMap map, int from, int to, bool withToes)
         {
+            int[] active = map.Active;
+            int[] coverage = map.CoverageQ8;
+            byte[] toe = map.Toe;
+            int[] colX = map.ColXMmX10;
+            int[] rowY = map.RowYMmX10;
+            int cols = map.Geometry.Cols;
             long weight = 0;
             long sumX = 0;
             long sumY = 0;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] != foot || (!withToes && map.Toe[index] != 0))
+                int index = active[k];
+                if (!withToes && toe[index] != 0)
                 {
                     continue;
                 }
-                int w = map.CoverageQ8[index];
+                int w = coverage[index];
+                int row = index / cols;
                 weight += w;
-                sumX += (long)w * map.XMmX10(index);
-                sumY += (long)w * map.YMmX10(index);
+                sumX += (long)w * colX[index - row * cols];
+                sumY += (long)w * rowY[row];
             }
             AreaQ8 = weight;
             if (weight == 0)
             {
                 return false;
             }
-            CentreXMmX10 = (int)IntMath.DivRound(sumX, weight);
-            CentreYMmX10 = (int)IntMath.DivRound(sumY, weight);
+            int centreX = (int)IntMath.DivRound(sumX, weight);
+            int centreY = (int)IntMath.DivRound(sumY, weight);
+            CentreXMmX10 = centreX;
+            CentreYMmX10 = centreY;
 
             long sxx = 0;
             long syy = 0;
             long sxy = 0;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] != foot || (!withToes && map.Toe[index] != 0))
+                int index = active[k];
+                if (!withToes && toe[index] != 0)
                 {
                     continue;
                 }
-                long w = map.CoverageQ8[index];
-                long dx = map.XMmX10(index) - CentreXMmX10;
-                long dy = map.YMmX10(index) - CentreYMmX10;
+                long w = coverage[index];
+                int row = index / cols;
+                long dx = colX[index - row * cols] - centreX;
+                long dy = rowY[row] - centreY;
                 sxx += w * dx * dx;
                 syy += w * dy * dy;
                 sxy += w * dx * dy;

@@ -27,11 +27,11 @@ namespace Kiosk.Mat.Analysis
         private readonly int[] _islandAlongMax = new int[ContactIslands.MaxIslands + 1];
         private readonly long[] _islandAreaQ8 = new long[ContactIslands.MaxIslands + 1];
 
-        // Core islands: sensels at least half covered, 4-connected; a label per sensel and a work queue.
+        // Core islands: sensels at least half covered, 4-connected; a label per sensel (the map's Scratch is the
+        // work queue).
         private const int CoreCoverageQ8 = 128;
         private const int StrictCoreCoverageQ8 = 192;
         private readonly int[] _core;
-        private readonly int[] _queue;
 
         // Width of the footprint along its axis, for finding the toe crease; bins of 2.5 mm.
         private const int ProfileBinMmX10 = 25;
@@ -42,7 +42,6 @@ namespace Kiosk.Mat.Analysis
             _map = map;
             _settings = settings;
             _core = new int[map.Geometry.SenselCount];
-            _queue = new int[map.Geometry.SenselCount];
             long widthMmX10 = (long)map.Geometry.WidthUm / 100;
             long depthMmX10 = (long)map.Geometry.DepthUm / 100;
             _widthProfile = new long[(int)(IntMath.Isqrt(widthMmX10 * widthMmX10 + depthMmX10 * depthMmX10) / ProfileBinMmX10) + 2 * map.PitchMmX10 / ProfileBinMmX10 + 8];
@@ -68,35 +67,45 @@ namespace Kiosk.Mat.Analysis
             Unreliable = false;
             MidfootOffsetPlusX = 0;
 
+            // The foot's own sensels are a range of the map's Active (ContactMap.GroupByFoot); every pass below runs
+            // over that range with the map's arrays in locals: on an interpreter each field read and call is paid.
+            int from = map.FootStart(foot);
+            int to = map.FootEnd(foot);
+            int[] active = map.Active;
+            int[] loads = map.LoadGrams;
+            int[] coverage = map.CoverageQ8;
+            byte[] toe = map.Toe;
+            int[] colX = map.ColXMmX10;
+            int[] rowY = map.RowYMmX10;
+            int cols = map.Geometry.Cols;
+            int lastRow = map.Geometry.Rows - 1;
+            int lastCol = cols - 1;
             long load = 0;
             long momentX = 0;
             long momentY = 0;
             long areaQ8 = 0;
             int peak = 0;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] != foot)
-                {
-                    continue;
-                }
-                map.Toe[index] = 0;
-                int grams = map.LoadGrams[index];
+                int index = active[k];
+                toe[index] = 0;
+                int grams = loads[index];
+                int row = index / cols;
+                int col = index - row * cols;
                 load += grams;
-                momentX += (long)grams * map.XMmX10(index);
-                momentY += (long)grams * map.YMmX10(index);
-                areaQ8 += map.CoverageQ8[index];
+                momentX += (long)grams * colX[col];
+                momentY += (long)grams * rowY[row];
+                areaQ8 += coverage[index];
                 if (grams > peak)
                 {
                     peak = grams;
                 }
-                int row = index / map.Geometry.Cols;
-                if (map.Geometry.IsOnBorder(row, index - row * map.Geometry.Cols))
+                if (row == 0 || col == 0 || row == lastRow || col == lastCol)
                 {
                     AtEdge = true;
                 }
             }
-            if (load == 0 || !_wholeAxis.Fit(map, foot, true))
+            if (load == 0 || !_wholeAxis.Fit(map, from, to, true))
             {
                 return;
             }
@@ -109,41 +118,58 @@ namespace Kiosk.Mat.Analysis
 
             // A bridge to a toe can be more than half covered (the hallux's neck, a coarse mat's gap); a stricter
             // core then still parts it, so the toes of both passes count.
-            MarkToeIslands(foot, areaQ8, CoreCoverageQ8);
-            MarkToeIslands(foot, areaQ8, StrictCoreCoverageQ8);
-            MarkProtrudingToes(foot);
-            CutAtToeCrease(foot);
-            if (!_axis.Fit(map, foot, false))
+            MarkToeIslands(foot, from, to, areaQ8, CoreCoverageQ8);
+            MarkToeIslands(foot, from, to, areaQ8, StrictCoreCoverageQ8);
+            MarkProtrudingToes(foot, from, to);
+            CutAtToeCrease(from, to);
+            if (!_axis.Fit(map, from, to, false))
             {
-                _axis.Fit(map, foot, true);
+                _axis.Fit(map, from, to, true);
             }
+            long centreX = _axis.CentreXMmX10;
+            long centreY = _axis.CentreYMmX10;
+            long forwardX = _axis.ForwardXQ14;
+            long forwardY = _axis.ForwardYQ14;
 
             int half = map.PitchMmX10 / 2;
+            int span = 2 * half;
             // Extents along the axis, of the whole foot and of the toeless footprint, and across it.
             int footBack = int.MaxValue;
             int footFront = int.MinValue;
             int toelessBack = int.MaxValue;
             int toelessFront = int.MinValue;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] != foot)
-                {
-                    continue;
-                }
-                int t = _axis.Along(map, index);
+                int index = active[k];
+                int row = index / cols;
+                long dx = colX[index - row * cols] - centreX;
+                long dy = rowY[row] - centreY;
+                int t = (int)((dx * forwardX + dy * forwardY) >> 14);
                 // A partly covered end sensel has its covered part toward the inside of the footprint. The toeless
                 // print ends in a broad edge (the heel's back, the ball's front), where the covered depth is the
                 // covered share of the sensel; the foot's tip is a toe narrower than a coarse sensel, where it is
                 // nearer the square root of it.
-                int covered = map.CoverageQ8[index] * 2 * half / ContactMap.FullCoverageQ8;
-                int tipCovered = CoveredDepthAtTip(map.CoverageQ8[index], half);
-                footBack = IntMath.Min(footBack, t + half - tipCovered);
-                footFront = IntMath.Max(footFront, t - half + tipCovered);
-                if (map.Toe[index] == 0)
+                int share = coverage[index];
+                int covered = share * span / ContactMap.FullCoverageQ8;
+                int tipCovered = share == ContactMap.FullCoverageQ8 ? span : CoveredDepthAtTip(share, half);
+                if (t + half - tipCovered < footBack)
                 {
-                    toelessBack = IntMath.Min(toelessBack, t + half - covered);
-                    toelessFront = IntMath.Max(toelessFront, t - half + covered);
+                    footBack = t + half - tipCovered;
+                }
+                if (t - half + tipCovered > footFront)
+                {
+                    footFront = t - half + tipCovered;
+                }
+                if (toe[index] == 0)
+                {
+                    if (t + half - covered < toelessBack)
+                    {
+                        toelessBack = t + half - covered;
+                    }
+                    if (t - half + covered > toelessFront)
+                    {
+                        toelessFront = t - half + covered;
+                    }
                 }
             }
             result.LengthMmX10 = footFront - footBack;
@@ -165,44 +191,60 @@ namespace Kiosk.Mat.Analysis
             // Medial/lateral split at the axis.
             long medialLoad = 0;
             bool medialIsPlusX = foot == ContactMap.LeftFoot;
-            int span = 2 * half;
-            for (int k = 0; k < map.ActiveCount; k++)
+            // Each interval overlap below is IntMath.Overlap written out: a sensel's span [low, high] against a region's.
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] != foot)
+                int index = active[k];
+                int row = index / cols;
+                long dx = colX[index - row * cols] - centreX;
+                long dy = rowY[row] - centreY;
+                int t = (int)((dx * forwardX + dy * forwardY) >> 14);
+                int s = (int)((-dx * forwardY + dy * forwardX) >> 14);
+                int grams = loads[index];
+                int low = s - half;
+                int high = s + half;
+                if (medialIsPlusX)
                 {
-                    continue;
+                    low = low > 0 ? low : 0;
                 }
-                int t = _axis.Along(map, index);
-                int s = _axis.Across(map, index);
-                int grams = map.LoadGrams[index];
-                int medialOverlap = medialIsPlusX
-                    ? IntMath.Overlap(s - half, s + half, 0, int.MaxValue / 2)
-                    : IntMath.Overlap(s - half, s + half, int.MinValue / 2, 0);
-                medialLoad += (long)grams * medialOverlap / span;
-                if (map.Toe[index] != 0)
+                else
+                {
+                    high = high < 0 ? high : 0;
+                }
+                medialLoad += high > low ? (long)grams * (high - low) / span : 0;
+                if (toe[index] != 0)
                 {
                     continue;
                 }
                 // Load by the share of the sensel's span in each region; what lies past an end goes to the end region.
-                long rearGrams = (long)grams * IntMath.Overlap(t - half, t + half, int.MinValue / 2, third1) / span;
-                long midGrams = (long)grams * IntMath.Overlap(t - half, t + half, third1, third2) / span;
-                rearLoad += rearGrams;
-                midLoad += midGrams;
+                low = t - half;
+                high = t + half;
+                int rearSpan = (high < third1 ? high : third1) - low;
+                int midSpan = (high < third2 ? high : third2) - (low > third1 ? low : third1);
+                rearLoad += rearSpan > 0 ? (long)grams * rearSpan / span : 0;
+                midLoad += midSpan > 0 ? (long)grams * midSpan / span : 0;
                 toelessLoad += grams;
-                long coverage = map.CoverageQ8[index];
-                if (t + half > third2)
+                long share = coverage[index];
+                if (high > third2)
                 {
                     // Width: across the forefoot (the front third of the toeless print), where the foot is widest.
-                    int sideCovered = CoveredDepthAtTip(map.CoverageQ8[index], half);
-                    sideMin = IntMath.Min(sideMin, s + half - sideCovered);
-                    sideMax = IntMath.Max(sideMax, s - half + sideCovered);
+                    int sideCovered = share == ContactMap.FullCoverageQ8 ? span : CoveredDepthAtTip((int)share, half);
+                    if (s + half - sideCovered < sideMin)
+                    {
+                        sideMin = s + half - sideCovered;
+                    }
+                    if (s - half + sideCovered > sideMax)
+                    {
+                        sideMax = s - half + sideCovered;
+                    }
                 }
-                rearArea += coverage * IntMath.Overlap(t - half, t + half, toelessBack, third1);
-                long mid = coverage * IntMath.Overlap(t - half, t + half, third1, third2);
+                int rearAreaSpan = (high < third1 ? high : third1) - (low > toelessBack ? low : toelessBack);
+                int frontAreaSpan = (high < toelessFront ? high : toelessFront) - (low > third2 ? low : third2);
+                rearArea += rearAreaSpan > 0 ? share * rearAreaSpan : 0;
+                long mid = midSpan > 0 ? share * midSpan : 0;
                 midArea += mid;
                 midOffset += mid * s;
-                frontArea += coverage * IntMath.Overlap(t - half, t + half, third2, toelessFront);
+                frontArea += frontAreaSpan > 0 ? share * frontAreaSpan : 0;
             }
             long toelessArea = rearArea + midArea + frontArea;
             result.WidthMmX10 = sideMax > sideMin ? sideMax - sideMin : 0;
@@ -243,45 +285,89 @@ namespace Kiosk.Mat.Analysis
         /// enough, in front of the ball, is a toe; every edge sensel then belongs to the core island nearest to it.
         /// Returns how many toe islands there are.
         /// </summary>
-        private int MarkToeIslands(int foot, long footAreaQ8, int coreCoverageQ8)
+        private int MarkToeIslands(int foot, int from, int to, long footAreaQ8, int coreCoverageQ8)
         {
             ContactMap map = _map;
             int cols = map.Geometry.Cols;
             int rows = map.Geometry.Rows;
+            int[] active = map.Active;
+            int[] coverage = map.CoverageQ8;
+            int[] island = map.Island;
+            byte[] footOf = map.Foot;
+            int[] core = _core;
+            int[] queue = map.Scratch;
+            int[] colX = map.ColXMmX10;
+            int[] rowY = map.RowYMmX10;
+            long centreX = _wholeAxis.CentreXMmX10;
+            long centreY = _wholeAxis.CentreYMmX10;
+            long forwardX = _wholeAxis.ForwardXQ14;
+            long forwardY = _wholeAxis.ForwardYQ14;
             int count = 0;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                _core[map.Active[k]] = 0;
+                core[active[k]] = 0;
             }
             // Label the core islands, 4-connected, with the queue as a stack.
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                int seed = map.Active[k];
-                if (map.Foot[seed] != foot || _core[seed] != 0 || map.CoverageQ8[seed] < coreCoverageQ8 || count >= ContactIslands.MaxIslands)
+                int seed = active[k];
+                if (core[seed] != 0 || coverage[seed] < coreCoverageQ8 || count >= ContactIslands.MaxIslands)
                 {
                     continue;
                 }
                 count++;
-                _islandAlongMin[count] = int.MaxValue;
-                _islandAlongMax[count] = int.MinValue;
-                _islandAreaQ8[count] = 0;
+                int alongMin = int.MaxValue;
+                int alongMax = int.MinValue;
+                long areaQ8 = 0;
                 int top = 0;
-                _queue[top++] = seed;
-                _core[seed] = count;
+                queue[top++] = seed;
+                core[seed] = count;
                 while (top > 0)
                 {
-                    int index = _queue[--top];
-                    int t = _wholeAxis.Along(map, index);
-                    _islandAlongMin[count] = IntMath.Min(_islandAlongMin[count], t);
-                    _islandAlongMax[count] = IntMath.Max(_islandAlongMax[count], t);
-                    _islandAreaQ8[count] += map.CoverageQ8[index];
+                    int index = queue[--top];
                     int row = index / cols;
                     int col = index - row * cols;
-                    top = PushCore(foot, row > 0 ? index - cols : -1, count, top, coreCoverageQ8);
-                    top = PushCore(foot, row < rows - 1 ? index + cols : -1, count, top, coreCoverageQ8);
-                    top = PushCore(foot, col > 0 ? index - 1 : -1, count, top, coreCoverageQ8);
-                    top = PushCore(foot, col < cols - 1 ? index + 1 : -1, count, top, coreCoverageQ8);
+                    int t = (int)(((colX[col] - centreX) * forwardX + (rowY[row] - centreY) * forwardY) >> 14);
+                    if (t < alongMin)
+                    {
+                        alongMin = t;
+                    }
+                    if (t > alongMax)
+                    {
+                        alongMax = t;
+                    }
+                    areaQ8 += coverage[index];
+                    // Up, down, left, right: a neighbour joins when it is of this foot's contact and covered enough.
+                    for (int side = 0; side < 4; side++)
+                    {
+                        int neighbour;
+                        if (side == 0)
+                        {
+                            neighbour = row > 0 ? index - cols : -1;
+                        }
+                        else if (side == 1)
+                        {
+                            neighbour = row < rows - 1 ? index + cols : -1;
+                        }
+                        else if (side == 2)
+                        {
+                            neighbour = col > 0 ? index - 1 : -1;
+                        }
+                        else
+                        {
+                            neighbour = col < cols - 1 ? index + 1 : -1;
+                        }
+                        if (neighbour >= 0 && core[neighbour] == 0 && island[neighbour] > 0 && footOf[neighbour] == foot
+                            && coverage[neighbour] >= coreCoverageQ8)
+                        {
+                            core[neighbour] = count;
+                            queue[top++] = neighbour;
+                        }
+                    }
                 }
+                _islandAlongMin[count] = alongMin;
+                _islandAlongMax[count] = alongMax;
+                _islandAreaQ8[count] = areaQ8;
             }
             if (count < 2)
             {
@@ -321,58 +407,46 @@ namespace Kiosk.Mat.Analysis
             // Grow the core islands over the edge sensels, breadth first, so each goes with its nearest island.
             int head = 0;
             int tail = 0;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (_core[index] > 0)
+                int index = active[k];
+                if (core[index] > 0)
                 {
-                    _queue[tail++] = index;
+                    queue[tail++] = index;
                 }
             }
             while (head < tail)
             {
-                int index = _queue[head++];
+                int index = queue[head++];
                 int row = index / cols;
                 int col = index - row * cols;
-                for (int dr = -1; dr <= 1; dr++)
+                int rowFirst = row > 0 ? row - 1 : 0;
+                int rowLast = row < rows - 1 ? row + 1 : row;
+                int colFirst = col > 0 ? col - 1 : 0;
+                int colLast = col < cols - 1 ? col + 1 : col;
+                for (int r = rowFirst; r <= rowLast; r++)
                 {
-                    int r = row + dr;
-                    for (int dc = -1; dc <= 1; dc++)
+                    int neighbour = r * cols + colFirst;
+                    for (int c = colFirst; c <= colLast; c++, neighbour++)
                     {
-                        int c = col + dc;
-                        if (r < 0 || r >= rows || c < 0 || c >= cols)
+                        if (island[neighbour] > 0 && footOf[neighbour] == foot && core[neighbour] == 0)
                         {
-                            continue;
-                        }
-                        int neighbour = r * cols + c;
-                        if (map.Island[neighbour] > 0 && map.Foot[neighbour] == foot && _core[neighbour] == 0)
-                        {
-                            _core[neighbour] = _core[index];
-                            _queue[tail++] = neighbour;
+                            core[neighbour] = core[index];
+                            queue[tail++] = neighbour;
                         }
                     }
                 }
             }
-            for (int k = 0; k < map.ActiveCount; k++)
+            byte[] toeOf = map.Toe;
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] == foot && _core[index] > 0 && _islandAreaQ8[_core[index]] == -1)
+                int index = active[k];
+                if (core[index] > 0 && _islandAreaQ8[core[index]] == -1)
                 {
-                    map.Toe[index] = 1;
+                    toeOf[index] = 1;
                 }
             }
             return toes;
-        }
-
-        private int PushCore(int foot, int index, int label, int top, int coreCoverageQ8)
-        {
-            ContactMap map = _map;
-            if (index >= 0 && _core[index] == 0 && map.Island[index] > 0 && map.Foot[index] == foot && map.CoverageQ8[index] >= coreCoverageQ8)
-            {
-                _core[index] = label;
-                _queue[top++] = index;
-            }
-            return top;
         }
 
         /// <summary>Half the width below which a part of the footprint is a toe, not the body of the foot, mm x 10.</summary>
@@ -384,28 +458,40 @@ namespace Kiosk.Mat.Analysis
         /// what a disc 30 mm across can sweep inside the contact's core (a morphological opening, on chamfer
         /// distances in mm so it means the same on every pitch); what lies outside it and ahead of its front is toes.
         /// </summary>
-        private void MarkProtrudingToes(int foot)
+        private void MarkProtrudingToes(int foot, int from, int to)
         {
             ContactMap map = _map;
             int cols = map.Geometry.Cols;
             int rows = map.Geometry.Rows;
+            int[] active = map.Active;
+            int[] coverage = map.CoverageQ8;
+            int[] island = map.Island;
+            byte[] footOf = map.Foot;
             int rowMin = rows;
             int rowMax = -1;
             int colMin = cols;
             int colMax = -1;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] != foot)
-                {
-                    continue;
-                }
+                int index = active[k];
                 int row = index / cols;
                 int col = index - row * cols;
-                rowMin = IntMath.Min(rowMin, row);
-                rowMax = IntMath.Max(rowMax, row);
-                colMin = IntMath.Min(colMin, col);
-                colMax = IntMath.Max(colMax, col);
+                if (row < rowMin)
+                {
+                    rowMin = row;
+                }
+                if (row > rowMax)
+                {
+                    rowMax = row;
+                }
+                if (col < colMin)
+                {
+                    colMin = col;
+                }
+                if (col > colMax)
+                {
+                    colMax = col;
+                }
             }
             if (rowMax < 0)
             {
@@ -418,14 +504,14 @@ namespace Kiosk.Mat.Analysis
             colMax = IntMath.Min(cols - 1, colMax + 1);
             int reach = ToeHalfWidthMmX10 + map.PitchMmX10 / 2;
             int[] inside = _core;
-            int[] body = _queue;
+            int[] body = map.Scratch;
             for (int r = rowMin; r <= rowMax; r++)
             {
-                for (int c = colMin; c <= colMax; c++)
+                bool innerRow = r > 0 && r < rows - 1;
+                int index = r * cols + colMin;
+                for (int c = colMin; c <= colMax; c++, index++)
                 {
-                    int index = r * cols + c;
-                    bool core = map.Island[index] > 0 && map.Foot[index] == foot && map.CoverageQ8[index] >= CoreCoverageQ8
-                        && r > 0 && c > 0 && r < rows - 1 && c < cols - 1;
+                    bool core = innerRow && c > 0 && c < cols - 1 && island[index] > 0 && footOf[index] == foot && coverage[index] >= CoreCoverageQ8;
                     inside[index] = core ? int.MaxValue / 2 : 0;
                 }
             }
@@ -434,9 +520,9 @@ namespace Kiosk.Mat.Analysis
             bool any = false;
             for (int r = rowMin; r <= rowMax; r++)
             {
-                for (int c = colMin; c <= colMax; c++)
+                int index = r * cols + colMin;
+                for (int c = colMin; c <= colMax; c++, index++)
                 {
-                    int index = r * cols + c;
                     bool eroded = inside[index] >= reach;
                     body[index] = eroded ? 0 : int.MaxValue / 2;
                     any |= eroded;
@@ -448,22 +534,31 @@ namespace Kiosk.Mat.Analysis
             }
             // Grown back by the same reach: the opened body.
             Chamfer(body, rowMin, rowMax, colMin, colMax);
+            int[] colX = map.ColXMmX10;
+            int[] rowY = map.RowYMmX10;
+            long centreX = _wholeAxis.CentreXMmX10;
+            long centreY = _wholeAxis.CentreYMmX10;
+            long forwardX = _wholeAxis.ForwardXQ14;
+            long forwardY = _wholeAxis.ForwardYQ14;
             int front = int.MinValue;
             int footBack = int.MaxValue;
             int footFront = int.MinValue;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] != foot)
+                int index = active[k];
+                int row = index / cols;
+                int t = (int)(((colX[index - row * cols] - centreX) * forwardX + (rowY[row] - centreY) * forwardY) >> 14);
+                if (t < footBack)
                 {
-                    continue;
+                    footBack = t;
                 }
-                int t = _wholeAxis.Along(map, index);
-                footBack = IntMath.Min(footBack, t);
-                footFront = IntMath.Max(footFront, t);
-                if (body[index] <= reach)
+                if (t > footFront)
                 {
-                    front = IntMath.Max(front, t);
+                    footFront = t;
+                }
+                if (body[index] <= reach && t > front)
+                {
+                    front = t;
                 }
             }
             // The body must reach into the toe zone (a ball too narrow to survive leaves only the heel: no verdict).
@@ -476,31 +571,34 @@ namespace Kiosk.Mat.Analysis
             // survive (a short walking ball contact): no verdict.
             long toeArea = 0;
             long footArea = 0;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] != foot)
+                int index = active[k];
+                footArea += coverage[index];
+                if (body[index] > reach && AlongWholeAxis(index) > cut)
                 {
-                    continue;
-                }
-                footArea += map.CoverageQ8[index];
-                if (body[index] > reach && _wholeAxis.Along(map, index) > cut)
-                {
-                    toeArea += map.CoverageQ8[index];
+                    toeArea += coverage[index];
                 }
             }
             if (toeArea * 1000 > footArea * ToeMaxAreaPermille)
             {
                 return;
             }
-            for (int k = 0; k < map.ActiveCount; k++)
+            byte[] toe = map.Toe;
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] == foot && body[index] > reach && _wholeAxis.Along(map, index) > cut)
+                int index = active[k];
+                if (body[index] > reach && AlongWholeAxis(index) > cut)
                 {
-                    map.Toe[index] = 1;
+                    toe[index] = 1;
                 }
             }
+        }
+
+        /// <summary>Distance of a sensel along the whole foot's axis (toes included) from its centroid, mm x 10.</summary>
+        private int AlongWholeAxis(int index)
+        {
+            return _wholeAxis.Along(_map, index);
         }
 
         /// <summary>
@@ -514,28 +612,33 @@ namespace Kiosk.Mat.Analysis
             int corner = side * 1414 / 1000;
             for (int r = rowMin; r <= rowMax; r++)
             {
-                for (int c = colMin; c <= colMax; c++)
+                int index = r * cols + colMin;
+                for (int c = colMin; c <= colMax; c++, index++)
                 {
-                    int index = r * cols + c;
                     int d = distance[index];
                     if (d == 0)
                     {
                         continue;
                     }
+                    int via;
                     if (c > colMin)
                     {
-                        d = IntMath.Min(d, distance[index - 1] + side);
+                        via = distance[index - 1] + side;
+                        d = via < d ? via : d;
                     }
                     if (r > rowMin)
                     {
-                        d = IntMath.Min(d, distance[index - cols] + side);
+                        via = distance[index - cols] + side;
+                        d = via < d ? via : d;
                         if (c > colMin)
                         {
-                            d = IntMath.Min(d, distance[index - cols - 1] + corner);
+                            via = distance[index - cols - 1] + corner;
+                            d = via < d ? via : d;
                         }
                         if (c < colMax)
                         {
-                            d = IntMath.Min(d, distance[index - cols + 1] + corner);
+                            via = distance[index - cols + 1] + corner;
+                            d = via < d ? via : d;
                         }
                     }
                     distance[index] = d;
@@ -543,28 +646,33 @@ namespace Kiosk.Mat.Analysis
             }
             for (int r = rowMax; r >= rowMin; r--)
             {
-                for (int c = colMax; c >= colMin; c--)
+                int index = r * cols + colMax;
+                for (int c = colMax; c >= colMin; c--, index--)
                 {
-                    int index = r * cols + c;
                     int d = distance[index];
                     if (d == 0)
                     {
                         continue;
                     }
+                    int via;
                     if (c < colMax)
                     {
-                        d = IntMath.Min(d, distance[index + 1] + side);
+                        via = distance[index + 1] + side;
+                        d = via < d ? via : d;
                     }
                     if (r < rowMax)
                     {
-                        d = IntMath.Min(d, distance[index + cols] + side);
+                        via = distance[index + cols] + side;
+                        d = via < d ? via : d;
                         if (c < colMax)
                         {
-                            d = IntMath.Min(d, distance[index + cols + 1] + corner);
+                            via = distance[index + cols + 1] + corner;
+                            d = via < d ? via : d;
                         }
                         if (c > colMin)
                         {
-                            d = IntMath.Min(d, distance[index + cols - 1] + corner);
+                            via = distance[index + cols - 1] + corner;
+                            d = via < d ? via : d;
                         }
                     }
                     distance[index] = d;
@@ -581,49 +689,75 @@ namespace Kiosk.Mat.Analysis
         /// axis the footprint's width dips at the toe crease between the ball and the toes: everything ahead of that
         /// dip is toes. Only a real dip counts, with toes ahead of it, so a toeless front edge is never cut.
         /// </summary>
-        private void CutAtToeCrease(int foot)
+        private void CutAtToeCrease(int from, int to)
         {
             ContactMap map = _map;
             int half = map.PitchMmX10 / 2;
+            int[] active = map.Active;
+            int[] coverage = map.CoverageQ8;
+            byte[] toe = map.Toe;
+            int[] colX = map.ColXMmX10;
+            int[] rowY = map.RowYMmX10;
+            int cols = map.Geometry.Cols;
+            long centreX = _wholeAxis.CentreXMmX10;
+            long centreY = _wholeAxis.CentreYMmX10;
+            long forwardX = _wholeAxis.ForwardXQ14;
+            long forwardY = _wholeAxis.ForwardYQ14;
             int back = int.MaxValue;
             int front = int.MinValue;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] == foot && map.Toe[index] == 0)
+                int index = active[k];
+                if (toe[index] == 0)
                 {
-                    int t = _wholeAxis.Along(map, index);
-                    back = IntMath.Min(back, t - half);
-                    front = IntMath.Max(front, t + half);
+                    int row = index / cols;
+                    int t = (int)(((colX[index - row * cols] - centreX) * forwardX + (rowY[row] - centreY) * forwardY) >> 14);
+                    if (t - half < back)
+                    {
+                        back = t - half;
+                    }
+                    if (t + half > front)
+                    {
+                        front = t + half;
+                    }
                 }
             }
             if (back >= front)
             {
                 return;
             }
+            long[] profile = _widthProfile;
             int bins = (front - back) / ProfileBinMmX10 + 1;
-            if (bins > _widthProfile.Length)
+            if (bins > profile.Length)
             {
-                bins = _widthProfile.Length;
+                bins = profile.Length;
             }
             for (int b = 0; b < bins; b++)
             {
-                _widthProfile[b] = 0;
+                profile[b] = 0;
             }
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] != foot || map.Toe[index] != 0)
+                int index = active[k];
+                if (toe[index] != 0)
                 {
                     continue;
                 }
-                int t = _wholeAxis.Along(map, index);
+                int row = index / cols;
+                int t = (int)(((colX[index - row * cols] - centreX) * forwardX + (rowY[row] - centreY) * forwardY) >> 14);
                 int low = t - half - back;
                 int high = t + half - back;
-                long coverage = map.CoverageQ8[index];
+                long share = coverage[index];
+                int binLow = low / ProfileBinMmX10 * ProfileBinMmX10;
                 for (int b = low / ProfileBinMmX10; b <= high / ProfileBinMmX10 && b < bins; b++)
                 {
-                    _widthProfile[b] += coverage * IntMath.Overlap(low, high, b * ProfileBinMmX10, (b + 1) * ProfileBinMmX10);
+                    int binHigh = binLow + ProfileBinMmX10;
+                    int overlap = (high < binHigh ? high : binHigh) - (low > binLow ? low : binLow);
+                    binLow = binHigh;
+                    if (overlap > 0)
+                    {
+                        profile[b] += share * overlap;
+                    }
                 }
             }
             // The ball: the widest part of the front half.
@@ -664,12 +798,12 @@ namespace Kiosk.Mat.Analysis
                 return;
             }
             int cut = back + crease * ProfileBinMmX10 + ProfileBinMmX10 / 2;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = from; k < to; k++)
             {
-                int index = map.Active[k];
-                if (map.Foot[index] == foot && _wholeAxis.Along(map, index) > cut)
+                int index = active[k];
+                if (AlongWholeAxis(index) > cut)
                 {
-                    map.Toe[index] = 1;
+                    toe[index] = 1;
                 }
             }
         }

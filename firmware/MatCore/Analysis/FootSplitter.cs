@@ -17,7 +17,6 @@ namespace Kiosk.Mat.Analysis
         private const int StraightAngle = 6;
 
         private const int BinMmX10 = 50;
-        private const int WindowBins = 2;
 
         /// <summary>Each side of the line must carry at least this share of the load, per thousand.</summary>
         public const int MinSidePermille = 80;
@@ -28,14 +27,24 @@ namespace Kiosk.Mat.Analysis
         /// <summary>Each foot runs at least this share of the contact's length along the line, per thousand.</summary>
         public const int MinFootLengthPermille = 650;
 
+        private const int Angles = 13;
+        private const int Bands = 3;
+
         private readonly ContactMap _map;
-        private readonly long[] _profile;
+        // Per angle, the load profiles of the whole contact and of its front and rear halves, on the same bins, and
+        // the length of the run of empty bins of the whole profile starting at each bin.
         private readonly long[] _wholeProfile;
-        private readonly long[] _valley = new long[13];
-        private readonly long[] _wholeValley = new long[13];
-        private readonly long[] _bandLoad = new long[13];
-        private readonly int[] _gap = new int[13];
-        private readonly int[] _boundary = new int[13];
+        private readonly long[] _frontProfile;
+        private readonly long[] _rearProfile;
+        private readonly int[] _emptyRunFrom;
+        private readonly int[] _rowFirstCol;
+        private readonly int[] _rowLastCol;
+        // Per band and angle (index band x 13 + angle): the best valley found, as FindLine ranks them.
+        private readonly long[] _valley = new long[Bands * Angles];
+        private readonly long[] _wholeValley = new long[Bands * Angles];
+        private readonly long[] _bandLoad = new long[Bands * Angles];
+        private readonly int[] _gap = new int[Bands * Angles];
+        private readonly int[] _boundary = new int[Bands * Angles];
 
         public FootSplitter(ContactMap map)
         {
@@ -43,165 +52,237 @@ namespace Kiosk.Mat.Analysis
             long widthMmX10 = (long)map.Geometry.WidthUm / 100;
             long depthMmX10 = (long)map.Geometry.DepthUm / 100;
             long diagonal = IntMath.Isqrt(widthMmX10 * widthMmX10 + depthMmX10 * depthMmX10);
-            _profile = new long[(int)(diagonal / BinMmX10) + 2 * map.PitchMmX10 / BinMmX10 + 8];
-            _wholeProfile = new long[_profile.Length];
+            int length = (int)(diagonal / BinMmX10) + 2 * map.PitchMmX10 / BinMmX10 + 8;
+            _wholeProfile = new long[length];
+            _frontProfile = new long[length];
+            _rearProfile = new long[length];
+            _emptyRunFrom = new int[length + 1];
+            _rowFirstCol = new int[map.Geometry.Rows];
+            _rowLastCol = new int[map.Geometry.Rows];
         }
 
         /// <summary>Marks every sensel in contact as left or right foot; returns how many feet are on the mat (0-2).</summary>
         public int Split(long totalLoadGrams)
         {
             ContactMap map = _map;
-            if (map.ActiveCount == 0 || totalLoadGrams <= 0)
+            int count = map.ActiveCount;
+            if (count == 0 || totalLoadGrams <= 0)
             {
                 return 0;
             }
-            // Feet that touch (heels together, toes apart; or toes together) leave no empty valley across the whole
-            // contact, but one across its front or its rear half: try the whole, then each half.
-            int yMin = int.MaxValue;
-            int yMax = int.MinValue;
-            for (int k = 0; k < map.ActiveCount; k++)
+            int[] active = map.Active;
+            int[] colX = map.ColXMmX10;
+            int[] rowY = map.RowYMmX10;
+            int cols = map.Geometry.Cols;
+            byte[] footOf = map.Foot;
+            // Each row's leftmost and rightmost sensel in contact: a line's projection grows with x along a row, so the
+            // contact's extent across every line comes from these ends alone.
+            int rows = map.Geometry.Rows;
+            int[] rowFirst = _rowFirstCol;
+            int[] rowLast = _rowLastCol;
+            for (int r = 0; r < rows; r++)
             {
-                int y = map.YMmX10(map.Active[k]);
-                yMin = IntMath.Min(yMin, y);
-                yMax = IntMath.Max(yMax, y);
+                rowFirst[r] = int.MaxValue;
+                rowLast[r] = -1;
             }
-            int yMid = (yMin + yMax) / 2;
-            // Of the lines the three bands find, the straightest wins: feet stand side by side, and a slanted line
-            // with an empty valley can run between one high-arched foot's heel and its forefoot.
+            int rowMin = int.MaxValue;
+            int rowMax = -1;
+            for (int k = 0; k < count; k++)
+            {
+                int index = active[k];
+                int row = index / cols;
+                int col = index - row * cols;
+                if (col < rowFirst[row])
+                {
+                    rowFirst[row] = col;
+                }
+                if (col > rowLast[row])
+                {
+                    rowLast[row] = col;
+                }
+                if (row < rowMin)
+                {
+                    rowMin = row;
+                }
+                if (row > rowMax)
+                {
+                    rowMax = row;
+                }
+            }
+            int yMid = (rowY[rowMin] + rowY[rowMax]) / 2;
+            // Feet that touch (heels together, toes apart; or toes together) leave no empty valley across the whole
+            // contact, but one across its front or its rear half: the whole (band 0), the front half (band 1, y up
+            // to the middle) and the rear half (band 2, y from the middle) are tried. Of the lines the bands find, the
+            // straightest wins: feet stand side by side, and a slanted line with an empty valley can run between one
+            // high-arched foot's heel and its forefoot. So when the whole contact gives a straight line, the halves
+            // cannot give a better one and are not profiled.
             int bestAngle = -1;
             int bestBoundary = 0;
-            for (int band = 0; band < 3; band++)
+            for (int round = 0; round < 2 && bestAngle != StraightAngle; round++)
             {
-                int yLow = band == 2 ? yMid : int.MinValue;
-                int yHigh = band == 1 ? yMid : int.MaxValue;
-                if (FindLine(totalLoadGrams, yLow, yHigh, out int angle, out int boundary)
-                    && (bestAngle < 0 || IntMath.Abs(angle - StraightAngle) < IntMath.Abs(bestAngle - StraightAngle)))
+                bool halves = round == 1;
+                for (int angle = 0; angle < Angles; angle++)
                 {
-                    bestAngle = angle;
-                    bestBoundary = boundary;
+                    int bins;
+                    int origin = Profile(angle, rowMin, rowMax, yMid, halves, out bins);
+                    if (halves)
+                    {
+                        FindValley(1, angle, _frontProfile, bins, origin);
+                        FindValley(2, angle, _rearProfile, bins, origin);
+                    }
+                    else
+                    {
+                        FindValley(0, angle, _wholeProfile, bins, origin);
+                    }
+                }
+                for (int band = halves ? 1 : 0; band < (halves ? Bands : 1); band++)
+                {
+                    int angle;
+                    int boundary;
+                    if (ChooseLine(band, totalLoadGrams, out angle, out boundary)
+                        && (bestAngle < 0 || IntMath.Abs(angle - StraightAngle) < IntMath.Abs(bestAngle - StraightAngle)))
+                    {
+                        bestAngle = angle;
+                        bestBoundary = boundary;
+                    }
                 }
             }
             if (bestAngle >= 0)
             {
-                for (int k = 0; k < map.ActiveCount; k++)
+                long cos = CosQ14[bestAngle];
+                long sin = SinQ14[bestAngle];
+                for (int k = 0; k < count; k++)
                 {
-                    int index = map.Active[k];
-                    map.Foot[index] = Project(index, bestAngle) < bestBoundary ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
+                    int index = active[k];
+                    int row = index / cols;
+                    int s = (int)((colX[index - row * cols] * cos + rowY[row] * sin) >> 14);
+                    footOf[index] = s < bestBoundary ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
                 }
                 return 2;
             }
 
             // One foot: it is the left or right one by which half of the mat it stands on.
+            int[] load = map.LoadGrams;
             long momentX = 0;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = 0; k < count; k++)
             {
-                int index = map.Active[k];
-                momentX += (long)map.LoadGrams[index] * map.XMmX10(index);
+                int index = active[k];
+                momentX += (long)load[index] * colX[index % cols];
             }
             long centreX = (long)map.Geometry.WidthUm / 200;
             byte foot = momentX < centreX * totalLoadGrams ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = 0; k < count; k++)
             {
-                map.Foot[map.Active[k]] = foot;
+                footOf[active[k]] = foot;
             }
             return 1;
         }
 
         /// <summary>
-        /// Looks for the line parting the feet using the contact within a band of rows (y from yLow to yHigh): the
-        /// emptiest valley of the band's profile; among equally empty ones, the one carrying least of the whole
-        /// contact's load, then the widest gap. The first line whose two sides both look like a foot is the band's.
+        /// The emptiest valley of one band's profile at one angle, with enough load on both sides; among equally empty
+        /// ones, the one carrying least of the whole contact's load, then the widest gap. A valley is the load within
+        /// two bins either side of a candidate line.
         /// </summary>
-        private bool FindLine(long totalLoadGrams, int yLow, int yHigh, out int lineAngle, out int lineBoundary)
+        private void FindValley(int band, int angle, long[] profile, int bins, int origin)
+        {
+            long[] whole = _wholeProfile;
+            int[] emptyRunFrom = _emptyRunFrom;
+            int slot = band * Angles + angle;
+            long bestValley = long.MaxValue;
+            long bestWholeValley = long.MaxValue;
+            int bestGap = -1;
+            int boundary = 0;
+            long bandLoad = 0;
+            for (int b = 0; b < bins; b++)
+            {
+                bandLoad += profile[b];
+            }
+            long minSide = bandLoad * MinSidePermille;
+            long left = 0;
+            // The window of bins b-2..b+1, slid along with b; the run of empty bins of the whole profile ending at b-1.
+            long valley = profile[0] + (bins > 1 ? profile[1] : 0);
+            long wholeValley = whole[0] + (bins > 1 ? whole[1] : 0);
+            int emptyBefore = 0;
+            for (int b = 1; b < bins; b++)
+            {
+                if (b + 1 < bins)
+                {
+                    valley += profile[b + 1];
+                    wholeValley += whole[b + 1];
+                }
+                if (b - 3 >= 0)
+                {
+                    valley -= profile[b - 3];
+                    wholeValley -= whole[b - 3];
+                }
+                emptyBefore = whole[b - 1] == 0 ? emptyBefore + 1 : 0;
+                left += profile[b - 1];
+                if (valley > bestValley || left * 1000 < minSide || (bandLoad - left) * 1000 < minSide)
+                {
+                    continue;
+                }
+                int gap = emptyBefore + emptyRunFrom[b];
+                if (valley < bestValley
+                    || wholeValley < bestWholeValley
+                    || (wholeValley == bestWholeValley && gap > bestGap))
+                {
+                    bestValley = valley;
+                    bestWholeValley = wholeValley;
+                    bestGap = gap;
+                    // Put the line in the middle of an empty gap.
+                    boundary = gap > 0 ? origin + (b - emptyBefore) * BinMmX10 + gap * BinMmX10 / 2 : origin + b * BinMmX10;
+                }
+            }
+            _valley[slot] = bestValley;
+            _wholeValley[slot] = bestWholeValley;
+            _gap[slot] = bestGap;
+            _boundary[slot] = boundary;
+            _bandLoad[slot] = bandLoad;
+        }
+
+        /// <summary>
+        /// The line parting the feet in one band: of the angles' valleys the emptiest (then least of the whole
+        /// contact's load, the widest gap, the straightest), unless it holds too much load; the first whose two sides
+        /// both look like a foot.
+        /// </summary>
+        private bool ChooseLine(int band, long totalLoadGrams, out int lineAngle, out int lineBoundary)
         {
             lineAngle = -1;
             lineBoundary = 0;
-            for (int angle = 0; angle < CosQ14.Length; angle++)
-            {
-                _valley[angle] = long.MaxValue;
-                _wholeValley[angle] = long.MaxValue;
-                _gap[angle] = -1;
-                int origin = Profile(angle, yLow, yHigh, out int bins);
-                long bandLoad = 0;
-                for (int b = 0; b < bins; b++)
-                {
-                    bandLoad += _profile[b];
-                }
-                _bandLoad[angle] = bandLoad;
-                long left = 0;
-                for (int b = 1; b < bins; b++)
-                {
-                    left += _profile[b - 1];
-                    if (left * 1000 < bandLoad * MinSidePermille || (bandLoad - left) * 1000 < bandLoad * MinSidePermille)
-                    {
-                        continue;
-                    }
-                    long valley = 0;
-                    long wholeValley = 0;
-                    for (int w = b - WindowBins; w < b + WindowBins; w++)
-                    {
-                        if (w >= 0 && w < bins)
-                        {
-                            valley += _profile[w];
-                            wholeValley += _wholeProfile[w];
-                        }
-                    }
-                    int zerosLeft = 0;
-                    while (b - 1 - zerosLeft >= 0 && _wholeProfile[b - 1 - zerosLeft] == 0)
-                    {
-                        zerosLeft++;
-                    }
-                    int zerosRight = 0;
-                    while (b + zerosRight < bins && _wholeProfile[b + zerosRight] == 0)
-                    {
-                        zerosRight++;
-                    }
-                    int gap = zerosLeft + zerosRight;
-                    bool better = valley < _valley[angle]
-                        || (valley == _valley[angle] && wholeValley < _wholeValley[angle])
-                        || (valley == _valley[angle] && wholeValley == _wholeValley[angle] && gap > _gap[angle]);
-                    if (better)
-                    {
-                        _valley[angle] = valley;
-                        _wholeValley[angle] = wholeValley;
-                        _gap[angle] = gap;
-                        // Put the line in the middle of an empty gap.
-                        _boundary[angle] = gap > 0 ? origin + (b - zerosLeft) * BinMmX10 + gap * BinMmX10 / 2 : origin + b * BinMmX10;
-                    }
-                }
-            }
-
-            for (int tries = 0; tries < CosQ14.Length; tries++)
+            int first = band * Angles;
+            for (int tries = 0; tries < Angles; tries++)
             {
                 int best = -1;
-                for (int angle = 0; angle < CosQ14.Length; angle++)
+                for (int angle = 0; angle < Angles; angle++)
                 {
-                    if (_valley[angle] == long.MaxValue)
+                    int slot = first + angle;
+                    if (_valley[slot] == long.MaxValue)
                     {
                         continue;
                     }
+                    int bestSlot = first + best;
                     bool better = best < 0
-                        || _valley[angle] < _valley[best]
-                        || (_valley[angle] == _valley[best] && _wholeValley[angle] < _wholeValley[best])
-                        || (_valley[angle] == _valley[best] && _wholeValley[angle] == _wholeValley[best] && _gap[angle] > _gap[best])
-                        || (_valley[angle] == _valley[best] && _wholeValley[angle] == _wholeValley[best] && _gap[angle] == _gap[best]
+                        || _valley[slot] < _valley[bestSlot]
+                        || (_valley[slot] == _valley[bestSlot] && _wholeValley[slot] < _wholeValley[bestSlot])
+                        || (_valley[slot] == _valley[bestSlot] && _wholeValley[slot] == _wholeValley[bestSlot] && _gap[slot] > _gap[bestSlot])
+                        || (_valley[slot] == _valley[bestSlot] && _wholeValley[slot] == _wholeValley[bestSlot] && _gap[slot] == _gap[bestSlot]
                             && IntMath.Abs(angle - StraightAngle) < IntMath.Abs(best - StraightAngle));
                     if (better)
                     {
                         best = angle;
                     }
                 }
-                if (best < 0 || _valley[best] * 1000 > _bandLoad[best] * MaxValleyPermille)
+                if (best < 0 || _valley[first + best] * 1000 > _bandLoad[first + best] * MaxValleyPermille)
                 {
                     return false;
                 }
-                if (BothSidesFootLong(best, _boundary[best], totalLoadGrams))
+                if (BothSidesFootLong(best, _boundary[first + best], totalLoadGrams))
                 {
                     lineAngle = best;
-                    lineBoundary = _boundary[best];
+                    lineBoundary = _boundary[first + best];
                     return true;
                 }
-                _valley[best] = long.MaxValue;
+                _valley[first + best] = long.MaxValue;
             }
             return false;
         }
@@ -214,26 +295,49 @@ namespace Kiosk.Mat.Analysis
         private bool BothSidesFootLong(int angle, int boundary, long totalLoadGrams)
         {
             ContactMap map = _map;
+            int[] active = map.Active;
+            int[] colX = map.ColXMmX10;
+            int[] rowY = map.RowYMmX10;
+            int[] load = map.LoadGrams;
+            int cols = map.Geometry.Cols;
+            long cos = CosQ14[angle];
+            long sin = SinQ14[angle];
+            int count = map.ActiveCount;
             int leftMin = int.MaxValue;
             int leftMax = int.MinValue;
             int rightMin = int.MaxValue;
             int rightMax = int.MinValue;
             long leftLoad = 0;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int k = 0; k < count; k++)
             {
-                int index = map.Active[k];
+                int index = active[k];
+                int row = index / cols;
+                long x = colX[index - row * cols];
+                long y = rowY[row];
                 // Position along the line: the projection on its direction (-sin, cos).
-                int along = (int)((-(long)map.XMmX10(index) * SinQ14[angle] + (long)map.YMmX10(index) * CosQ14[angle]) >> 14);
-                if (Project(index, angle) < boundary)
+                int along = (int)((-x * sin + y * cos) >> 14);
+                if ((int)((x * cos + y * sin) >> 14) < boundary)
                 {
-                    leftLoad += map.LoadGrams[index];
-                    leftMin = IntMath.Min(leftMin, along);
-                    leftMax = IntMath.Max(leftMax, along);
+                    leftLoad += load[index];
+                    if (along < leftMin)
+                    {
+                        leftMin = along;
+                    }
+                    if (along > leftMax)
+                    {
+                        leftMax = along;
+                    }
                 }
                 else
                 {
-                    rightMin = IntMath.Min(rightMin, along);
-                    rightMax = IntMath.Max(rightMax, along);
+                    if (along < rightMin)
+                    {
+                        rightMin = along;
+                    }
+                    if (along > rightMax)
+                    {
+                        rightMax = along;
+                    }
                 }
             }
             if (leftMin > leftMax || rightMin > rightMax
@@ -245,68 +349,105 @@ namespace Kiosk.Mat.Analysis
             return (leftMax - leftMin) * 1000L >= overall * MinFootLengthPermille && (rightMax - rightMin) * 1000L >= overall * MinFootLengthPermille;
         }
 
-        private int Project(int index, int angle)
-        {
-            return (int)(((long)_map.XMmX10(index) * CosQ14[angle] + (long)_map.YMmX10(index) * SinQ14[angle]) >> 14);
-        }
-
         /// <summary>
-        /// Fills the load profile across lines at this angle, of the whole contact and of the band of rows from yLow
-        /// to yHigh, on the same bins; returns the position of bin 0 (mm x 10).
+        /// Fills the load profile across lines at this angle of the whole contact, and with halves those of its front
+        /// (y up to yMid) and rear (y from yMid) halves, on the same bins, and the runs of empty bins of the whole;
+        /// returns the position of bin 0 (mm x 10). Each sensel's load is spread over the width it spans across the line.
         /// </summary>
-        private int Profile(int angle, int yLow, int yHigh, out int bins)
+        private int Profile(int angle, int rowMin, int rowMax, int yMid, bool halves, out int bins)
         {
             ContactMap map = _map;
+            int[] active = map.Active;
+            int[] colX = map.ColXMmX10;
+            int[] rowY = map.RowYMmX10;
+            int[] load = map.LoadGrams;
+            int cols = map.Geometry.Cols;
+            int count = map.ActiveCount;
+            long cos = CosQ14[angle];
+            long sin = SinQ14[angle];
+            int[] rowFirst = _rowFirstCol;
+            int[] rowLast = _rowLastCol;
             int min = int.MaxValue;
             int max = int.MinValue;
-            for (int k = 0; k < map.ActiveCount; k++)
+            for (int row = rowMin; row <= rowMax; row++)
             {
-                int s = Project(map.Active[k], angle);
-                if (s < min)
+                if (rowLast[row] < 0)
                 {
-                    min = s;
+                    continue;
                 }
-                if (s > max)
+                long ySin = rowY[row] * sin;
+                int first = (int)((colX[rowFirst[row]] * cos + ySin) >> 14);
+                int last = (int)((colX[rowLast[row]] * cos + ySin) >> 14);
+                if (first < min)
                 {
-                    max = s;
+                    min = first;
+                }
+                if (last > max)
+                {
+                    max = last;
                 }
             }
             int half = map.PitchMmX10 / 2;
+            int span = 2 * half;
             int origin = min - half - BinMmX10;
             bins = (max + half - origin) / BinMmX10 + 2;
-            if (bins > _profile.Length)
+            long[] whole = _wholeProfile;
+            long[] front = _frontProfile;
+            long[] rear = _rearProfile;
+            if (bins > whole.Length)
             {
-                bins = _profile.Length;
+                bins = whole.Length;
             }
             for (int b = 0; b < bins; b++)
             {
-                _profile[b] = 0;
-                _wholeProfile[b] = 0;
+                whole[b] = 0;
             }
-            // Spread each sensel's load over the width it spans across the line.
-            for (int k = 0; k < map.ActiveCount; k++)
+            if (halves)
             {
-                int index = map.Active[k];
-                int s = Project(index, angle);
-                int y = map.YMmX10(index);
-                bool inBand = y >= yLow && y <= yHigh;
+                for (int b = 0; b < bins; b++)
+                {
+                    front[b] = 0;
+                    rear[b] = 0;
+                }
+            }
+            for (int k = 0; k < count; k++)
+            {
+                int index = active[k];
+                int row = index / cols;
+                int y = rowY[row];
+                int s = (int)((colX[index - row * cols] * cos + y * sin) >> 14);
+                bool inFront = halves && y <= yMid;
+                bool inRear = halves && y >= yMid;
                 int low = s - half;
                 int high = s + half;
-                int load = map.LoadGrams[index];
-                for (int b = (low - origin) / BinMmX10; b <= (high - origin) / BinMmX10 && b < bins; b++)
+                long grams = load[index];
+                int lastBin = (high - origin) / BinMmX10;
+                int binLow = origin + (low - origin) / BinMmX10 * BinMmX10;
+                for (int b = (low - origin) / BinMmX10; b <= lastBin && b < bins; b++)
                 {
-                    int binLow = origin + b * BinMmX10;
-                    int overlap = IntMath.Overlap(low, high, binLow, binLow + BinMmX10);
+                    int binHigh = binLow + BinMmX10;
+                    int overlap = (high < binHigh ? high : binHigh) - (low > binLow ? low : binLow);
+                    binLow = binHigh;
                     if (overlap > 0)
                     {
-                        long share = (long)load * overlap / (high - low);
-                        _wholeProfile[b] += share;
-                        if (inBand)
+                        long share = grams * overlap / span;
+                        whole[b] += share;
+                        if (inFront)
                         {
-                            _profile[b] += share;
+                            front[b] += share;
+                        }
+                        if (inRear)
+                        {
+                            rear[b] += share;
                         }
                     }
                 }
+            }
+            int[] emptyRunFrom = _emptyRunFrom;
+            emptyRunFrom[bins] = 0;
+            for (int b = bins - 1; b >= 0; b--)
+            {
+                emptyRunFrom[b] = whole[b] == 0 ? emptyRunFrom[b + 1] + 1 : 0;
             }
             return origin;
         }
