@@ -124,6 +124,9 @@ public sealed class AnswersTests() : DisplayPerTest(new KioskServer(settings: ne
         public Task<StoredScan?> GetScanAsync(string resultId, CancellationToken ct = default) => inner.GetScanAsync(resultId, ct);
         public Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken ct = default) => inner.ListScansAsync(filter, ct);
         public Task<Paged<ListedScan>> ListScansAsync(ScanFilter filter, PageRequest page, CancellationToken ct = default) => inner.ListScansAsync(filter, page, ct);
+        public Task<IReadOnlyList<ListedScan>> ListScanReportsAsync(ScanFilter filter, CancellationToken ct = default) => inner.ListScanReportsAsync(filter, ct);
+        public Task<IReadOnlyList<(string ResultId, DateTimeOffset ScannedAt)>> ListScanTimesAsync(ScanFilter filter, CancellationToken ct = default) =>
+            inner.ListScanTimesAsync(filter, ct);
         public Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default) => inner.DeleteScansBeforeAsync(cutoff, ct);
         public Task<bool> SaveAnswersAsync(string resultId, ShopperAnswers answers, CancellationToken ct = default) =>
             throw new Microsoft.Data.Sqlite.SqliteException("SQLite Error 13: 'database or disk is full'.", 13);
