@@ -104,7 +104,7 @@ namespace Kiosk.Esp32App
         private static void Run(MatDevice mat, WifiJoining wifi, MatHardware hardware)
         {
             int frame = 0;
-            int shownState = -1;
+            DeviceState shownState = DeviceState.Booting; // shown at power-on
             int shownHelloStatus = MatLinkSession.NoAnswer;
             int lastMemoryMs = NowMs() - MemoryEveryMs;
             while (true)
@@ -133,7 +133,7 @@ namespace Kiosk.Esp32App
                     hardware.Rows.ReleaseAll();
                     Power.RebootDevice();
                 }
-                int state = ShownState(mat, wifi);
+                DeviceState state = ShownState(mat, wifi);
                 if (state != shownState || frame % ShowEveryFrames == 0)
                 {
                     shownState = state;
@@ -147,7 +147,7 @@ namespace Kiosk.Esp32App
         }
 
         /// <summary>Wi-Fi trouble first (nothing reaches the display without it), then the device's own state.</summary>
-        private static int ShownState(MatDevice mat, WifiJoining wifi)
+        private static DeviceState ShownState(MatDevice mat, WifiJoining wifi)
         {
             if (wifi != null && wifi.State != WifiJoining.Joined)
             {
@@ -194,16 +194,16 @@ namespace Kiosk.Esp32App
             for (int i = 0; i < test.BadRowCount; i++)
             {
                 int row = test.BadRows[i];
-                System.Console.WriteLine("  row " + row.ToString() + " " + LineFault.Name(test.RowFault[row]));
+                System.Console.WriteLine("  row " + row.ToString() + " " + MatSelfTest.FaultName(test.RowFault[row]));
             }
             for (int i = 0; i < test.BadColCount; i++)
             {
                 int col = test.BadCols[i];
-                System.Console.WriteLine("  column " + col.ToString() + " " + LineFault.Name(test.ColFault[col]));
+                System.Console.WriteLine("  column " + col.ToString() + " " + MatSelfTest.FaultName(test.ColFault[col]));
             }
         }
 
-        private static void Show(int state, int frameRateX10, int maskedSensels)
+        private static void Show(DeviceState state, int frameRateX10, int maskedSensels)
         {
             _led.State = state;
             if (_screen != null)

@@ -1,3 +1,4 @@
+using Kiosk.Tests;
 using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Protocol;
@@ -37,7 +38,7 @@ public static class SampleScan
             Rows = Mat.Rows,
             Cols = Mat.Cols,
         };
-        CopyFields(Analysis, message.Analysis);
+        PlainFields.Copy(Analysis, message.Analysis);
         int[] loads = Scene.Value.Loads;
         for (int i = 0; i < loads.Length; i++)
         {
@@ -45,26 +46,10 @@ public static class SampleScan
         }
         var buffer = new byte[ResultMessage.MaxPayloadBytes(Mat.SenselCount)];
         int length = message.EncodePayload(buffer, 0, buffer.Length);
-        Assert.True(length > 0);
+        if (length <= 0) throw new InvalidOperationException("the result did not fit its buffer");
         return buffer[..length];
     }
 
     /// <summary>The summed frame <see cref="ResultPayload"/> carries.</summary>
     public static int[] SummedLoads => Scene.Value.Loads.Select(g => g * 20).ToArray();
-
-    /// <summary>ScanAnalysis and FootMeasures are plain fields; copying them all cannot forget one that is added later.</summary>
-    private static void CopyFields(object from, object to)
-    {
-        foreach (var field in from.GetType().GetFields())
-        {
-            if (field.IsInitOnly)
-            {
-                CopyFields(field.GetValue(from)!, field.GetValue(to)!);
-            }
-            else
-            {
-                field.SetValue(to, field.GetValue(from));
-            }
-        }
-    }
 }

@@ -11,7 +11,7 @@ namespace Kiosk.Esp32App.Status
     public sealed class StatusLed
     {
         private readonly IDigitalOutput _led;
-        private int _state = DeviceState.Booting;
+        private DeviceState _state = DeviceState.Booting;
 
         public StatusLed(IDigitalOutput led)
         {
@@ -21,17 +21,33 @@ namespace Kiosk.Esp32App.Status
             thread.Start();
         }
 
-        public int State
+        public DeviceState State
         {
             get { return _state; }
             set { _state = value; }
+        }
+
+        /// <summary>Blinks per state (firmware/README.md, "Status LED"): 0 = steady on, -1 = fast flicker.</summary>
+        private static int Blinks(DeviceState state)
+        {
+            switch (state)
+            {
+                case DeviceState.Booting: return 0;
+                case DeviceState.Running: return 1;
+                case DeviceState.JoiningWifi: return -1;
+                case DeviceState.NoDisplay: return 2;
+                case DeviceState.SensorFault: return 3;
+                case DeviceState.ConfigError: return 4;
+                case DeviceState.NoWifi: return 6;
+                default: return 5;
+            }
         }
 
         private void Run()
         {
             while (true)
             {
-                int blinks = DeviceState.Blinks(_state);
+                int blinks = Blinks(_state);
                 if (blinks == 0)
                 {
                     _led.Write(true);

@@ -29,7 +29,7 @@ namespace Kiosk.Esp32App.Status
         private readonly int _cell;
         private readonly byte[] _drawn;
         private readonly Color[] _palette = new Color[PaletteSize];
-        private int _state = -1;
+        private DeviceState _state = DeviceState.Booting;
 
         /// <summary>Null when the board has no screen or the display cannot be started.</summary>
         public static StatusScreen TryOpen(BoardConfig board)
@@ -79,7 +79,7 @@ namespace Kiosk.Esp32App.Status
             _screen.Flush();
         }
 
-        public void ShowState(int state, int frameRateX10, int maskedSensels)
+        public void ShowState(DeviceState state, int frameRateX10, int maskedSensels)
         {
             _state = state;
             _screen.FillRectangle(0, 0, _screen.Width, BannerHeight, BannerColor(state), Bitmap.OpacityOpaque);
@@ -88,7 +88,7 @@ namespace Kiosk.Esp32App.Status
             _screen.Flush(0, 0, _screen.Width, BannerHeight);
         }
 
-        public int State { get { return _state; } }
+        public DeviceState State { get { return _state; } }
 
         /// <summary>Redraws the heatmap cells whose colour changed.</summary>
         public void ShowFrame(ushort[] raw)
@@ -120,7 +120,7 @@ namespace Kiosk.Esp32App.Status
             }
         }
 
-        private static Color BannerColor(int state)
+        private static Color BannerColor(DeviceState state)
         {
             switch (state)
             {

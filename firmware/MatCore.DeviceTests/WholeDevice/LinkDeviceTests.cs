@@ -93,12 +93,12 @@ namespace Kiosk.Mat.DeviceTests
             Assert.AreEqual(5, run.Dialer.Attempts);
             Assert.AreEqual(1, run.Device.Scans);
             Assert.AreEqual(1, run.Device.Link.Outbox.Count);
-            Assert.AreEqual(DeviceState.NoDisplay, run.Device.State);
+            Assert.AreEqual((int)DeviceState.NoDisplay, (int)run.Device.State);
 
             run.Display.Reachable = true;
             Assert.IsTrue(run.Drain(DrainFrames));
             Assert.AreEqual(1, run.Display.StoredResults);
-            Assert.AreEqual(DeviceState.Running, run.Device.State);
+            Assert.AreEqual((int)DeviceState.Running, (int)run.Device.State);
         }
 
         [TestMethod]
@@ -164,7 +164,7 @@ namespace Kiosk.Mat.DeviceTests
 
             Assert.IsTrue(run.Device != before, "a new device after the reboot");
             Assert.AreEqual(2, run.Display.Hellos);
-            Assert.AreEqual(DeviceState.Running, run.Device.State);
+            Assert.AreEqual((int)DeviceState.Running, (int)run.Device.State);
         }
     }
 }

@@ -94,7 +94,7 @@ namespace Kiosk.Mat.Device
         /// What the LED and the screen should show: <see cref="DeviceState.SensorFault"/> when the self-test masked
         /// sensels or lines, <see cref="DeviceState.NoDisplay"/> while a configured link is not paired, else running.
         /// </summary>
-        public int State
+        public DeviceState State
         {
             get
             {

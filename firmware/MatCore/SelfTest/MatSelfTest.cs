@@ -36,8 +36,8 @@ namespace Kiosk.Mat.SelfTest
         public readonly byte[] Mask;
 
         /// <summary>Per row and per column, a <see cref="LineFault"/> value.</summary>
-        public readonly byte[] RowFault;
-        public readonly byte[] ColFault;
+        public readonly LineFault[] RowFault;
+        public readonly LineFault[] ColFault;
 
         /// <summary>The faulty rows and columns, in order; the first <see cref="BadRowCount"/> entries are valid.</summary>
         public readonly int[] BadRows;
@@ -70,8 +70,8 @@ namespace Kiosk.Mat.SelfTest
             _cols = geometry.Cols;
             _limits = limits;
             Mask = new byte[geometry.SenselCount];
-            RowFault = new byte[_rows];
-            ColFault = new byte[_cols];
+            RowFault = new LineFault[_rows];
+            ColFault = new LineFault[_cols];
             BadRows = new int[_rows];
             BadCols = new int[_cols];
         }
@@ -408,7 +408,18 @@ namespace Kiosk.Mat.SelfTest
             }
         }
 
-        private void MarkLine(int start, int step, int length, byte fault)
+        /// <summary>A line's fault as the console says it (an enum's ToString() on nanoFramework is its number).</summary>
+        public static string FaultName(LineFault fault)
+        {
+            switch (fault)
+            {
+                case LineFault.Open: return "open";
+                case LineFault.Shorted: return "shorted";
+                default: return "ok";
+            }
+        }
+
+        private void MarkLine(int start, int step, int length, LineFault fault)
         {
             byte status = fault == LineFault.Shorted ? SenselStatus.OnShortedLine : SenselStatus.OnOpenLine;
             for (int i = 0, index = start; i < length; i++, index += step)

@@ -25,20 +25,10 @@ namespace Kiosk.Mat.SelfTest
     }
 
     /// <summary>What is wrong with a whole row or column.</summary>
-    public static class LineFault
+    public enum LineFault : byte
     {
-        public const byte None = 0;
-        public const byte Open = 1;
-        public const byte Shorted = 2;
-
-        public static string Name(byte fault)
-        {
-            switch (fault)
-            {
-                case Open: return "open";
-                case Shorted: return "shorted";
-                default: return "ok";
-            }
-        }
+        None = 0,
+        Open = 1,
+        Shorted = 2,
     }
 }
