@@ -89,6 +89,7 @@ public static class ServiceSetup
         services.AddMatLink(configuration.GetSection(Kiosk.Display.MatLink.MatLinkOptions.SectionName));
         services.AddSingleton<Link.TechnicianCommands>();
         services.AddSingleton<Pages.Tech.MatAlerts>(); // offline mats and new faulty sensels, for the technician page
+        services.AddSingleton<Pages.Staff.DaySummaries>(); // the staff page's day in figures, each scan counted once
         services.AddOptions<Link.VirtualMatServiceOptions>().Bind(configuration.GetSection(Link.VirtualMatServiceOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Link.VirtualMatServiceOptions>, Link.VirtualMatOptionsValidator>();
         // The demo mat: on in Development (appsettings.Development.json), off unless asked for in Production.

@@ -1,13 +1,11 @@
+using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Host.Json;
 using Kiosk.Mat.Host.Protocol;
 
 namespace Kiosk.Display.MatLink;
 
-/// <summary>A mat's sensor grid: rows x cols sensels, <paramref name="PitchUm"/> micrometres apart (from its Hello).</summary>
-public sealed record MatGrid(int Rows, int Cols, int PitchUm);
-
-/// <summary>A paired mat introduced itself (its Hello was accepted).</summary>
-public sealed record MatHello(long DeviceId, string FirmwareVersion, MatGrid Grid, uint CalibrationId, string RemoteEndpoint)
+/// <summary>A paired mat introduced itself (its Hello was accepted); <paramref name="Grid"/> is its sensor grid, the core's <see cref="MatGeometry"/>.</summary>
+public sealed record MatHello(long DeviceId, string FirmwareVersion, MatGeometry Grid, uint CalibrationId, string RemoteEndpoint)
 {
     public string DeviceIdText => PacketJson.DeviceIdText(DeviceId);
 }
@@ -16,10 +14,10 @@ public sealed record MatHello(long DeviceId, string FirmwareVersion, MatGrid Gri
 /// One live frame for the heatmap. <paramref name="LoadGrams"/> is row * cols + col and owned by the receiver.
 /// <paramref name="CapturedAtMs"/> is the device's uptime clock (wraps after 49 days); <paramref name="ReceivedAt"/> the display's.
 /// </summary>
-public sealed record LiveFrame(long DeviceId, MatGrid Grid, int[] LoadGrams, uint CapturedAtMs, DateTimeOffset ReceivedAt);
+public sealed record LiveFrame(long DeviceId, MatGeometry Grid, int[] LoadGrams, uint CapturedAtMs, DateTimeOffset ReceivedAt);
 
 /// <summary>The frames of a scan's still window summed, grams per sensel (row * cols + col).</summary>
-public sealed record SummedFrame(MatGrid Grid, int[] LoadGrams);
+public sealed record SummedFrame(MatGeometry Grid, int[] LoadGrams);
 
 /// <summary>
 /// One scan's result. <paramref name="ResultId"/> is <see cref="PacketJson.ResultId"/> (device id in 12 hex digits,

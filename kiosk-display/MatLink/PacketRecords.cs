@@ -1,3 +1,4 @@
+using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Host.Json;
 using Kiosk.Mat.Host.Protocol;
 using Kiosk.Mat.Protocol;
@@ -15,16 +16,16 @@ internal sealed class PacketRecords
     private FrameMessage? _frame;
     private ResultMessage? _result;
     private long _deviceId;
-    private MatGrid? _grid;
+    private MatGeometry? _grid;
 
     public static MatHello Hello(HelloMessage hello, string remoteEndpoint) =>
         new(hello.DeviceId, $"{hello.FirmwareMajor}.{hello.FirmwareMinor}.{hello.FirmwarePatch}",
-            new MatGrid(hello.Rows, hello.Cols, hello.PitchUm), hello.CalibrationId, remoteEndpoint);
+            new MatGeometry(hello.Rows, hello.Cols, hello.PitchUm), hello.CalibrationId, remoteEndpoint);
 
     /// <summary>From now on, packets are the accepted <paramref name="deviceId"/>'s, on <paramref name="grid"/>.</summary>
-    public void Accept(long deviceId, MatGrid grid)
+    public void Accept(long deviceId, MatGeometry grid)
     {
-        if (_grid != grid || _deviceId != deviceId)
+        if (!SameGrid(_grid, grid) || _deviceId != deviceId)
         {
             _frame = new FrameMessage(grid.Rows * grid.Cols);
             // Any grid the protocol allows (256 KiB once per link): a result that failed to decode would be acked as
@@ -35,7 +36,14 @@ internal sealed class PacketRecords
         _grid = grid;
     }
 
-    private MatGrid Grid => _grid ?? throw new InvalidOperationException("no mat accepted on this link");
+    private static bool SameGrid(MatGeometry? a, MatGeometry b) =>
+        a != null && a.Rows == b.Rows && a.Cols == b.Cols && a.PitchUm == b.PitchUm;
+
+    private MatGeometry Grid => _grid ?? throw new InvalidOperationException("no mat accepted on this link");
+
+    /// <summary>The accepted grid when a frame has its size (every frame of a real mat), else that size at its pitch.</summary>
+    private MatGeometry GridOf(int rows, int cols) =>
+        rows == Grid.Rows && cols == Grid.Cols ? Grid : new MatGeometry(rows, cols, Grid.PitchUm);
 
     public LiveFrame? Frame(byte[] payload)
     {
@@ -45,7 +53,7 @@ internal sealed class PacketRecords
             return null;
         }
         var loads = frame.LoadGrams.AsSpan(0, frame.Rows * frame.Cols).ToArray();
-        return new LiveFrame(_deviceId, new MatGrid(frame.Rows, frame.Cols, Grid.PitchUm), loads, frame.CapturedAtMs, DateTimeOffset.UtcNow);
+        return new LiveFrame(_deviceId, GridOf(frame.Rows, frame.Cols), loads, frame.CapturedAtMs, DateTimeOffset.UtcNow);
     }
 
     /// <summary>The decoded Result message (reused: read it before the next packet), or null when it does not parse.</summary>
@@ -55,7 +63,7 @@ internal sealed class PacketRecords
     public ScanResult Result(ResultMessage result)
     {
         SummedFrame? summed = result.HasSummedFrame
-            ? new SummedFrame(new MatGrid(result.Rows, result.Cols, Grid.PitchUm), result.SummedLoadGrams.AsSpan(0, result.Rows * result.Cols).ToArray())
+            ? new SummedFrame(GridOf(result.Rows, result.Cols), result.SummedLoadGrams.AsSpan(0, result.Rows * result.Cols).ToArray())
             : null;
         return new ScanResult(PacketJson.ResultId(result.DeviceId, result.ResultCounter), result.DeviceId, result.ResultCounter,
             AnalysisReport.From(result.Analysis), summed, DateTimeOffset.UtcNow);
@@ -75,7 +83,7 @@ internal sealed class PacketRecords
     /// <summary>Sized to the Hello's grid, as frames are: a map of another size does not decode.</summary>
     public MatSenselMap? SenselMap(byte[] payload)
     {
-        MatGrid grid = Grid;
+        MatGeometry grid = Grid;
         var message = new SenselMapMessage(grid.Rows * grid.Cols);
         if (!message.DecodePayload(payload, 0, payload.Length) || message.Rows != grid.Rows || message.Cols != grid.Cols)
         {

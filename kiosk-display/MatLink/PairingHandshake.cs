@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Host.Protocol;
 using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Protocol;
@@ -45,7 +46,7 @@ internal sealed class PairingHandshake
     public long DeviceId { get; private set; }
 
     /// <summary>The accepted device's grid (from its Hello); null before a Hello is accepted or after a later one was not.</summary>
-    public MatGrid? Grid { get; private set; }
+    public MatGeometry? Grid { get; private set; }
 
     /// <summary>
     /// The link is closed at this time (UTC ticks of the display clock) unless a Hello is accepted first: set when it

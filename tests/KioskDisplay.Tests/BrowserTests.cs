@@ -214,6 +214,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         }
         var staff = await browser.SignedInPageAsync("staff");
         await staff.GotoAsync("/staff");
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(folder, "staff-day.png"), FullPage = true });
         await staff.ClickAsync("table.list a >> nth=0");
         await staff.WaitForSelectorAsync("canvas[data-grid]");
         await staff.ScreenshotAsync(new() { Path = Path.Combine(folder, "staff-scan.png"), FullPage = true });

@@ -25,6 +25,8 @@ public sealed class DiskFullTests
 
         public Task<IReadOnlyList<StoredScan>> ListScansAsync(ScanFilter filter, CancellationToken cancellationToken = default) => inner.ListScansAsync(filter, cancellationToken);
         public Task<Paged<ListedScan>> ListScansAsync(ScanFilter filter, PageRequest page, CancellationToken cancellationToken = default) => inner.ListScansAsync(filter, page, cancellationToken);
+        public Task<IReadOnlyList<ListedScan>> ListScanReportsAsync(ScanFilter filter, CancellationToken cancellationToken = default) => inner.ListScanReportsAsync(filter, cancellationToken);
+        public Task<IReadOnlyList<(string ResultId, DateTimeOffset ScannedAt)>> ListScanTimesAsync(ScanFilter filter, CancellationToken cancellationToken = default) => inner.ListScanTimesAsync(filter, cancellationToken);
 
         public Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => inner.DeleteScansBeforeAsync(cutoff, cancellationToken);
     }

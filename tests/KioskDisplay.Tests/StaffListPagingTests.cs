@@ -34,9 +34,13 @@ public sealed class StaffListPagingTests(ITestOutputHelper output)
         }
         var staff = await server.SignedInAsync("staff");
         await staff.GetStringAsync("/staff?date=2026-11-20"); // warm up: the first page view compiles the page
-        var watch = Stopwatch.StartNew();
-        string first = Decoded(await staff.GetStringAsync("/staff?date=2026-11-20"));
-        output.WriteLine($"/staff with 1,700 scans of the day: {first.Length:N0} characters in {watch.ElapsedMilliseconds} ms (a figure, not a check)");
+        string first = "";
+        for (int i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            first = Decoded(await staff.GetStringAsync("/staff?date=2026-11-20"));
+            output.WriteLine($"/staff with 1,700 scans of the day: {first.Length:N0} characters in {watch.ElapsedMilliseconds} ms (a figure, not a check)");
+        }
 
         Assert.Contains("1700 scans", first);
         Assert.Equal(PageRequest.DefaultSize, Rows(first));

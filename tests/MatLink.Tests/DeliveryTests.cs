@@ -28,7 +28,7 @@ public class DeliveryTests
         Assert.Equal("240ac4123456-42", result.ResultId);
         Assert.Equal(AnalysisReport.From(SampleScan.Analysis).ToJson(), result.Analysis.ToJson());
         Assert.NotNull(result.SummedFrame);
-        Assert.Equal(new MatGrid(48, 48, 10000), result.SummedFrame.Grid);
+        Assert.Equal((48, 48, 10000), (result.SummedFrame.Grid.Rows, result.SummedFrame.Grid.Cols, result.SummedFrame.Grid.PitchUm));
         Assert.Equal(SampleScan.SummedLoads, result.SummedFrame.LoadGrams);
 
         MatStatus status = await link.Sink.Statuses.NextAsync();
@@ -38,7 +38,7 @@ public class DeliveryTests
         await Guard.Until(() => !link.Sink.Frames.IsEmpty, "the frame reached the sink");
         LiveFrame frame = Assert.Single(link.Sink.Frames);
         Assert.Equal(123456u, frame.CapturedAtMs);
-        Assert.Equal(new MatGrid(48, 48, 10000), frame.Grid);
+        Assert.Equal((48, 48, 10000), (frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm));
         Assert.Equal(loads, frame.LoadGrams);
     }
 

@@ -71,7 +71,7 @@ public class PairingTests
         Assert.Equal(FakeMat.DefaultDeviceId, hello.DeviceId);
         Assert.Equal("240ac4123456", hello.DeviceIdText);
         Assert.Equal("1.2.3", hello.FirmwareVersion);
-        Assert.Equal(new MatGrid(48, 48, 10000), hello.Grid);
+        Assert.Equal((48, 48, 10000), (hello.Grid.Rows, hello.Grid.Cols, hello.Grid.PitchUm));
         Assert.Equal(77u, hello.CalibrationId);
         Assert.Contains(FakeMat.DefaultDeviceId, link.Connected.DeviceIds);
     }

@@ -2,7 +2,6 @@ using Kiosk.Display.Feed;
 using Kiosk.Display.MatLink;
 using Kiosk.Display.Storage;
 using Kiosk.Mat.Host.Protocol;
-using FeedGrid = Kiosk.Display.Feed.MatGrid;
 using FeedResult = Kiosk.Display.Feed.ScanResult;
 using FeedFrame = Kiosk.Display.Feed.LiveFrame;
 
@@ -74,7 +73,7 @@ public sealed class MatLinkFeedSink(
 
     public Task OnFrameAsync(Kiosk.Display.MatLink.LiveFrame frame, CancellationToken cancellationToken)
     {
-        var grid = new FeedGrid(frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm / 1000.0, frame.LoadGrams);
+        var grid = new MatGrid(frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm / 1000.0, frame.LoadGrams);
         DateTimeOffset leftMat = departures.LeftAt(frame.DeviceId, frame.CapturedAtMs) ?? frame.ReceivedAt;
         feed.PublishFrame(new FeedFrame(PacketJson.DeviceIdText(frame.DeviceId), grid, leftMat));
         return Task.CompletedTask;
@@ -85,8 +84,8 @@ public sealed class MatLinkFeedSink(
         // The protocol carries the grams summed over the still window; pages and reports show the window's mean.
         int frames = Math.Max(1, result.Analysis.FrameCount);
         var summed = result.SummedFrame is { } frame
-            ? new FeedGrid(frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm / 1000.0, frame.LoadGrams.Select(g => (g + frames / 2) / frames).ToArray())
-            : new FeedGrid(1, 1, 1, [0]);
+            ? new MatGrid(frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm / 1000.0, frame.LoadGrams.Select(g => (g + frames / 2) / frames).ToArray())
+            : new MatGrid(1, 1, 1, [0]);
         var ack = await feed.PublishResultAsync(
             new FeedResult(result.ResultId, PacketJson.DeviceIdText(result.DeviceId), result.Analysis, summed, result.ReceivedAt), cancellationToken);
         if (!ack.Acknowledged)

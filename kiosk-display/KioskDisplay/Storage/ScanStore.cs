@@ -21,6 +21,10 @@ public interface IScanStore
     /// match in all: a busy day's hundreds of scans are read a page at a time.
     /// </summary>
     Task<Paged<ListedScan>> ListScansAsync(ScanFilter filter, PageRequest page, CancellationToken cancellationToken = default);
+    /// <summary>Every scan that matches, newest first, without frames: what a day's summary counts.</summary>
+    Task<IReadOnlyList<ListedScan>> ListScanReportsAsync(ScanFilter filter, CancellationToken cancellationToken = default);
+    /// <summary>The id and time of every scan that matches, newest first: cheap, for what is counted per scan once.</summary>
+    Task<IReadOnlyList<(string ResultId, DateTimeOffset ScannedAt)>> ListScanTimesAsync(ScanFilter filter, CancellationToken cancellationToken = default);
     Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 }
 
@@ -152,15 +156,25 @@ public sealed class ScanStore(SqlDatabase db) : IScanStore
 
     public async Task<Paged<ListedScan>> ListScansAsync(ScanFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var scans = await db.QueryAsync($"""
+        var scans = await ListedAsync(filter, page.Size, page.Offset, cancellationToken);
+        var total = await db.QueryAsync($"SELECT COUNT(*) FROM scans {ScanWhere}", r => r.GetInt64(0), cancellationToken, ScanWhereValues(filter));
+        return new Paged<ListedScan>(scans, (int)total[0], page);
+    }
+
+    public async Task<IReadOnlyList<ListedScan>> ListScanReportsAsync(ScanFilter filter, CancellationToken cancellationToken = default) =>
+        await ListedAsync(filter, int.MaxValue, 0, cancellationToken);
+
+    public async Task<IReadOnlyList<(string ResultId, DateTimeOffset ScannedAt)>> ListScanTimesAsync(ScanFilter filter, CancellationToken cancellationToken = default) =>
+        await db.QueryAsync($"SELECT result_id, scanned_utc FROM scans {ScanWhere} ORDER BY scanned_utc DESC, result_id",
+            r => (r.GetString(0), db.ReadTime(r, 1)), cancellationToken, ScanWhereValues(filter));
+
+    private Task<List<ListedScan>> ListedAsync(ScanFilter filter, int limit, int offset, CancellationToken ct) =>
+        db.QueryAsync($"""
             SELECT result_id, device_id, report_json, scanned_utc, demo FROM scans {ScanWhere}
             ORDER BY scanned_utc DESC, result_id LIMIT $7 OFFSET $8
             """,
             r => new ListedScan(r.GetString(0), r.GetString(1), AnalysisReport.FromJson(r.GetString(2))!, db.ReadTime(r, 3), db.ReadFlag(r, 4)),
-            cancellationToken, [.. ScanWhereValues(filter), page.Size, page.Offset]);
-        var total = await db.QueryAsync($"SELECT COUNT(*) FROM scans {ScanWhere}", r => r.GetInt64(0), cancellationToken, ScanWhereValues(filter));
-        return new Paged<ListedScan>(scans, (int)total[0], page);
-    }
+            ct, [.. ScanWhereValues(filter), limit, offset]);
 
     public Task<int> DeleteScansBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync("DELETE FROM scans WHERE scanned_utc < $1", cancellationToken, db.Time(cutoff));

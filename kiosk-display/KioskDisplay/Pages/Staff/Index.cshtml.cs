@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Pages.Staff;
 
-public class ScansModel(IScanStore store, StoreClock clock, IOptions<KioskOptions> kiosk) : PageModel
+public class ScansModel(IScanStore store, DaySummaries summaries, StoreClock clock, IOptions<KioskOptions> kiosk) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "date")] public string? DateText { get; set; }
     [BindProperty(SupportsGet = true)] public string? Arch { get; set; }
@@ -16,6 +16,8 @@ public class ScansModel(IScanStore store, StoreClock clock, IOptions<KioskOption
     public DateOnly Date { get; private set; }
     public string? DateProblem { get; private set; }
     public Paged<ListedScan> Scans { get; private set; } = new([], 0, new PageRequest(1));
+    /// <summary>The whole day's figures, whatever the list's filters; null for a day that cannot be listed.</summary>
+    public DaySummary? Summary { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,5 +31,6 @@ public class ScansModel(IScanStore store, StoreClock clock, IOptions<KioskOption
         }
         // A store's day is its shoppers': the demo mat's scans count only on a demo display (Kiosk:Demo).
         Scans = await store.ListScansAsync(new ScanFilter(Date, Arch, ok, clock.Zone, IncludeDemo: kiosk.Value.Demo), new PageRequest(PageNumber), ct);
+        Summary = await summaries.ForAsync(new ScanFilter(Date, Zone: clock.Zone, IncludeDemo: kiosk.Value.Demo), ct);
     }
 }
