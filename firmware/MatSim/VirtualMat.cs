@@ -72,9 +72,6 @@ public sealed class VirtualMat
     /// <summary>Simulated uptime, ms: the time of the next frame.</summary>
     public int NowMs { get; private set; }
 
-    /// <summary>Load per sensel of the last frame after calibration, grams.</summary>
-    public int[] CalibratedGrams => Device.Pipeline.LoadGrams;
-
     /// <summary>Scans finished (each went to the outbox, or is held while it is full), over every restart.</summary>
     public int ScansCompleted { get; private set; }
 

@@ -30,6 +30,25 @@ public sealed class DeviceResultParityTests
         int.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.WholeDeviceTests.Build", "heap-bytes")).Trim(),
             System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The flat-feet shopper's Result as stored once (firmware/MatCore.DeviceTests/WholeDevice/flat-feet-still.result-bytes,
+    /// the line the device tests print): both runtimes must give exactly these bytes. When the analysis or the protocol
+    /// changes them on purpose, the failure shows the new line to store.
+    /// </summary>
+    public static string ExpectedFlatFeetLine =>
+        File.ReadAllText(Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.DeviceTests", "WholeDevice", "flat-feet-still.result-bytes")).Trim();
+
+    private const string FlatFeet = ResultBytes.LinePrefix + "flat-feet-still ";
+
+    [Fact]
+    public void FlatFeetShopperGivesTheStoredResultBytesOnDotNet()
+    {
+        var method = DeviceTestsOnDotNet.TestMethods().Single(m => m.Name == "TheSameShopperGivesTheSameBytesEveryTime");
+        List<string> lines = [.. DeviceTestsOnDotNet.Run(method).Where(l => l.StartsWith(FlatFeet, StringComparison.Ordinal)).Distinct()];
+
+        Assert.Equal(ExpectedFlatFeetLine, Assert.Single(lines));
+    }
+
     [NanoClrFact]
     public void ScriptedShoppersGiveTheSameResultBytesInNanoClrAsOnDotNet()
     {
@@ -45,6 +64,7 @@ public sealed class DeviceResultParityTests
         Assert.True(onDotNet.Count >= 5, $"{onDotNet.Count} results printed on .NET");
         Assert.True(inNanoClr.Count == onDotNet.Count, $"nanoCLR printed {inNanoClr.Count} results, .NET {onDotNet.Count}:\n{Tail(output)}");
         Assert.Equal(onDotNet.Order(StringComparer.Ordinal), inNanoClr.Order(StringComparer.Ordinal));
+        Assert.Contains(ExpectedFlatFeetLine, inNanoClr);
     }
 
     /// <summary>The whole-device tests as CI builds them (MatCore.WholeDeviceTests.Build, built before this project), run by nf-run.</summary>

@@ -31,6 +31,9 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         public MatDevice Device;
         public int NowMs;
 
+        /// <summary>Restarts so far (a reboot builds a new device; a test counts them rather than hold the old one).</summary>
+        public int Restarts;
+
         /// <summary>Time spent in the device's ticks (without the display's own decoding), 100 ns ticks, and the ticks counted.</summary>
         public long TickTime;
         public int Ticks;
@@ -42,6 +45,12 @@ namespace Kiosk.Mat.DeviceTests.Fakes
 
         /// <param name="keepLastResult">False: the display keeps no copy of the last Result (the benchmark measures the device's heap).</param>
         public DeviceRun(int rows, int pitchUm, bool keepLastResult)
+            : this(rows, pitchUm, keepLastResult, true)
+        {
+        }
+
+        /// <param name="withDevice">False: the bench only (grid, film, display), for weighing the device's heap apart.</param>
+        public DeviceRun(int rows, int pitchUm, bool keepLastResult, bool withDevice)
         {
             Geometry = new MatGeometry(rows, rows, pitchUm);
             Readout = ReadoutCircuit.ForBoard(10000, true);
@@ -52,7 +61,7 @@ namespace Kiosk.Mat.DeviceTests.Fakes
             Settings = new MatDeviceSettings();
             Settings.DeviceId = DeviceId;
             Settings.StatusEveryMs = 1000;
-            Device = NewDevice();
+            Device = withDevice ? NewDevice() : null;
         }
 
         private MatDevice NewDevice()
@@ -72,6 +81,7 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         public void Restart()
         {
             Display.Drop();
+            Restarts++;
             // The old device goes before the new one is built, as on a board: the heap never holds two.
             Device = null;
             Device = NewDevice();

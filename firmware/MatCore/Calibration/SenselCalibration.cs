@@ -88,7 +88,8 @@ namespace Kiosk.Mat.Calibration
         /// (most of the mat, at a compare each); the others are corrected for crosstalk one by one
         /// (<paramref name="crosstalk"/>, after its <see cref="CrosstalkCompensation.BeginFrame"/>; null: none), checked
         /// against their own zero and a noise floor raised as much as the correction raises noise, and turned into
-        /// grams into <paramref name="loadGrams"/> and, when given, <paramref name="loaded"/>.
+        /// grams into <paramref name="loaded"/> and, when given, the dense <paramref name="loadGrams"/> (one int per
+        /// sensel: hosts and the device's calibration commands; the device's frame path passes null and keeps none).
         /// Returns how many readings were saturated (also in <see cref="Health"/>).
         /// </summary>
         public int Apply(ushort[] raw, int[] loadGrams, LoadedSensels loaded, CrosstalkCompensation crosstalk, int cols)
@@ -106,6 +107,11 @@ namespace Kiosk.Mat.Calibration
             {
                 loaded.Clear();
             }
+            if (loadGrams != null)
+            {
+                // One native clear: the loop below then writes only the sensels that carry load.
+                System.Array.Clear(loadGrams, 0, loadGrams.Length);
+            }
             byte[] zero = ZeroAboveBase;
             byte[] film = FilmGainQ7;
             byte[] dead = DeadMask;
@@ -122,9 +128,13 @@ namespace Kiosk.Mat.Calibration
                 for (int col = 0; col < cols; col++, i++)
                 {
                     int reading = raw[i];
-                    if (reading <= quiet || dead[i] != 0)
+                    // Most of the mat: one array read and a compare; the mask is looked at only above the noise.
+                    if (reading <= quiet)
                     {
-                        loadGrams[i] = 0;
+                        continue;
+                    }
+                    if (dead[i] != 0)
+                    {
                         continue;
                     }
                     if (crosstalk != null)
@@ -134,7 +144,6 @@ namespace Kiosk.Mat.Calibration
                     int zeroReading = zero[i];
                     if (reading - columnFloor[col] <= zeroReading)
                     {
-                        loadGrams[i] = 0;
                         continue;
                     }
                     if (reading >= saturation)
@@ -144,10 +153,12 @@ namespace Kiosk.Mat.Calibration
                     long grams = (law.GramsFor(reading) - law.GramsFor(zeroReading + zeroBase)) * matGain * film[i] >> 19;
                     if (grams <= 0)
                     {
-                        loadGrams[i] = 0;
                         continue;
                     }
-                    loadGrams[i] = (int)grams;
+                    if (loadGrams != null)
+                    {
+                        loadGrams[i] = (int)grams;
+                    }
                     if (loaded != null)
                     {
                         loaded.Add(i, (int)grams);

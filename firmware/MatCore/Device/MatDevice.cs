@@ -151,8 +151,12 @@ namespace Kiosk.Mat.Device
         /// </summary>
         public int EqualiseGains()
         {
-            Calibration.Apply(Pipeline.ScanCompensated(), Pipeline.LoadGrams);
-            int dead = Calibration.EqualiseGains(Pipeline.LoadGrams);
+            Loop.ScanFrame();
+            if (Pipeline.Crosstalk != null)
+            {
+                Pipeline.Crosstalk.BeginFrame(Loop.ColumnSums);
+            }
+            int dead = Calibration.EqualiseGains(Pipeline.LastFrameGrams(Tracker.ScratchFrame));
             Link.Hello.CalibrationId = (uint)Calibration.CalibrationId;
             CountMaskedSensels();
             return dead;
@@ -228,15 +232,9 @@ namespace Kiosk.Mat.Device
                     {
                         FrameListener.OnSending(nowMs);
                     }
-                    // From the loaded sensels, or the whole frame when more of the mat is loaded than the list holds.
-                    if (Pipeline.Loaded.Overflowed)
-                    {
-                        Link.SendFrame(Pipeline.LoadGrams, nowMs);
-                    }
-                    else
-                    {
-                        Link.SendFrame(Pipeline.Loaded, nowMs);
-                    }
+                    // A frame with more of the mat loaded than the list holds (no one standing) would not fit the packet
+                    // either (MatLinkSession.PayloadBytesFor): it is dropped and counted.
+                    Link.SendFrame(Pipeline.Loaded, nowMs);
                 }
                 _lastLiveFrameMs = nowMs;
             }
@@ -283,7 +281,7 @@ namespace Kiosk.Mat.Device
         /// <summary>A known weight stands on the mat: scales the gains so the last frame's total reads it.</summary>
         public int CalibrateGain(int knownGrams)
         {
-            if (!Calibration.CalibrateGain(Pipeline.LoadGrams, knownGrams))
+            if (!Calibration.CalibrateGain(Pipeline.LastFrameGrams(Tracker.ScratchFrame), knownGrams))
             {
                 return AckStatus.BadValue;
             }

@@ -191,6 +191,12 @@ namespace Kiosk.Mat.Link
             {
                 return false;
             }
+            if (loaded.Overflowed)
+            {
+                // Part of a frame would draw a wrong heatmap: more of the mat loaded than the list holds is dropped.
+                _framesDropped++;
+                return false;
+            }
             int length = FrameMessage.EncodePayload((uint)nowMs, loaded, _geometry.Rows, _packet, At, _payloadBytes);
             if (length >= 0 && Send(MessageType.Frame, length))
             {

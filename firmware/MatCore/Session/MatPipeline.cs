@@ -20,12 +20,6 @@ namespace Kiosk.Mat.Session
         public readonly SenselCalibration Calibration;
         public readonly SessionTracker Tracker;
 
-        /// <summary>
-        /// The last frame after calibration, grams. On the frame a scan finishes it holds the still window's mean
-        /// instead (what the analysis ran on; the tracker reuses the buffer rather than keep one of its own).
-        /// </summary>
-        public readonly int[] LoadGrams;
-
         /// <summary>The last frame's loaded sensels and their grams, in index order.</summary>
         public readonly LoadedSensels Loaded;
 
@@ -35,15 +29,8 @@ namespace Kiosk.Mat.Session
             Crosstalk = crosstalk;
             Calibration = calibration;
             Tracker = tracker;
-            LoadGrams = new int[loop.Frame.Length];
             Loaded = new LoadedSensels(LoadedSensels.CapacityFor(loop.Frame.Length), loop.Cols);
             loop.SumColumns = crosstalk != null;
-        }
-
-        /// <summary>Scans one frame and takes the crosstalk out of it, in place; returns the compensated readings.</summary>
-        public ushort[] ScanCompensated()
-        {
-            return Compensate(Loop.ScanFrame());
         }
 
         /// <summary>Takes the crosstalk out of a raw frame of the scan loop's, in place.</summary>
@@ -67,8 +54,19 @@ namespace Kiosk.Mat.Session
             {
                 Crosstalk.BeginFrame(Loop.ColumnSums);
             }
-            Calibration.Apply(raw, LoadGrams, Loaded, Crosstalk, Loop.Cols);
-            return mayStartScans && Tracker.Step(Loaded, LoadGrams, nowMs, Calibration.Health);
+            Calibration.Apply(raw, null, Loaded, Crosstalk, Loop.Cols);
+            return mayStartScans && Tracker.Step(Loaded, nowMs, Calibration.Health);
+        }
+
+        /// <summary>
+        /// The last scanned frame's grams per sensel, whole, into <paramref name="loadGrams"/>: for the calibration
+        /// commands, which need every sensel (a board over the whole mat, a weight's total). The frame path keeps only
+        /// <see cref="Loaded"/>.
+        /// </summary>
+        public int[] LastFrameGrams(int[] loadGrams)
+        {
+            Calibration.Apply(Loop.Frame, loadGrams, null, Crosstalk, Loop.Cols);
+            return loadGrams;
         }
     }
 }

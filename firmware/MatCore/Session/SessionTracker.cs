@@ -81,6 +81,12 @@ namespace Kiosk.Mat.Session
         public FootAnalyzer Analyzer { get { return _analyzer; } }
 
         /// <summary>
+        /// One int per sensel that is free between scans (the analysis's input, written afresh by each scan's
+        /// analysis): the device's calibration commands borrow it for a whole frame rather than keep one of their own.
+        /// </summary>
+        public int[] ScratchFrame { get { return _analyzer.Map.LoadGrams; } }
+
+        /// <summary>
         /// Takes one calibrated frame (grams per sensel) at a time in ms from any fixed start (wrapping is fine).
         /// Returns true on the frame whose capture completed: the scan is in <see cref="Result"/>, and
         /// <paramref name="loadGrams"/> has been overwritten with the still window's mean, which the analysis ran on
@@ -94,15 +100,11 @@ namespace Kiosk.Mat.Session
                 _denseFrame = new LoadedSensels(loadGrams.Length, _geometry.Cols);
             }
             _denseFrame.FillFrom(loadGrams);
-            return Step(_denseFrame, loadGrams, elapsedMs, health);
+            return Step(_denseFrame, elapsedMs, health);
         }
 
-        /// <summary>
-        /// The device's step: this frame's loaded sensels, and <paramref name="frame"/>, a buffer of one int per sensel
-        /// that the window's mean is written into on the frame a scan completes (the frame's own dense loads; the
-        /// device's heap has no room for another).
-        /// </summary>
-        public bool Step(LoadedSensels loaded, int[] frame, int elapsedMs, FrameHealth health)
+        /// <summary>The device's step: this frame's loaded sensels (<see cref="LoadedSensels"/>), never the whole mat.</summary>
+        public bool Step(LoadedSensels loaded, int elapsedMs, FrameHealth health)
         {
             MeasureFrame(loaded);
             int load = TotalLoadGrams;
@@ -153,7 +155,7 @@ namespace Kiosk.Mat.Session
                         StillForMs = elapsedMs - _captureStartMs;
                         if (StillForMs >= _settings.StillWindowMs && _captureFrames >= _settings.MinFrames)
                         {
-                            Analyse(frame);
+                            Analyse();
                             Enter(SessionState.Done, elapsedMs);
                             return true;
                         }
@@ -287,11 +289,15 @@ namespace Kiosk.Mat.Session
             _lastCopY = CopYMmX10;
         }
 
-        /// <summary>The window's mean into <paramref name="mean"/> (the frame just measured, no longer needed), then the analysis.</summary>
-        private void Analyse(int[] mean)
+        /// <summary>
+        /// The window's mean straight into the analysis's own input buffer (<see cref="ContactMap.LoadGrams"/>, which
+        /// <see cref="FootAnalyzer.Analyze"/> would copy it into), then the analysis: no frame-sized buffer of its own.
+        /// </summary>
+        private void Analyse()
         {
             int frames = _captureFrames;
             int[] sum = _captureSum;
+            int[] mean = _analyzer.Map.LoadGrams;
             int half = frames / 2;
             for (int i = 0; i < sum.Length; i++)
             {

@@ -5,6 +5,7 @@ using Kiosk.Mat.Cli.Links;
 using Kiosk.Mat.Config;
 using Kiosk.Mat.Link;
 using Kiosk.Mat.Pairing;
+using Kiosk.Mat.Protocol;
 using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Simulation;
 using Kiosk.Mat.Simulation.Grid;
@@ -18,13 +19,15 @@ namespace Kiosk.Mat.Cli.Commands;
 /// scripted shopper through the real firmware loop over the simulated grid and sends the protocol's bytes to a file
 /// (as a display that acks everything would receive them; <c>matctl decode</c> reads it) or to a display over TCP or
 /// a serial port, reading its acks and reconnecting when it goes away. Exit codes: 0 every result delivered, 1 some still unacknowledged
-/// at the end, 2 bad arguments (an unknown scenario prints the list).
+/// at the end, 2 bad arguments (an unknown scenario prints the list), 3 the display refused the mat (not paired there,
+/// or paired with another key): it says which, and stops.
 /// </summary>
 public static class SimulateCommand
 {
     public const int Delivered = 0;
     public const int Undelivered = 1;
     public const int BadArguments = 2;
+    public const int Refused = 3;
 
     // After the shopper leaves, how long (simulated) the mat keeps going until the display has acked every result.
     private const int DrainSeconds = 120;
@@ -211,6 +214,11 @@ public static class SimulateCommand
             {
                 Play(shopper, DrainPaceMs);
             }
+            catch (RefusedByDisplay refused)
+            {
+                error.WriteLine(Refusal(refused.Status, mat.Link.Hello.DeviceId, where));
+                return Refused;
+            }
             finally
             {
                 current?.Dispose();
@@ -223,9 +231,30 @@ public static class SimulateCommand
         {
             mat.Start();
             _wall.Start();
-            mat.Run(shopper, _ => Pace(0));
-            mat.Drain(DrainSeconds * 1000 / mat.FramePeriodMs, () => Pace(drainPaceMs));
+            mat.Run(shopper, _ => AfterFrame(0));
+            mat.Drain(DrainSeconds * 1000 / mat.FramePeriodMs, () => AfterFrame(drainPaceMs));
         }
+
+        private void AfterFrame(int fastPaceMs)
+        {
+            int hello = mat.Link.HelloStatus;
+            if (hello == AckStatus.UnknownDevice || hello == AckStatus.BadProof)
+            {
+                // Every Hello will be refused the same way: nothing this run sends would be taken.
+                throw new RefusedByDisplay(hello);
+            }
+            Pace(fastPaceMs);
+        }
+
+        private sealed class RefusedByDisplay(int status) : Exception(AckStatus.Name(status))
+        {
+            public int Status { get; } = status;
+        }
+
+        /// <summary>Why the display refused the mat, and what to do about it, in the technician's words.</summary>
+        private static string Refusal(int status, long deviceId, string where) => status == AckStatus.UnknownDevice
+            ? $"matctl simulate: the display at {where} refused the mat: device {deviceId:x12} is not paired there; pair it on the technician page (Mats, pair by key) with the key given as --device-key"
+            : $"matctl simulate: the display at {where} refused the mat: device {deviceId:x12} is paired there with another key; give the key it was paired with as --device-key, or pair it again";
 
         /// <summary>In real time, waits until the wall clock reaches the mat's clock; otherwise waits the given pace.</summary>
         private void Pace(int fastPaceMs)

@@ -34,6 +34,12 @@ public sealed class LoopbackDisplay : IDisposable
     /// <summary>Store the next Result, then drop the connection before acking it: the mat must resend it.</summary>
     public volatile bool LoseNextAck;
 
+    /// <summary>How every Hello is answered (AckStatus): not ok is a display that refuses the mat, as the real one does.</summary>
+    public volatile int HelloAnswer = AckStatus.Ok;
+
+    /// <summary>Hellos answered so far.</summary>
+    public volatile int Hellos;
+
     public void Kill()
     {
         _listener.Stop();
@@ -95,12 +101,19 @@ public sealed class LoopbackDisplay : IDisposable
         private readonly DisplayAcks _acks = new();
 
         public bool Dropped;
+        public bool Refused;
 
         public void OnPacket(DecodedPacket packet)
         {
             if (packet.Type == MessageType.Hello)
             {
-                Send(_acks.Encode(packet.Sequence));
+                display.Hellos++;
+                Send(_acks.Encode(packet.Sequence, status: display.HelloAnswer));
+                Refused = display.HelloAnswer != AckStatus.Ok;
+            }
+            else if (Refused)
+            {
+                // A refused mat's data is not taken.
             }
             else if (DisplayAcks.TryReadResultId(packet, out long deviceId, out uint counter))
             {

@@ -1,4 +1,5 @@
 using Kiosk.Mat.Cli.Commands;
+using Kiosk.Mat.Protocol;
 using Kiosk.Tests;
 
 namespace Kiosk.Mat.Simulation.Tests.Link;
@@ -25,5 +26,25 @@ public class SimulateCommandTests
         var run = MatctlRun.Run(["simulate", .. args]);
         Assert.Equal(SimulateCommand.BadArguments, run.ExitCode);
         Assert.Contains(reason, run.Error);
+    }
+
+    [Theory]
+    [InlineData(AckStatus.UnknownDevice, "is not paired there")]
+    [InlineData(AckStatus.BadProof, "paired there with another key")]
+    public void ADisplayThatRefusesTheMatIsSaidAndTheRunStops(int answer, string reason)
+    {
+        var store = new DisplayStore();
+        using var display = new LoopbackDisplay(store) { HelloAnswer = answer };
+
+        var run = MatctlRun.Run("simulate", "--scenario", "flat-feet-still", "--connect", $"127.0.0.1:{display.Port}",
+            "--device-id", "5eed0000abcd", "--device-key", "00112233445566778899aabbccddeeff");
+
+        Assert.Equal(SimulateCommand.Refused, run.ExitCode);
+        Assert.Contains("refused the mat", run.Error);
+        Assert.Contains("5eed0000abcd", run.Error);
+        Assert.Contains(reason, run.Error);
+        Assert.Empty(store.Stored);
+        // It stops at the first refusal instead of redialling through the whole shopper.
+        Assert.Equal(1, display.Hellos);
     }
 }
