@@ -193,12 +193,11 @@ public sealed class BrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Not a check: pictures of every screen for a person to look at, in /tmp/kiosk-screenshots.</summary>
+    /// <summary>Not a check: pictures of every screen for a person to look at, in <see cref="ShopperResultLayoutTests.ScreenshotFolder"/>.</summary>
     [Fact]
     public async Task SaveScreenshots()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "kiosk-screenshots");
-        Directory.CreateDirectory(folder);
+        string folder = ShopperResultLayoutTests.ScreenshotFolder;
         foreach (var (width, height, name) in new[] { (1080, 1920, "portrait"), (1920, 1080, "landscape") })
         {
             var page = await browser.PageAsync(width, height);

@@ -8,7 +8,7 @@ namespace Kiosk.Display.Tests;
 /// The staff's printable report is one sheet of paper for every scan a store gets: real footprints standing on both
 /// feet or on one, uneven and heavy, borderline, mixed and child-sized scans, the shopper's activity, and a catalog
 /// whose products have names of the full 120 characters. Each is printed to PDF by Chromium on A4 and on US Letter
-/// and must be exactly one page. The PDFs go to /tmp/kiosk-screenshots/reports for a person to look at.
+/// and must be exactly one page. The PDFs go to the screenshots' folder's reports/ for a person to look at.
 /// </summary>
 [Collection("browser")]
 public sealed class PrintedReportTests(BrowserFixture browser, ITestOutputHelper output)
