@@ -98,8 +98,9 @@ namespace Kiosk.Mat.DeviceBenchmarks
                 + " us; the frame that finished the scan " + Ms(scanTicks));
 
             long scanUs = MeasureParts(run, shopper);
-            Console.WriteLine("per frame after the scan (median tick minus the scan over the fake grid: crosstalk, calibration, tracker, live frame, link): "
-                + (frameUs[plainFrames / 2] - scanUs).ToString() + " us; budget 1000 us");
+            // On a shared machine a tick is often pre-empted: the 10th percentile is the closer figure to the work itself.
+            Console.WriteLine("per frame after the scan (whole tick minus the scan over the fake grid): 10th percentile "
+                + (frameUs[plainFrames / 10] - scanUs).ToString() + " us, median " + (frameUs[plainFrames / 2] - scanUs).ToString() + " us; budget 1000 us");
 
             bool ok = device.Scans == 1 && run.Display.StoredResults == 1 && run.Display.DuplicateResults == 0;
             Console.WriteLine(ok ? DoneMarker : "device benchmark: the run did not deliver exactly one result");
@@ -143,8 +144,27 @@ namespace Kiosk.Mat.DeviceBenchmarks
                 }
                 liveFrame = Min(liveFrame, (DateTime.UtcNow.Ticks - t0 - (run.Display.BusyTicks - displayBefore)) / Repeats);
             }
+            // The tracker's step on that frame while it captures (the costliest state: the frame is added to the window's
+            // sum). Steps 50 ms apart; a step that finishes a scan runs the analysis and is not counted.
+            long tracker = long.MaxValue;
+            int stepMs = run.NowMs;
+            for (int batch = 0; batch < Batches; batch++)
+            {
+                for (int i = 0; i < Repeats; i++)
+                {
+                    stepMs += DeviceRun.FramePeriodMs;
+                    long t0 = DateTime.UtcNow.Ticks;
+                    bool finished = device.Tracker.Step(device.Pipeline.Loaded, stepMs, device.Calibration.Health);
+                    long ticks = DateTime.UtcNow.Ticks - t0;
+                    if (!finished)
+                    {
+                        tracker = Min(tracker, ticks);
+                    }
+                }
+            }
             Console.WriteLine("parts per frame: scan loop over the fake grid " + Us(scan) + " (its reads stand in for the ADC), crosstalk, noise floor and calibration "
-                + Us(calibration) + " (" + device.Pipeline.Loaded.Count.ToString() + " loaded sensels), live frame encoded and sent " + Us(liveFrame));
+                + Us(calibration) + " (" + device.Pipeline.Loaded.Count.ToString() + " loaded sensels), tracker step " + Us(tracker)
+                + ", live frame encoded and sent " + Us(liveFrame) + "; after the scan, every part on every frame: " + Us(calibration + tracker + liveFrame));
 
             // The standing frame, whole, in the analysis's own input buffer (free between scans), as a scan hands it over.
             int[] grams = device.Pipeline.LastFrameGrams(device.Tracker.ScratchFrame);

@@ -1,11 +1,8 @@
-using Kiosk.Display.Feed;
 using Kiosk.Display.MatLink;
 using Kiosk.Display.Recommend;
-using Kiosk.Display.Storage;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display;
 

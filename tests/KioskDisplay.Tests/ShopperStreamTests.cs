@@ -88,3 +88,31 @@ public sealed class ShopperStreamTests
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(client, "/api/shopper/events?device=240ac40000cc"));
     }
 }
+
+/// <summary>When the display cannot tell which mat is this kiosk's, the shopper page says so, and recovers once it can.</summary>
+[Collection("browser")]
+public sealed class ShopperStreamPageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task WithTwoPairedMatsAndNoneNamedTheIdleScreenSaysWhatToSetAndRecoversWhenOneIsUnpaired()
+    {
+        await using var server = new KioskServer(kestrel: true);
+        var address = server.StartKestrel();
+        var devices = server.Get<IDeviceStore>();
+        await devices.PairDeviceAsync("240ac40000aa", "00112233-44556677-8899aabb-ccddeeff");
+        await devices.PairDeviceAsync("240ac40000bb", "00112233-44556677-8899aabb-ccddeeff");
+        var page = await browser.PageAsync(baseAddress: address);
+        await page.GotoAsync("/");
+
+        var problem = await page.WaitForSelectorAsync("#mat-problem:not([hidden])");
+        string text = await problem!.InnerTextAsync();
+        Assert.Contains("which mat", text);
+        Assert.Contains("Kiosk:KioskDeviceId", text);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ShopperResultLayoutTests.ScreenshotFolder, "idle-mat-problem.png") });
+
+        // The page asks again: with one paired mat left it streams that mat, and the notice goes.
+        await devices.UnpairDeviceAsync("240ac40000bb");
+        await page.WaitForSelectorAsync("#mat-problem[hidden]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached, Timeout = 30_000 });
+        await page.Context.CloseAsync();
+    }
+}

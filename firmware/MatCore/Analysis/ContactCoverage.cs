@@ -19,10 +19,10 @@ namespace Kiosk.Mat.Analysis
         {
             int rows = map.Geometry.Rows;
             int cols = map.Geometry.Cols;
-            int[] coverage = map.CoverageQ8;
-            int[] island = map.Island;
+            ushort[] coverage = map.CoverageQ8;
+            byte[] island = map.Island;
             int[] load = map.LoadGrams;
-            int[] active = map.Active;
+            ushort[] active = map.Active;
             int count = map.ActiveCount;
             for (int k = 0; k < count; k++)
             {
@@ -56,11 +56,11 @@ namespace Kiosk.Mat.Analysis
                 int own = load[index];
                 if ((neighbours == 8 && own * (long)NotchShareOfNeighbours >= around) || reference <= own)
                 {
-                    coverage[index] = ContactMap.FullCoverageQ8;
+                    coverage[index] = (ushort)ContactMap.FullCoverageQ8;
                     continue;
                 }
                 int share = (int)((long)own * ContactMap.FullCoverageQ8 / reference);
-                coverage[index] = share < 1 ? 1 : share;
+                coverage[index] = (ushort)(share < 1 ? 1 : share);
             }
         }
     }

@@ -7,7 +7,8 @@ namespace Kiosk.Mat.Analysis
     /// </summary>
     public sealed class ContactIslands
     {
-        public const int MaxIslands = 255;
+        /// <summary>Island numbers fit a byte beside <see cref="ContactMap.Unlabelled"/>.</summary>
+        public const int MaxIslands = 254;
 
         private readonly ContactMap _map;
 
@@ -26,8 +27,8 @@ namespace Kiosk.Mat.Analysis
             ContactMap map = _map;
             int rows = map.Geometry.Rows;
             int cols = map.Geometry.Cols;
-            int[] island = map.Island;
-            int[] active = map.Active;
+            byte[] island = map.Island;
+            ushort[] active = map.Active;
             int[] load = map.LoadGrams;
             int[] stack = map.Scratch;
             long[] islandLoad = LoadGrams;
@@ -36,7 +37,7 @@ namespace Kiosk.Mat.Analysis
             for (int k = 0; k < count; k++)
             {
                 int seed = active[k];
-                if (island[seed] != -1)
+                if (island[seed] != ContactMap.Unlabelled)
                 {
                     continue;
                 }
@@ -50,7 +51,7 @@ namespace Kiosk.Mat.Analysis
                 long grams = 0;
                 int top = 0;
                 stack[top++] = seed;
-                island[seed] = label;
+                island[seed] = (byte)label;
                 while (top > 0)
                 {
                     int index = stack[--top];
@@ -66,10 +67,10 @@ namespace Kiosk.Mat.Analysis
                         int neighbour = r * cols + colFirst;
                         for (int c = colFirst; c <= colLast; c++, neighbour++)
                         {
-                            // Active sensels are marked -1 before labelling; see FootAnalyzer.
-                            if (island[neighbour] == -1)
+                            // Active sensels are marked Unlabelled before labelling; see FootAnalyzer.
+                            if (island[neighbour] == ContactMap.Unlabelled)
                             {
-                                island[neighbour] = label;
+                                island[neighbour] = (byte)label;
                                 stack[top++] = neighbour;
                             }
                         }
@@ -84,8 +85,8 @@ namespace Kiosk.Mat.Analysis
         private void DropLightIslands(int minIslandGrams)
         {
             ContactMap map = _map;
-            int[] active = map.Active;
-            int[] island = map.Island;
+            ushort[] active = map.Active;
+            byte[] island = map.Island;
             long[] islandLoad = LoadGrams;
             int count = map.ActiveCount;
             int kept = 0;
@@ -94,7 +95,7 @@ namespace Kiosk.Mat.Analysis
                 int index = active[k];
                 if (islandLoad[island[index]] >= minIslandGrams)
                 {
-                    active[kept++] = index;
+                    active[kept++] = (ushort)index;
                 }
                 else
                 {

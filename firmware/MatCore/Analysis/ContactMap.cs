@@ -23,17 +23,22 @@ namespace Kiosk.Mat.Analysis
         /// Indices of the sensels in contact, ActiveCount of them, in the order of the mat; once the feet are told
         /// apart, the left foot's first (up to LeftEnd), then the right foot's, each still in the order of the mat.
         /// </summary>
-        public readonly int[] Active;
+        public readonly ushort[] Active;
         public int ActiveCount;
         public int LeftEnd;
 
         /// <summary>Work space of one step at a time (a flood fill's stack, a queue, a partition).</summary>
         public readonly int[] Scratch;
 
-        /// <summary>Island number per sensel (0 = not in contact), islands numbered from 1.</summary>
-        public readonly int[] Island;
+        /// <summary>
+        /// Island number per sensel (0 = not in contact), islands numbered from 1; <see cref="Unlabelled"/> marks a
+        /// sensel in contact before the islands are found.
+        /// </summary>
+        public readonly byte[] Island;
+        public const byte Unlabelled = 255;
 
-        public readonly int[] CoverageQ8;
+        /// <summary>How much of each sensel in contact the foot covers, Q8 (1-256).</summary>
+        public readonly ushort[] CoverageQ8;
 
         /// <summary><see cref="LeftFoot"/>, <see cref="RightFoot"/> or <see cref="NoFoot"/> per sensel.</summary>
         public readonly byte[] Foot;
@@ -53,10 +58,11 @@ namespace Kiosk.Mat.Analysis
             Geometry = geometry;
             int n = geometry.SenselCount;
             LoadGrams = new int[n];
-            Active = new int[n];
+            // Sensel indices fit 16 bits: a mat has at most MatGeometry.MaxSide squared sensels.
+            Active = new ushort[n];
             Scratch = new int[n];
-            Island = new int[n];
-            CoverageQ8 = new int[n];
+            Island = new byte[n];
+            CoverageQ8 = new ushort[n];
             Foot = new byte[n];
             Toe = new byte[n];
             ColXMmX10 = new int[geometry.Cols];
@@ -91,7 +97,7 @@ namespace Kiosk.Mat.Analysis
         /// </summary>
         public void GroupByFoot()
         {
-            int[] active = Active;
+            ushort[] active = Active;
             int[] right = Scratch;
             byte[] foot = Foot;
             int count = ActiveCount;
@@ -102,7 +108,7 @@ namespace Kiosk.Mat.Analysis
                 int index = active[k];
                 if (foot[index] == LeftFoot)
                 {
-                    active[left++] = index;
+                    active[left++] = (ushort)index;
                 }
                 else
                 {
@@ -111,7 +117,7 @@ namespace Kiosk.Mat.Analysis
             }
             for (int k = 0; k < rights; k++)
             {
-                active[left + k] = right[k];
+                active[left + k] = (ushort)right[k];
             }
             LeftEnd = left;
         }

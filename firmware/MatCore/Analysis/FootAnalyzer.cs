@@ -46,8 +46,8 @@ namespace Kiosk.Mat.Analysis
                 throw new System.ArgumentException("the dead-sensel mask does not match the mat's geometry", "health");
             }
             int[] load = map.LoadGrams;
-            int[] active = map.Active;
-            int[] island = map.Island;
+            ushort[] active = map.Active;
+            byte[] island = map.Island;
             byte[] footOf = map.Foot;
             byte[] toe = map.Toe;
             // Island, foot and toe marks are only ever set on sensels in contact: clear the last analysis's.
@@ -72,8 +72,8 @@ namespace Kiosk.Mat.Analysis
                 // A dead sensel's reading is replaced below; it joins the contact then.
                 if (grams >= contactGrams && (dead == null || dead[i] == 0))
                 {
-                    island[i] = -1;
-                    active[count++] = i;
+                    island[i] = ContactMap.Unlabelled;
+                    active[count++] = (ushort)i;
                     activeLoad += grams;
                 }
             }
@@ -247,16 +247,16 @@ namespace Kiosk.Mat.Analysis
         private void AddToContact(int index)
         {
             ContactMap map = Map;
-            int[] active = map.Active;
+            ushort[] active = map.Active;
             int k = map.ActiveCount;
             while (k > 0 && active[k - 1] > index)
             {
                 active[k] = active[k - 1];
                 k--;
             }
-            active[k] = index;
+            active[k] = (ushort)index;
             map.ActiveCount++;
-            map.Island[index] = -1;
+            map.Island[index] = ContactMap.Unlabelled;
         }
 
         /// <summary>Gives a dead sensel the mean load of its live four neighbours, so a single dead sensel leaves no hole.</summary>

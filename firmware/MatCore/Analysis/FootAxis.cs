@@ -24,8 +24,8 @@ namespace Kiosk.Mat.Analysis
         /// </summary>
         public bool Fit(ContactMap map, int from, int to, bool withToes)
         {
-            int[] active = map.Active;
-            int[] coverage = map.CoverageQ8;
+            ushort[] active = map.Active;
+            ushort[] coverage = map.CoverageQ8;
             byte[] toe = map.Toe;
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
@@ -122,14 +122,6 @@ namespace Kiosk.Mat.Analysis
             long dx = map.XMmX10(index) - CentreXMmX10;
             long dy = map.YMmX10(index) - CentreYMmX10;
             return (int)((dx * ForwardXQ14 + dy * ForwardYQ14) >> 14);
-        }
-
-        /// <summary>Distance of a sensel across the axis from the centroid, toward +x at a straight foot, mm x 10.</summary>
-        public int Across(ContactMap map, int index)
-        {
-            long dx = map.XMmX10(index) - CentreXMmX10;
-            long dy = map.YMmX10(index) - CentreYMmX10;
-            return (int)((-dx * ForwardYQ14 + dy * ForwardXQ14) >> 14);
         }
     }
 }

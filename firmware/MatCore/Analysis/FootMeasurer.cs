@@ -71,9 +71,9 @@ namespace Kiosk.Mat.Analysis
             // over that range with the map's arrays in locals: on an interpreter each field read and call is paid.
             int from = map.FootStart(foot);
             int to = map.FootEnd(foot);
-            int[] active = map.Active;
+            ushort[] active = map.Active;
             int[] loads = map.LoadGrams;
-            int[] coverage = map.CoverageQ8;
+            ushort[] coverage = map.CoverageQ8;
             byte[] toe = map.Toe;
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
@@ -290,9 +290,9 @@ namespace Kiosk.Mat.Analysis
             ContactMap map = _map;
             int cols = map.Geometry.Cols;
             int rows = map.Geometry.Rows;
-            int[] active = map.Active;
-            int[] coverage = map.CoverageQ8;
-            int[] island = map.Island;
+            ushort[] active = map.Active;
+            ushort[] coverage = map.CoverageQ8;
+            byte[] island = map.Island;
             byte[] footOf = map.Foot;
             int[] core = _core;
             int[] queue = map.Scratch;
@@ -463,9 +463,9 @@ namespace Kiosk.Mat.Analysis
             ContactMap map = _map;
             int cols = map.Geometry.Cols;
             int rows = map.Geometry.Rows;
-            int[] active = map.Active;
-            int[] coverage = map.CoverageQ8;
-            int[] island = map.Island;
+            ushort[] active = map.Active;
+            ushort[] coverage = map.CoverageQ8;
+            byte[] island = map.Island;
             byte[] footOf = map.Foot;
             int rowMin = rows;
             int rowMax = -1;
@@ -693,8 +693,8 @@ namespace Kiosk.Mat.Analysis
         {
             ContactMap map = _map;
             int half = map.PitchMmX10 / 2;
-            int[] active = map.Active;
-            int[] coverage = map.CoverageQ8;
+            ushort[] active = map.Active;
+            ushort[] coverage = map.CoverageQ8;
             byte[] toe = map.Toe;
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;

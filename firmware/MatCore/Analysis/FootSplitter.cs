@@ -70,7 +70,7 @@ namespace Kiosk.Mat.Analysis
             {
                 return 0;
             }
-            int[] active = map.Active;
+            ushort[] active = map.Active;
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
             int cols = map.Geometry.Cols;
@@ -295,7 +295,7 @@ namespace Kiosk.Mat.Analysis
         private bool BothSidesFootLong(int angle, int boundary, long totalLoadGrams)
         {
             ContactMap map = _map;
-            int[] active = map.Active;
+            ushort[] active = map.Active;
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
             int[] load = map.LoadGrams;
@@ -357,7 +357,7 @@ namespace Kiosk.Mat.Analysis
         private int Profile(int angle, int rowMin, int rowMax, int yMid, bool halves, out int bins)
         {
             ContactMap map = _map;
-            int[] active = map.Active;
+            ushort[] active = map.Active;
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
             int[] load = map.LoadGrams;
@@ -375,9 +375,9 @@ namespace Kiosk.Mat.Analysis
                 {
                     continue;
                 }
-                long ySin = rowY[row] * sin;
-                int first = (int)((colX[rowFirst[row]] * cos + ySin) >> 14);
-                int last = (int)((colX[rowLast[row]] * cos + ySin) >> 14);
+                long rowSin = rowY[row] * sin;
+                int first = (int)((colX[rowFirst[row]] * cos + rowSin) >> 14);
+                int last = (int)((colX[rowLast[row]] * cos + rowSin) >> 14);
                 if (first < min)
                 {
                     min = first;
@@ -410,37 +410,57 @@ namespace Kiosk.Mat.Analysis
                     rear[b] = 0;
                 }
             }
+            // With halves, a sensel ahead of the middle goes to the front profile, one behind it to the rear, and one on
+            // the middle row to both and (for now) to the whole, which is then front + rear - middle row: one addition
+            // per bin for nearly every sensel. Active is in the order of the mat here, so rows come one after another.
+            int rowEnd = 0;
+            int rowStart = 0;
+            long ySin = 0;
+            long[] target = whole;
+            bool middleRow = false;
             for (int k = 0; k < count; k++)
             {
                 int index = active[k];
-                int row = index / cols;
-                int y = rowY[row];
-                int s = (int)((colX[index - row * cols] * cos + y * sin) >> 14);
-                bool inFront = halves && y <= yMid;
-                bool inRear = halves && y >= yMid;
-                int low = s - half;
-                int high = s + half;
-                long grams = load[index];
-                int lastBin = (high - origin) / BinMmX10;
-                int binLow = origin + (low - origin) / BinMmX10 * BinMmX10;
-                for (int b = (low - origin) / BinMmX10; b <= lastBin && b < bins; b++)
+                if (index >= rowEnd)
                 {
-                    int binHigh = binLow + BinMmX10;
-                    int overlap = (high < binHigh ? high : binHigh) - (low > binLow ? low : binLow);
-                    binLow = binHigh;
-                    if (overlap > 0)
+                    int row = index / cols;
+                    rowStart = row * cols;
+                    rowEnd = rowStart + cols;
+                    int y = rowY[row];
+                    ySin = y * sin;
+                    middleRow = halves && y == yMid;
+                    target = !halves || middleRow ? whole : (y < yMid ? front : rear);
+                }
+                int s = (int)((colX[index - rowStart] * cos + ySin) >> 14);
+                long grams = load[index];
+                // The sensel spans [s - half, s + half]: the part of it in its first bin, then whole bins, then the rest.
+                int offset = s - half - origin;
+                int b = offset / BinMmX10;
+                int overlap = BinMmX10 - (offset - b * BinMmX10);
+                int remaining = span;
+                while (remaining > 0 && b < bins)
+                {
+                    if (overlap > remaining)
                     {
-                        long share = grams * overlap / span;
-                        whole[b] += share;
-                        if (inFront)
-                        {
-                            front[b] += share;
-                        }
-                        if (inRear)
-                        {
-                            rear[b] += share;
-                        }
+                        overlap = remaining;
                     }
+                    long share = grams * overlap / span;
+                    target[b] += share;
+                    if (middleRow)
+                    {
+                        front[b] += share;
+                        rear[b] += share;
+                    }
+                    remaining -= overlap;
+                    overlap = BinMmX10;
+                    b++;
+                }
+            }
+            if (halves)
+            {
+                for (int b = 0; b < bins; b++)
+                {
+                    whole[b] = front[b] + rear[b] - whole[b];
                 }
             }
             int[] emptyRunFrom = _emptyRunFrom;

@@ -1,6 +1,4 @@
-using Kiosk.Display.Feed;
 using Kiosk.Display.MatLink;
-using Kiosk.Display.Storage;
 using Kiosk.Mat.Host.Protocol;
 using FeedResult = Kiosk.Display.Feed.ScanResult;
 using FeedFrame = Kiosk.Display.Feed.LiveFrame;

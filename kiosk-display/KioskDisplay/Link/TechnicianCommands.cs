@@ -1,6 +1,5 @@
 using System.Globalization;
 using Kiosk.Display.MatLink;
-using Kiosk.Display.Storage;
 using Kiosk.Mat.Config;
 using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Protocol;

@@ -1,7 +1,5 @@
 using Kiosk.Display.Auth;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kiosk.Display.Pages;

@@ -1,6 +1,4 @@
 using Kiosk.Display.Auth;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kiosk.Display.Pages;
 

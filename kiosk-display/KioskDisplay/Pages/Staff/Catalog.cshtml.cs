@@ -1,7 +1,3 @@
-using Kiosk.Display.Storage;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Kiosk.Display.Pages.Staff;
 
 public class CatalogModel(ICatalogStore catalog, CatalogService service) : PageModel

@@ -1,7 +1,3 @@
-using Kiosk.Display.Storage;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Kiosk.Display.Pages.Staff;
 
 // The whole form: a file or pasted text of CatalogCsv.MaxBytes, with room for the form's own fields.

@@ -1,9 +1,3 @@
-using Kiosk.Display.Feed;
-using Kiosk.Display.Storage;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-
 namespace Kiosk.Display.Pages.Staff;
 
 public class ScansModel(IScanStore store, DaySummaries summaries, StoreClock clock, IOptions<KioskOptions> kiosk) : PageModel

@@ -1,5 +1,4 @@
 using Kiosk.Display.Recommend;
-using Kiosk.Display.Storage;
 
 namespace Kiosk.Display.Pages.Staff;
 

@@ -1,8 +1,3 @@
-using Kiosk.Display.Storage;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-
 namespace Kiosk.Display.Pages.Staff;
 
 public class SettingsModel(ISettingsStore settings, ILogStore log, ScanExpiryJob expiry, IOptions<KioskOptions> options) : PageModel

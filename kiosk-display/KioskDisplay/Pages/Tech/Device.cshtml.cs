@@ -1,8 +1,4 @@
-using Kiosk.Display.Feed;
 using Kiosk.Display.Link;
-using Kiosk.Display.Storage;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kiosk.Display.Pages.Tech;
 

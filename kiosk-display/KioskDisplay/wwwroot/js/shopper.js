@@ -232,22 +232,56 @@ $("ask-staff").addEventListener("click", askStaff);
 views = createResultViews($("result"), { moveOne: moveOneProduct });
 
 const params = new URLSearchParams(location.search);
-const events = new EventSource("/api/shopper/events" + (params.get("device") ? `?device=${encodeURIComponent(params.get("device"))}` : ""));
-events.addEventListener("state", (e) => {
-  const state = JSON.parse(e.data);
-  if (state.state === "standing" && state.sessionId !== session) startSession(state);
-  else if (state.state === "held") holdResult(state);
-  else if (state.state === "idle") goIdle();
-});
-events.addEventListener("frame", (e) => {
-  const frame = JSON.parse(e.data);
-  if (frame.sessionId === session) {
-    if (pendingFrame) stats.dropped++; // a newer frame arrived before the screen drew the last one
-    pendingFrame = frame;
+const stream = "/api/shopper/events" + (params.get("device") ? `?device=${encodeURIComponent(params.get("device"))}` : "");
+
+// Why the display will not stream to this page (which mat is this kiosk's is not said, or another was asked for),
+// from the problem it answers instead of a stream; null when it streams.
+async function streamProblem() {
+  const stop = new AbortController();
+  try {
+    const response = await fetch(stream, { signal: stop.signal });
+    if (response.ok) return null;
+    return (await response.json().catch(() => null))?.detail ?? `${response.status} ${response.statusText}`;
+  } catch {
+    return null;
+  } finally {
+    stop.abort();
   }
-});
-events.addEventListener("result", (e) => showResult(JSON.parse(e.data)));
-events.onerror = () => { /* EventSource reconnects by itself; the server resends the state */ };
+}
+
+function showMatProblem(problem) {
+  $("mat-problem").hidden = !problem;
+  $("mat-problem").textContent = problem ? `${t("idle.matProblem")} ${problem}` : "";
+}
+
+// The live events of this kiosk's mat only (Feed/KioskMat.cs).
+function listen() {
+  const events = new EventSource(stream);
+  events.addEventListener("state", (e) => {
+    const state = JSON.parse(e.data);
+    if (state.state === "standing" && state.sessionId !== session) startSession(state);
+    else if (state.state === "held") holdResult(state);
+    else if (state.state === "idle") goIdle();
+  });
+  events.addEventListener("frame", (e) => {
+    const frame = JSON.parse(e.data);
+    if (frame.sessionId === session) {
+      if (pendingFrame) stats.dropped++; // a newer frame arrived before the screen drew the last one
+      pendingFrame = frame;
+    }
+  });
+  events.addEventListener("result", (e) => showResult(JSON.parse(e.data)));
+  events.onopen = () => showMatProblem(null);
+  events.onerror = async () => {
+    // A dropped stream reconnects by itself (the server resends the state); a refused one is closed for good:
+    // say why on the idle screen for the technician, and ask again in a while (the mats' pairing may change).
+    if (events.readyState !== EventSource.CLOSED) return;
+    const problem = await streamProblem();
+    showMatProblem(problem);
+    setTimeout(listen, problem ? 10000 : 2000);
+  };
+}
+listen();
 
 show("idle");
 requestAnimationFrame(drawLoop);
