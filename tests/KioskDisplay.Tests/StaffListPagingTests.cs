@@ -144,4 +144,33 @@ public sealed class StaffListPagingTests(ITestOutputHelper output)
         Assert.Contains($"(51–{mats} of {mats})", second);
         Assert.Contains("href=\"/tech?matPage=1&level=warning\">« first", second); // the log's filter stays
     }
+
+    [Fact]
+    public async Task TheCommandHistoryIsPagedOnTheOverviewAndOnEachMatsPage()
+    {
+        await using var server = new KioskServer();
+        const string mat = "240ac4000301";
+        await server.Get<IDeviceStore>().PairDeviceAsync(mat, "00112233445566778899aabbccddeeff");
+        var commands = server.Get<ICommandStore>();
+        var start = DateTimeOffset.UtcNow.AddHours(-2);
+        for (int i = 0; i < 45; i++)
+        {
+            await commands.AddCommandAsync(new DeviceCommandRecord(i % 3 == 0 ? "240ac4000302" : mat, "zero", null, $"tech-{i}", start.AddMinutes(i), "done"));
+        }
+        var tech = await server.SignedInAsync("tech");
+
+        string overview = Decoded(await tech.GetStringAsync("/tech"));
+        Assert.Equal(20, Rows(overview, "list commands-list"));
+        Assert.Contains("tech-44", overview); // newest first
+        Assert.Contains("(1–20 of 45)", overview);
+        Assert.Contains("href=\"/tech?commandPage=3\">last", overview);
+        string oldest = Decoded(await tech.GetStringAsync("/tech?commandPage=3"));
+        Assert.Equal(5, Rows(oldest, "list commands-list"));
+        Assert.Contains("tech-0<", oldest);
+
+        string device = Decoded(await tech.GetStringAsync($"/tech/device/{mat}?commandPage=2"));
+        Assert.Equal(10, Rows(device, "list commands-list"));
+        Assert.Contains("(11–20 of 30)", device); // this mat's only
+        Assert.DoesNotContain("240ac4000302", Regex.Match(device, "<table class=\"list commands-list\">.*?</table>", RegexOptions.Singleline).Value);
+    }
 }

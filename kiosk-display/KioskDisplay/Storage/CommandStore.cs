@@ -15,6 +15,8 @@ public interface ICommandStore
     Task<int> EndAwaitingAsync(string deviceId, string awaiting, string state, CancellationToken cancellationToken = default);
     /// <summary>The newest first; of one mat, or of all when <paramref name="deviceId"/> is null.</summary>
     Task<IReadOnlyList<DeviceCommandRecord>> ListCommandsAsync(int limit, CancellationToken cancellationToken = default, string? deviceId = null);
+    /// <summary>One page of the commands, the newest first, with how many there are; of one mat, or of all when null.</summary>
+    Task<Paged<DeviceCommandRecord>> ListCommandsAsync(PageRequest page, string? deviceId, CancellationToken cancellationToken = default);
     /// <summary>Deletes the records of commands requested before the cutoff (they name staff).</summary>
     Task<int> DeleteCommandsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 }
@@ -49,6 +51,18 @@ public sealed class CommandStore(SqlDatabase db) : ICommandStore
             """,
             r => new DeviceCommandRecord(r.GetString(0), r.GetString(1), SqlDatabase.NullableString(r, 2), r.GetString(3), db.ReadTime(r, 4), r.GetString(5)),
             cancellationToken, limit, deviceId);
+
+    public async Task<Paged<DeviceCommandRecord>> ListCommandsAsync(PageRequest page, string? deviceId, CancellationToken cancellationToken = default)
+    {
+        var commands = await db.QueryAsync("""
+            SELECT device_id, command, argument, requested_by, requested_utc, state FROM device_commands
+            WHERE device_id = $1 OR $1 IS NULL ORDER BY id DESC LIMIT $2 OFFSET $3
+            """,
+            r => new DeviceCommandRecord(r.GetString(0), r.GetString(1), SqlDatabase.NullableString(r, 2), r.GetString(3), db.ReadTime(r, 4), r.GetString(5)),
+            cancellationToken, deviceId, page.Size, page.Offset);
+        var total = await db.QueryAsync("SELECT COUNT(*) FROM device_commands WHERE device_id = $1 OR $1 IS NULL", r => r.GetInt64(0), cancellationToken, deviceId);
+        return new Paged<DeviceCommandRecord>(commands, (int)total[0], page);
+    }
 
     public Task<int> DeleteCommandsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync("DELETE FROM device_commands WHERE requested_utc < $1", cancellationToken, db.Time(cutoff));

@@ -6,11 +6,12 @@ namespace Kiosk.Display.Pages.Tech;
 public class DeviceModel(IDeviceStore store, ICommandStore commandList, TechnicianCommands commands, MatAlerts alerts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
+    [BindProperty(SupportsGet = true, Name = "commandPage")] public int CommandPage { get; set; } = 1;
     /// <summary>Null when no mat has this id: the page says so, with status 404.</summary>
     public DeviceRecord? Device { get; private set; }
     public string? Message { get; private set; }
     public IReadOnlyList<(int Index, int Kind)> NewFaultySensels { get; private set; } = [];
-    public IReadOnlyList<DeviceCommandRecord> Commands { get; private set; } = [];
+    public Paged<DeviceCommandRecord> Commands { get; private set; } = new([], 0, new PageRequest(1));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -21,7 +22,7 @@ public class DeviceModel(IDeviceStore store, ICommandStore commandList, Technici
             return Page();
         }
         NewFaultySensels = await alerts.NewFaultySenselsAsync(Device, ct);
-        Commands = await commandList.ListCommandsAsync(10, ct, Id);
+        Commands = await commandList.ListCommandsAsync(new PageRequest(CommandPage, 10), Id, ct);
         return Page();
     }
 

@@ -12,6 +12,7 @@ public class DevicesModel(IDeviceStore devices, ICommandStore commands, ILogStor
     [BindProperty(SupportsGet = true)] public string? Mat { get; set; }
     [BindProperty(SupportsGet = true, Name = "logPage")] public int LogPage { get; set; } = 1;
     [BindProperty(SupportsGet = true, Name = "matPage")] public int MatPage { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "commandPage")] public int CommandPage { get; set; } = 1;
 
     public StoreHealth.WriteProblem? WriteProblem => health.Problem;
     public IReadOnlyList<MatAlert> Alerts { get; private set; } = [];
@@ -19,7 +20,7 @@ public class DevicesModel(IDeviceStore devices, ICommandStore commands, ILogStor
     public IReadOnlyList<DeviceRecord> Devices { get; private set; } = [];
     /// <summary>The page of the mats' table.</summary>
     public Paged<DeviceRecord> DevicePage { get; private set; } = null!;
-    public IReadOnlyList<DeviceCommandRecord> Commands { get; private set; } = [];
+    public Paged<DeviceCommandRecord> Commands { get; private set; } = null!;
     public Paged<LogEntry> Log { get; private set; } = null!;
     public IReadOnlyList<string> LoggedMats { get; private set; } = [];
 
@@ -28,7 +29,7 @@ public class DevicesModel(IDeviceStore devices, ICommandStore commands, ILogStor
         Devices = await devices.ListDevicesAsync(ct);
         DevicePage = Paged<DeviceRecord>.Of(Devices, new PageRequest(MatPage));
         Alerts = await alerts.ForAsync(Devices, ct);
-        Commands = await commands.ListCommandsAsync(20, ct);
+        Commands = await commands.ListCommandsAsync(new PageRequest(CommandPage, 20), null, ct);
         if (!LogQuery.Levels.Contains(Level)) Level = null;
         if (string.IsNullOrWhiteSpace(Mat)) Mat = null;
         Log = await log.ListLogAsync(new LogQuery(Level, Mat), new PageRequest(LogPage), ct);
