@@ -107,17 +107,17 @@ public sealed class RecommendationRuleTests
             Feet("normal", "normal", rightBorderline: "high"), Feet("low", "high"), Feet(null, "normal", ok: false, issues: ["footprint-unreliable"]),
         };
         foreach (var arch in arches)
-        foreach (double forefoot in new[] { 40, 55, 55.5 })
-        foreach (double widthMm in new[] { 84, 98, 112 })
-        {
-            yield return arch with
-            {
-                ForefootPct = forefoot,
-                RearfootPct = 100 - forefoot,
-                Left = arch.Left is null ? null : arch.Left with { WidthMm = widthMm },
-                Right = arch.Right is null ? null : arch.Right with { WidthMm = widthMm },
-            };
-        }
+            foreach (double forefoot in new[] { 40, 55, 55.5 })
+                foreach (double widthMm in new[] { 84, 98, 112 })
+                {
+                    yield return arch with
+                    {
+                        ForefootPct = forefoot,
+                        RearfootPct = 100 - forefoot,
+                        Left = arch.Left is null ? null : arch.Left with { WidthMm = widthMm },
+                        Right = arch.Right is null ? null : arch.Right with { WidthMm = widthMm },
+                    };
+                }
     }
 
     public static TheoryData<string> RuleIds() => [.. Specs.Keys];
@@ -131,14 +131,14 @@ public sealed class RecommendationRuleTests
         Assert.Equal(spec.Weight, rule.Weight);
         int fired = 0, quiet = 0;
         foreach (var scan in ScansAroundEveryLine())
-        foreach (string activity in ShopperAnswers.Activities)
-        {
-            bool should = spec.When(scan, activity);
-            Assert.True(should == rule.When.Holds(scan, activity),
-                $"{ruleId} {(should ? "did not fire" : "fired")}: arch {scan.ArchReading}, forefoot {scan.ForefootPct} %, width {scan.WidthFit}, {activity}");
-            Assert.Equal(should, Recommender.Fired(scan, activity).Contains(rule));
-            if (should) fired++; else quiet++;
-        }
+            foreach (string activity in ShopperAnswers.Activities)
+            {
+                bool should = spec.When(scan, activity);
+                Assert.True(should == rule.When.Holds(scan, activity),
+                    $"{ruleId} {(should ? "did not fire" : "fired")}: arch {scan.ArchReading}, forefoot {scan.ForefootPct} %, width {scan.WidthFit}, {activity}");
+                Assert.Equal(should, Recommender.Fired(scan, activity).Contains(rule));
+                if (should) fired++; else quiet++;
+            }
         Assert.True(fired > 0 && quiet > 0, $"{ruleId}: the scans here never {(fired == 0 ? "fire" : "leave out")} it");
         var products = EveryKindOfProduct().ToList();
         Assert.All(products, p => Assert.True(spec.Wants(p) == rule.Wants.MetBy(p),

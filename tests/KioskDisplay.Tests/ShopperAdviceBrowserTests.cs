@@ -61,7 +61,9 @@ public sealed class ShopperAdviceBrowserTests(BrowserFixture browser, ITestOutpu
             Report = report with
             {
                 Right = report.Right! with { ArchIndex = 0.252, ArchBorderlineWith = "low" },
-                RearfootPct = 55, MidfootPct = 9, ForefootPct = 36,
+                RearfootPct = 55,
+                MidfootPct = 9,
+                ForefootPct = 36,
             },
         };
         var advice = new Recommender(RecommendationRules.Load(RecommendationRules.DefaultPath))

@@ -176,6 +176,12 @@ public class ShutOutTests
                 mats.Add(mat);
                 Assert.Equal(AckStatus.Ok, helloAck.Status);
             }
+            // The link acks a Hello before it registers the mat, so the last one may still be on its way.
+            DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+            while (link.Connected.DeviceIds.Count < 21 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
             Assert.Equal(21, link.Connected.DeviceIds.Count);
         }
         finally
