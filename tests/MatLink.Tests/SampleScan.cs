@@ -1,7 +1,6 @@
 using Kiosk.Tests;
 using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Geometry;
-using Kiosk.Mat.Protocol;
 using Kiosk.Mat.Simulation.Feet;
 
 namespace Kiosk.Display.MatLink.Tests;
