@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Kiosk.Mat.Pairing;
+using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Display.MatLink.Tests;
 

@@ -1,6 +1,7 @@
 using Kiosk.Tests;
 using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Protocol;
 using Kiosk.Mat.Simulation.Feet;
 
 namespace Kiosk.Display.MatLink.Tests;
