@@ -1,12 +1,8 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Kiosk.Hardware;
-using Kiosk.Mat.Config;
-using Kiosk.Mat.Pairing;
 
 namespace Kiosk.Mat.Cli.Commands;
 
