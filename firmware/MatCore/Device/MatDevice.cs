@@ -269,7 +269,7 @@ namespace Kiosk.Mat.Device
         }
 
         /// <summary>Takes the last frame as the empty mat's zero; busy while someone stands on the mat.</summary>
-        public int CalibrateZero()
+        public AckStatus CalibrateZero()
         {
             if (Tracker.State != SessionState.Empty)
             {
@@ -282,7 +282,7 @@ namespace Kiosk.Mat.Device
         }
 
         /// <summary>A known weight stands on the mat: scales the gains so the last frame's total reads it.</summary>
-        public int CalibrateGain(int knownGrams)
+        public AckStatus CalibrateGain(int knownGrams)
         {
             if (!Calibration.CalibrateGain(Pipeline.LastFrameGrams(Tracker.ScratchFrame), knownGrams))
             {
@@ -293,7 +293,7 @@ namespace Kiosk.Mat.Device
         }
 
         /// <summary>Acknowledged at once; the app restarts after the tick (<see cref="RebootRequested"/>).</summary>
-        public int Reboot()
+        public AckStatus Reboot()
         {
             RebootRequested = true;
             return AckStatus.Ok;

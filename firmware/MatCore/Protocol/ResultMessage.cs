@@ -76,7 +76,7 @@ namespace Kiosk.Mat.Protocol
             DeviceId = reader.I64();
             ResultCounter = reader.U32();
             ScanAnalysis a = Analysis;
-            a.QualityIssues = reader.I32();
+            a.QualityIssues = (QualityIssue)reader.I32();
             a.TotalLoadGrams = reader.I32();
             a.LoadLeftPctX10 = reader.I32();
             a.LoadRightPctX10 = reader.I32();
@@ -121,7 +121,7 @@ namespace Kiosk.Mat.Protocol
             writer.I64(DeviceId);
             writer.U32(ResultCounter);
             ScanAnalysis a = Analysis;
-            writer.I32(a.QualityIssues);
+            writer.I32((int)a.QualityIssues);
             writer.I32(a.TotalLoadGrams);
             writer.I32(a.LoadLeftPctX10);
             writer.I32(a.LoadRightPctX10);
