@@ -39,6 +39,8 @@ namespace Kiosk.Mat.Session
         private long _copSumXY;
         private long _copPathMmX10;
         private int _lastCopX;
+        // The window's mean, the frame the analysis reads; free between scans (ScratchFrame).
+        private readonly int[] _meanFrame;
         private int _lastCopY;
 
         public SessionTracker(MatGeometry geometry, SessionSettings settings, FootAnalyzer analyzer)
@@ -48,6 +50,7 @@ namespace Kiosk.Mat.Session
             _analyzer = analyzer ?? new FootAnalyzer(geometry, null);
             _contactGrams = _analyzer.ContactGrams;
             _captureSum = new int[geometry.SenselCount];
+            _meanFrame = new int[geometry.SenselCount];
             State = SessionState.Empty;
         }
 
@@ -84,7 +87,7 @@ namespace Kiosk.Mat.Session
         /// One int per sensel that is free between scans (the analysis's input, written afresh by each scan's
         /// analysis): the device's calibration commands borrow it for a whole frame rather than keep one of their own.
         /// </summary>
-        public int[] ScratchFrame { get { return _analyzer.Map.LoadGrams; } }
+        public int[] ScratchFrame { get { return _meanFrame; } }
 
         /// <summary>
         /// Takes one calibrated frame (grams per sensel) at a time in ms from any fixed start (wrapping is fine).
@@ -290,14 +293,13 @@ namespace Kiosk.Mat.Session
         }
 
         /// <summary>
-        /// The window's mean straight into the analysis's own input buffer (<see cref="ContactMap.LoadGrams"/>, which
-        /// <see cref="FootAnalyzer.Analyze"/> would copy it into), then the analysis: no frame-sized buffer of its own.
+        /// The window's mean into the scratch frame, then the analysis, which reads it in place (it keeps no copy).
         /// </summary>
         private void Analyse()
         {
             int frames = _captureFrames;
             int[] sum = _captureSum;
-            int[] mean = _analyzer.Map.LoadGrams;
+            int[] mean = _meanFrame;
             int half = frames / 2;
             for (int i = 0; i < sum.Length; i++)
             {
