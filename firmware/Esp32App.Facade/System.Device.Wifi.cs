@@ -1,5 +1,7 @@
 // Mirrors nanoFramework.System.Device.Wifi 1.5.149 (assembly System.Device.Wifi): only the members the app uses.
-// Read from nanoframework/System.Device.Wifi: NetworkHelper/WifiNetworkHelper.cs, WifiReconnectionKind.cs.
+// Read from nanoframework/System.Device.Wifi: NetworkHelper/WifiNetworkHelper.cs, WifiReconnectionKind.cs,
+// WifiAdapter.cs, WifiNetworkReport.cs, WifiAvailableNetwork.cs. The library has no signal strength of the joined
+// network: a scan's WifiAvailableNetwork.NetworkRssiInDecibelMilliwatts is the only RSSI it gives.
 using System;
 using System.Device.Wifi;
 using System.Threading;
@@ -10,6 +12,52 @@ namespace System.Device.Wifi
     {
         Automatic,
         Manual,
+    }
+
+    public delegate void AvailableNetworksChangedEventHandler(WifiAdapter sender, Object e);
+
+    public sealed class WifiAdapter : IDisposable
+    {
+        private WifiAdapter()
+        {
+        }
+
+        public event AvailableNetworksChangedEventHandler AvailableNetworksChanged;
+
+        public WifiNetworkReport NetworkReport { get { throw new NotImplementedException(); } }
+
+        public static WifiAdapter[] FindAllAdapters()
+        {
+            throw new NotImplementedException();
+        }
+
+        public void ScanAsync()
+        {
+            throw new NotImplementedException();
+        }
+
+        public void Dispose()
+        {
+            throw new NotImplementedException();
+        }
+    }
+
+    public class WifiNetworkReport
+    {
+        private WifiNetworkReport()
+        {
+        }
+
+        public WifiAvailableNetwork[] AvailableNetworks { get { throw new NotImplementedException(); } }
+    }
+
+    public class WifiAvailableNetwork
+    {
+        public string Bsid { get { throw new NotImplementedException(); } }
+
+        public string Ssid { get { throw new NotImplementedException(); } }
+
+        public double NetworkRssiInDecibelMilliwatts { get { throw new NotImplementedException(); } }
     }
 }
 

@@ -81,6 +81,8 @@ namespace Kiosk.Esp32App
             settings.PairingKey = device.PairingKey;
             MatDevice mat = new MatDevice(geometry, loop, ReadoutCircuit.ForBoard(board.DividerOhms, board.DividerPerColumn), settings,
                 new ResultCounters(new FlashCounterFile()), dialer);
+            // Status carries the Wi-Fi's signal, read on the Wi-Fi thread (WifiRadio.ReadSignalDbm scans).
+            mat.Wifi = wifi;
 
             // The mat must be empty at power-on; the technician's load test runs on command (protocol).
             mat.PowerOn(NowMs());

@@ -1,5 +1,7 @@
 using System.Threading;
+using Kiosk.Mat.DeviceTests.Fakes;
 using Kiosk.Mat.Link;
+using Kiosk.Mat.Protocol;
 using nanoFramework.TestFramework;
 
 namespace Kiosk.Mat.DeviceTests
@@ -49,32 +51,6 @@ namespace Kiosk.Mat.DeviceTests
             public int Receive(byte[] buffer, int offset, int count) { return 0; }
         }
 
-        private sealed class FlakyRadio : IWifiRadio
-        {
-            public int FailuresLeft;
-            private bool _joined;
-
-            public bool IsJoined { get { return _joined; } }
-
-            public string LastError { get { return _joined ? null : "network not found"; } }
-
-            public bool Join(string ssid, string password, int timeoutMs)
-            {
-                if (FailuresLeft > 0)
-                {
-                    FailuresLeft--;
-                    return false;
-                }
-                _joined = true;
-                return true;
-            }
-
-            public void Drop()
-            {
-                _joined = false;
-            }
-        }
-
         private static void WaitWhileDialing(ThreadedDialer dialer)
         {
             for (int i = 0; i < 200 && dialer.Dialing; i++)
@@ -112,7 +88,7 @@ namespace Kiosk.Mat.DeviceTests
         [TestMethod]
         public void FailedWifiJoinIsRetriedWithGrowingWaitsAndSaidSo()
         {
-            FlakyRadio radio = new FlakyRadio();
+            FakeWifiRadio radio = new FakeWifiRadio();
             radio.FailuresLeft = 3;
             WifiJoining wifi = new WifiJoining(radio, "shop", "secret");
 
@@ -130,6 +106,62 @@ namespace Kiosk.Mat.DeviceTests
             radio.FailuresLeft = 1;
             Assert.AreEqual(WifiJoining.FirstRetryMs, wifi.Step());
             Assert.AreEqual(WifiJoining.Retrying, wifi.State);
+        }
+
+        [TestMethod]
+        public void TheJoinedNetworksSignalIsReadAfterTheJoinThenOnceAMinute()
+        {
+            FakeWifiRadio radio = new FakeWifiRadio();
+            radio.FailuresLeft = 1;
+            WifiJoining wifi = new WifiJoining(radio, "shop", "secret");
+
+            wifi.Step();
+            Assert.AreEqual(0, radio.SignalReads, "no signal while not joined");
+            Assert.AreEqual(StatusMessage.RssiNone, wifi.RssiDbm);
+
+            wifi.Step();
+            Assert.AreEqual(1, radio.SignalReads, "read right after the join");
+            Assert.AreEqual(-67, wifi.RssiDbm);
+
+            // Each reading is a scan on the board: the checks every 2 s read it again only after a minute.
+            radio.SignalDbm = -80;
+            for (int check = 1; check < WifiJoining.SignalEveryChecks; check++)
+            {
+                Assert.AreEqual(WifiJoining.CheckEveryMs, wifi.Step());
+            }
+            Assert.AreEqual(1, radio.SignalReads);
+            Assert.AreEqual(-67, wifi.RssiDbm);
+            Assert.AreEqual(WifiJoining.SignalEveryChecks * WifiJoining.CheckEveryMs, 60000);
+            wifi.Step();
+            Assert.AreEqual(2, radio.SignalReads);
+            Assert.AreEqual(-80, wifi.RssiDbm);
+
+            // The network drops: no signal until joined again, and no stale one in the meantime.
+            radio.Drop();
+            radio.FailuresLeft = 1;
+            wifi.Step();
+            Assert.AreEqual(StatusMessage.RssiNone, wifi.RssiDbm);
+        }
+
+        [TestMethod]
+        public void ASignalTheRadioCannotTellIsNotReported()
+        {
+            FakeWifiRadio radio = new FakeWifiRadio();
+            WifiJoining wifi = new WifiJoining(radio, "shop", "secret");
+
+            radio.SignalDbm = StatusMessage.RssiNone;
+            wifi.Step();
+            Assert.AreEqual(StatusMessage.RssiNone, wifi.RssiDbm);
+
+            // Out of what Status can carry (-128 to 0 dBm): not a reading.
+            radio.Drop();
+            radio.SignalDbm = 12;
+            wifi.Step();
+            Assert.AreEqual(StatusMessage.RssiNone, wifi.RssiDbm);
+            radio.Drop();
+            radio.SignalDbm = -200;
+            wifi.Step();
+            Assert.AreEqual(StatusMessage.RssiNone, wifi.RssiDbm);
         }
     }
 }

@@ -1,12 +1,8 @@
 using Kiosk.Mat.Calibration;
-using Kiosk.Mat.Device;
-using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Link;
 using Kiosk.Mat.Scanning;
 using Kiosk.Mat.SelfTest;
 using Kiosk.Mat.Session;
-using Kiosk.Mat.Simulation.Grid;
-using Kiosk.Mat.Simulation.Shoppers;
 
 namespace Kiosk.Mat.Simulation;
 

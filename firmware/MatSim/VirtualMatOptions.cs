@@ -1,6 +1,3 @@
-using Kiosk.Mat.Device;
-using Kiosk.Mat.Simulation.Grid;
-
 namespace Kiosk.Mat.Simulation;
 
 /// <summary>How the virtual mat is built and clocked.</summary>

@@ -11,6 +11,7 @@ public enum BoardFaultCode
     UnknownModule,
     NoSuchGpio,
     FlashPin,
+    PsramPin,
     DebugUartPin,
     InputOnlyPinAsOutput,
     AdcPinNotOnAdc1,

@@ -4,7 +4,8 @@ using Kiosk.Mat.Geometry;
 namespace Kiosk.Hardware;
 
 /// <summary>
-/// Checks a board definition against the ESP32-WROOM-32's pin facts (<see cref="Esp32Pins"/>) and against itself
+/// Checks a board definition against its module's pin facts (<see cref="Esp32Module"/>: what it brings out, what its
+/// flash and PSRAM keep; <see cref="Esp32Pins"/>: the chip's ADC, strapping and input-only pins) and against itself
 /// (enough row outputs and mux channels, a grid that fits the mat). Returns every fault, not just the first, so a
 /// technician fixes a file in one pass.
 /// </summary>
@@ -33,32 +34,38 @@ public static class BoardValidator
                 $"GPIO{shared.Key} is used {shared.Count()} times: {string.Join(", ", shared.Select(u => u.Field))}"));
         }
 
-        if (board.Controller.Module != Esp32Pins.Module)
+        if (Esp32Module.Named(board.Controller.Module) is not Esp32Module module)
         {
-            // Pin facts differ per chip (an ESP32-S3 has ADC1 on GPIO 1-10): checking them against the wrong table would mislead.
+            // Pin facts differ per chip and module (an ESP32-S3 has ADC1 on GPIO 1-10, a WROVER keeps 16/17 for its
+            // PSRAM): checking them against the wrong table would mislead.
             faults.Add(new(BoardFaultCode.UnknownModule,
-                $"controller.module \"{board.Controller.Module}\" is not supported: only {Esp32Pins.Module} pin facts are known (see hardware/README.md for the ESP32-S3)"));
+                $"controller.module \"{board.Controller.Module}\" is not supported: pin facts are known for {string.Join(" and ", Esp32Module.Known)} only (see hardware/README.md for the ESP32-S3)"));
             return;
         }
 
         foreach (PinUse use in uses)
         {
-            CheckPin(use, faults);
+            CheckPin(module, use, faults);
         }
     }
 
-    private static void CheckPin(PinUse use, List<BoardFault> faults)
+    private static void CheckPin(Esp32Module module, PinUse use, List<BoardFault> faults)
     {
         int gpio = use.Gpio;
         string at = $"{use.Field} = GPIO{gpio}";
-        if (!Esp32Pins.Exists(gpio))
+        if (!module.Exists(gpio))
         {
-            faults.Add(new(BoardFaultCode.NoSuchGpio, $"{at}: the {Esp32Pins.Module} has no such pin"));
+            faults.Add(new(BoardFaultCode.NoSuchGpio, $"{at}: the {module} has no such pin"));
             return;
         }
-        if (Esp32Pins.IsFlashPin(gpio))
+        if (module.IsFlashPin(gpio))
         {
-            faults.Add(new(BoardFaultCode.FlashPin, $"{at}: GPIO 6-11 are wired to the module's SPI flash and cannot be used"));
+            faults.Add(new(BoardFaultCode.FlashPin, $"{at}: GPIO 6-11 are wired to the {module}'s SPI flash and cannot be used"));
+        }
+        if (module.IsPsramPin(gpio))
+        {
+            faults.Add(new(BoardFaultCode.PsramPin,
+                $"{at}: GPIO16/GPIO17 are the {module}'s PSRAM chip select and clock; the board would not boot with its PSRAM (move the signal to a free pin)"));
         }
         if (Esp32Pins.IsDebugUart(gpio))
         {

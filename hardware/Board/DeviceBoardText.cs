@@ -24,6 +24,8 @@ public static class DeviceBoardText
         text.Append("# ").Append(board.Name).Append(": written by matctl board export from the JSON definition; do not edit\n");
         Line("format", FormatVersion);
         Line("name", board.Name);
+        // The firmware refuses a pin its module keeps for flash or PSRAM, the same rule as BoardValidator.
+        Line("module", board.Controller.Module);
 
         var geometry = BoardGeometry.ToMatGeometry(board);
         Line("rows", geometry.Rows);

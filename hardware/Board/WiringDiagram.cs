@@ -233,7 +233,7 @@ public static class WiringDiagram
             board.RowDriver.IsShiftChain
                 ? $"All parts run at 3.3 V. {board.RowDriver.Part}: /OE to GND, /SRCLR to 3V3, 100 nF per chip; the firmware shifts in zeros first so only one row is ever high."
                 : "All parts run at 3.3 V. One GPIO per row: the firmware drives the selected row high and every other row low.",
-            $"{board.Multiplexers.Part}: shared select S0-S3 and active-low enable /E, each common output Z to its own ADC1 pin (ADC2 stops while Wi-Fi runs); ADC attenuation {InvariantNumber.Format(board.Readout.AdcAttenuationDb)} dB.",
+            $"{board.Multiplexers.Part}: shared select S0-S3 and active-low enable /E {(board.Multiplexers.EnableGpio is null ? "tied to GND" : "on one GPIO")}, each common output Z to its own ADC1 pin (ADC2 stops while Wi-Fi runs); ADC attenuation {InvariantNumber.Format(board.Readout.AdcAttenuationDb)} dB.",
         ];
         for (int i = 0; i < notes.Length; i++)
         {

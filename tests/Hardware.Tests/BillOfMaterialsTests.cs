@@ -70,6 +70,7 @@ public class BillOfMaterialsTests
         Assert.Contains(board.Multiplexers.Part, bom["column-mux"].Part);
         Assert.Contains(board.Display.Controller, bom["tft"].Part);
         Assert.Contains(board.Controller.Module, bom["mcu"].Part);
+        Assert.Contains(board.Controller.DevKit!, bom["mcu"].ExamplePartNumber);
     }
 
     [Fact]

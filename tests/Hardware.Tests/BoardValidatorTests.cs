@@ -12,32 +12,44 @@ public class BoardValidatorTests
         Assert.Empty(BoardValidator.Check(Load(name)));
     }
 
-    [Fact]
-    public void Adc2PinIsRejectedBecauseWifiDisablesIt()
+    [Theory]
+    [InlineData(WroverE)]
+    [InlineData(Wroom32)]
+    public void CommittedPinMapsAreValidOnBothModules(string module)
     {
-        var faults = FaultsOf(Mat48, b => b["multiplexers"]!["adcGpios"] = Gpios(36, 15, 34));
+        // The WROVER-E map keeps clear of GPIO16/17, so the same board also runs on a WROOM-32 (with less heap).
+        Assert.Empty(FaultsOn(module, Mat48, _ => { }));
+        Assert.Empty(FaultsOn(module, Mat64, _ => { }));
+    }
+
+    [Theory]
+    [InlineData(WroverE)]
+    [InlineData(Wroom32)]
+    public void Adc2PinIsRejectedBecauseWifiDisablesIt(string module)
+    {
+        var faults = FaultsOn(module, Mat48, b => b["multiplexers"]!["adcGpios"] = Gpios(36, 25, 34));
 
         var fault = Single(faults, BoardFaultCode.AdcPinNotOnAdc1);
-        Assert.Contains("multiplexers.adcGpios[1] = GPIO15", fault.Message);
+        Assert.Contains("multiplexers.adcGpios[1] = GPIO25", fault.Message);
         Assert.Contains("ADC2, which does not work while Wi-Fi is on", fault.Message);
         Assert.Contains("GPIO 32-39", fault.Message);
     }
 
-    [Fact]
-    public void PinWithoutAnyAdcIsRejectedAsAColumnInput()
+    [Theory]
+    [InlineData(WroverE)]
+    [InlineData(Wroom32)]
+    public void PinWithoutAnyAdcIsRejectedAsAColumnInput(string module)
     {
-        var faults = FaultsOf(Mat48, b => b["multiplexers"]!["adcGpios"] = Gpios(36, 39, 3));
+        var faults = FaultsOn(module, Mat48, b => b["multiplexers"]!["adcGpios"] = Gpios(36, 39, 3));
 
         Assert.Contains("GPIO3 has no ADC", Single(faults, BoardFaultCode.AdcPinNotOnAdc1).Message);
     }
 
     [Theory]
-    [InlineData(34)]
-    [InlineData(35)]
-    [InlineData(39)]
-    public void OutputOnInputOnlyPinIsRejected(int gpio)
+    [MemberData(nameof(OnEveryModule), new[] { 34, 35, 36, 39 }, MemberType = typeof(Boards))]
+    public void OutputOnInputOnlyPinIsRejected(string module, int gpio)
     {
-        var faults = FaultsOf(Mat64, b => b["statusLed"]!["gpio"] = gpio);
+        var faults = FaultsOn(module, Mat48, b => b["statusLed"]!["gpio"] = gpio);
 
         var fault = Single(faults, BoardFaultCode.InputOnlyPinAsOutput);
         Assert.Contains($"statusLed.gpio = GPIO{gpio}", fault.Message);
@@ -54,60 +66,83 @@ public class BoardValidatorTests
     }
 
     [Theory]
-    [InlineData(6)]
-    [InlineData(7)]
-    [InlineData(8)]
-    [InlineData(9)]
-    [InlineData(10)]
-    [InlineData(11)]
-    public void SpiFlashPinIsRejected(int gpio)
+    [MemberData(nameof(OnEveryModule), new[] { 6, 7, 8, 9, 10, 11 }, MemberType = typeof(Boards))]
+    public void SpiFlashPinIsRejected(string module, int gpio)
     {
-        var faults = FaultsOf(Mat48, b => b["display"]!["dcGpio"] = gpio);
+        var faults = FaultsOn(module, Mat48, b => b["display"]!["dcGpio"] = gpio);
 
         var fault = Single(faults, BoardFaultCode.FlashPin);
         Assert.Contains($"display.dcGpio = GPIO{gpio}", fault.Message);
-        Assert.Contains("SPI flash", fault.Message);
+        Assert.Contains($"{module}'s SPI flash", fault.Message);
     }
 
     [Theory]
-    [InlineData(0, "serial bootloader instead of the app")]
-    [InlineData(2, "cannot be flashed")]
-    [InlineData(12, "1.8 V")]
-    public void StrappingPinWhoseBootLevelStopsTheBoardIsRejected(int gpio, string consequence)
+    [InlineData(16)]
+    [InlineData(17)]
+    public void PsramPinIsRejectedOnAWrover(int gpio)
     {
-        var faults = FaultsOf(Mat48, b => b["rowDriver"]!["latchGpio"] = gpio);
+        // The WROOM-32 pin map of sessions 1-2 put mux S0/S1 on GPIO16/17: on a WROVER-E that board would not boot with PSRAM.
+        var faults = FaultsOn(WroverE, Mat48, b => b["multiplexers"]!["selectGpios"] = Gpios(gpio == 16 ? 16 : 4, gpio == 17 ? 17 : 15, 26, 27));
+
+        var fault = Single(faults, BoardFaultCode.PsramPin);
+        Assert.Contains($"multiplexers.selectGpios[{gpio - 16}] = GPIO{gpio}", fault.Message);
+        Assert.Contains("ESP32-WROVER-E's PSRAM", fault.Message);
+        Assert.Single(faults);
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(17)]
+    public void PsramPinsArePlainOutputsOnAWroom32(int gpio)
+    {
+        Assert.Empty(FaultsOn(Wroom32, Mat48, b => b["statusLed"]!["gpio"] = gpio));
+    }
+
+    [Theory]
+    [InlineData(WroverE, 0, "serial bootloader instead of the app")]
+    [InlineData(WroverE, 2, "cannot be flashed")]
+    [InlineData(WroverE, 12, "1.8 V")]
+    [InlineData(Wroom32, 0, "serial bootloader instead of the app")]
+    [InlineData(Wroom32, 2, "cannot be flashed")]
+    [InlineData(Wroom32, 12, "1.8 V")]
+    public void StrappingPinWhoseBootLevelStopsTheBoardIsRejected(string module, int gpio, string consequence)
+    {
+        var faults = FaultsOn(module, Mat48, b => b["rowDriver"]!["latchGpio"] = gpio);
 
         var fault = Single(faults, BoardFaultCode.StrappingPin);
         Assert.Contains($"rowDriver.latchGpio = GPIO{gpio}: strapping pin", fault.Message);
         Assert.Contains(consequence, fault.Message);
     }
 
-    [Fact]
-    public void StrappingPinsThatOnlySetTimingOrBootLogAreAllowed()
+    [Theory]
+    [InlineData(WroverE)]
+    [InlineData(Wroom32)]
+    public void StrappingPinsThatOnlySetTimingOrBootLogAreAllowed(string module)
     {
-        // GPIO5 (already the TFT's CS) and GPIO15 only set SDIO timing and the boot log: the board still boots.
-        var faults = FaultsOf(Mat48, b => b["statusLed"]!["gpio"] = 15);
+        // GPIO5 (the TFT's CS) and GPIO15 (mux S1) only set SDIO timing and the boot log: the board still boots.
+        var board = Variant(Mat48, b => b["controller"]!["module"] = module);
 
-        Assert.Empty(faults);
+        Assert.Equal(5, board.Display.CsGpio);
+        Assert.Equal(15, board.Multiplexers.SelectGpios[1]);
+        Assert.Empty(BoardValidator.Check(board));
     }
 
-    [Fact]
-    public void DebugUartPinIsRejected()
+    [Theory]
+    [MemberData(nameof(OnEveryModule), new[] { 1, 3 }, MemberType = typeof(Boards))]
+    public void DebugUartPinIsRejected(string module, int gpio)
     {
-        var faults = FaultsOf(Mat48, b => b["display"]!["resetGpio"] = 1);
+        var faults = FaultsOn(module, Mat48, b => b["display"]!["resetGpio"] = gpio);
 
         Assert.Contains("UART0", Single(faults, BoardFaultCode.DebugUartPin).Message);
     }
 
     [Theory]
-    [InlineData(20)]
-    [InlineData(37)]
-    [InlineData(40)]
-    public void GpioTheModuleDoesNotHaveIsRejected(int gpio)
+    [MemberData(nameof(OnEveryModule), new[] { 20, 24, 37, 38, 40 }, MemberType = typeof(Boards))]
+    public void GpioTheModuleDoesNotHaveIsRejected(string module, int gpio)
     {
-        var faults = FaultsOf(Mat48, b => b["display"]!["backlightGpio"] = gpio);
+        var faults = FaultsOn(module, Mat48, b => b["display"]!["backlightGpio"] = gpio);
 
-        Assert.Contains($"GPIO{gpio}: the ESP32-WROOM-32 has no such pin", Single(faults, BoardFaultCode.NoSuchGpio).Message);
+        Assert.Contains($"GPIO{gpio}: the {module} has no such pin", Single(faults, BoardFaultCode.NoSuchGpio).Message);
     }
 
     [Fact]
@@ -139,7 +174,7 @@ public class BoardValidatorTests
     [Fact]
     public void SelectLinesMustAddressEveryChannel()
     {
-        var faults = FaultsOf(Mat48, b => b["multiplexers"]!["selectGpios"] = Gpios(16, 17, 26));
+        var faults = FaultsOf(Mat48, b => b["multiplexers"]!["selectGpios"] = Gpios(4, 15, 26));
 
         Assert.Contains("16 channels per mux need 4 select lines, selectGpios has 3", Single(faults, BoardFaultCode.WrongSelectLineCount).Message);
     }
@@ -182,7 +217,9 @@ public class BoardValidatorTests
     {
         var faults = FaultsOf(Mat48, b => b["controller"]!["module"] = "ESP32-S3-WROOM-1");
 
-        Assert.Contains("ESP32-S3-WROOM-1", Single(faults, BoardFaultCode.UnknownModule).Message);
+        var fault = Single(faults, BoardFaultCode.UnknownModule);
+        Assert.Contains("ESP32-S3-WROOM-1", fault.Message);
+        Assert.Contains("ESP32-WROVER-E and ESP32-WROOM-32 only", fault.Message);
     }
 
     [Fact]

@@ -12,6 +12,23 @@ public static class Boards
 
     public static TheoryData<string> Committed => new() { Mat48, Mat64 };
 
+    public const string WroverE = "ESP32-WROVER-E";
+    public const string Wroom32 = "ESP32-WROOM-32";
+
+    /// <summary>Every module the validator knows, each with every one of <paramref name="gpios"/>: a pin rule holds on both.</summary>
+    public static TheoryData<string, int> OnEveryModule(int[] gpios)
+    {
+        var data = new TheoryData<string, int>();
+        foreach (Esp32Module module in Esp32Module.Known)
+        {
+            foreach (int gpio in gpios)
+            {
+                data.Add(module.Name, gpio);
+            }
+        }
+        return data;
+    }
+
     public static string JsonPath(string name) => Path.Combine(RepositoryPaths.Root, "hardware", name + ".json");
 
     public static BoardDefinition Load(string name) => BoardDefinitionFile.Load(JsonPath(name));
@@ -30,6 +47,14 @@ public static class Boards
     public static IReadOnlyList<BoardFault> FaultsOf(string name, Action<JsonObject> change) =>
         BoardValidator.Check(Variant(name, change));
 
+    /// <summary>The faults of a committed board moved onto <paramref name="module"/>, with <paramref name="change"/> applied.</summary>
+    public static IReadOnlyList<BoardFault> FaultsOn(string module, string name, Action<JsonObject> change) =>
+        FaultsOf(name, b =>
+        {
+            b["controller"]!["module"] = module;
+            change(b);
+        });
+
     /// <summary>The one fault with <paramref name="code"/> (fails if there is none or more than one).</summary>
     public static BoardFault Single(IReadOnlyList<BoardFault> faults, BoardFaultCode code)
     {
@@ -39,14 +64,14 @@ public static class Boards
     }
 
     /// <summary>
-    /// A 4 x 16 mat with one GPIO per row (13, 18, 21, 15) and a single mux, on the 48 x 48 board's other pins:
-    /// the "GPIO list for small mats" row driver.
+    /// A 3 x 16 mat with one GPIO per row (13, 18, 21: the shift chain's pins) and a single mux, on the 48 x 48 board's
+    /// other pins: the "GPIO list for small mats" row driver.
     /// </summary>
     public static BoardDefinition SmallGpioRowMat() => Variant(Mat48, b =>
     {
-        b["mat"]!["rows"] = 4;
+        b["mat"]!["rows"] = 3;
         b["mat"]!["cols"] = 16;
-        b["rowDriver"] = new JsonObject { ["kind"] = "gpio", ["rowGpios"] = Gpios(13, 18, 21, 15) };
+        b["rowDriver"] = new JsonObject { ["kind"] = "gpio", ["rowGpios"] = Gpios(13, 18, 21) };
         b["multiplexers"]!["adcGpios"] = Gpios(36);
     });
 

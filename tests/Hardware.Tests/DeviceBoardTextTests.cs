@@ -13,9 +13,9 @@ public class DeviceBoardTextTests
 
         var expected = new Dictionary<string, string>
         {
-            ["format"] = "1", ["rows"] = "48", ["cols"] = "48", ["pitch_um"] = "10000",
+            ["format"] = "1", ["module"] = "ESP32-WROVER-E", ["rows"] = "48", ["cols"] = "48", ["pitch_um"] = "10000",
             ["row_driver"] = "shift", ["sr_chips"] = "6", ["sr_data"] = "13", ["sr_clock"] = "18", ["sr_latch"] = "21",
-            ["mux_count"] = "3", ["mux_select"] = "16,17,26,27", ["mux_enable"] = "4",
+            ["mux_count"] = "3", ["mux_select"] = "4,15,26,27", ["mux_enable"] = "-1",
             ["mux_adc_gpio"] = "36,39,34", ["mux_adc_channels"] = "0,3,6", ["adc_atten_db"] = "11",
             ["led"] = "14", ["tft_cs"] = "5", ["tft_dc"] = "22", ["tft_rst"] = "33", ["tft_bl"] = "32",
         };
@@ -37,18 +37,24 @@ public class DeviceBoardTextTests
         var keys = DeviceBoardText.Parse(DeviceBoardText.Export(SmallGpioRowMat()));
 
         Assert.Equal("gpio", keys["row_driver"]);
-        Assert.Equal("13,18,21,15", keys["row_gpio"]);
+        Assert.Equal("13,18,21", keys["row_gpio"]);
         Assert.False(keys.ContainsKey("sr_data"));
     }
 
     [Fact]
-    public void EnableTiedToGroundIsExportedAsMinusOne()
+    public void EnableOnAGpioIsExported()
     {
-        var board = Variant(Mat48, b => b["multiplexers"]!.AsObject().Remove("enableGpio"));
+        // The committed boards tie /E to ground (-1 above); a WROOM-32 board with a pin to spare may switch it.
+        var board = Variant(Mat48, b =>
+        {
+            b["controller"]!["module"] = Wroom32;
+            b["multiplexers"]!["enableGpio"] = 16;
+        });
 
         var keys = DeviceBoardText.Parse(DeviceBoardText.Export(board));
 
-        Assert.Equal("-1", keys["mux_enable"]);
+        Assert.Empty(BoardValidator.Check(board));
+        Assert.Equal(("16", Wroom32), (keys["mux_enable"], keys["module"]));
     }
 
     [Theory]

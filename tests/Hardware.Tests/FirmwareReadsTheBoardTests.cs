@@ -38,6 +38,9 @@ public class FirmwareReadsTheBoardTests
         Assert.Equal(int.Parse(exported["tft_mosi"]), firmware.TftMosi);
         Assert.Equal(int.Parse(exported["tft_miso"]), firmware.TftMiso);
         Assert.Equal(board.Mat.Rows, firmware.Rows);
+        Assert.Equal(board.Controller.Module, firmware.Module);
+        Assert.True(firmware.HasPsram);
+        Assert.Equal(BoardConfig.NoPin, firmware.MuxEnable);
     }
 
     [Fact]
@@ -46,12 +49,13 @@ public class FirmwareReadsTheBoardTests
         // The committed boards use the firmware's default SPI pins; moved pins prove the keys, not the defaults, are read.
         BoardDefinition board = Boards.Variant(Boards.Mat48, json =>
         {
-            json["display"]!["clockGpio"] = 15;
-            json["display"]!["mosiGpio"] = 2;
+            json["display"]!["clockGpio"] = 23;
+            json["display"]!["mosiGpio"] = 19;
         });
         BoardConfig firmware = BoardConfig.From(KeyValueFile.Parse(Encoding.UTF8.GetBytes(DeviceBoardText.Export(board))));
-        Assert.Equal(15, firmware.TftClock);
-        Assert.Equal(2, firmware.TftMosi);
+        Assert.Null(firmware.Error);
+        Assert.Equal(23, firmware.TftClock);
+        Assert.Equal(19, firmware.TftMosi);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public class ProvisionCommandTests : IDisposable
         var board = BoardConfig.From(KeyValueFile.Parse(File.ReadAllBytes(Path.Combine(_folder, "board.txt"))));
         Assert.Null(board.Error);
         Assert.Equal(48, board.Rows);
+        Assert.Equal(("ESP32-WROVER-E", true), (board.Module, board.HasPsram));
         var device = DeviceSettings.From(KeyValueFile.Parse(File.ReadAllBytes(Path.Combine(_folder, "device.txt"))));
         Assert.Null(device.Error);
         Assert.Equal("240ac4123456", device.DeviceId);
@@ -39,7 +40,47 @@ public class ProvisionCommandTests : IDisposable
         var files = deploy.RootElement.GetProperty("files").EnumerateArray().ToList();
         Assert.Equal([@"I:\board.txt", @"I:\device.txt"], files.Select(f => f.GetProperty("DestinationFilePath").GetString()));
         Assert.All(files, f => Assert.True(File.Exists(f.GetProperty("SourceFilePath").GetString())));
-        Assert.Contains("nanoff --target ESP32_REV3 --serialport /dev/ttyUSB0 --filedeployment", run.Output);
+        // The WROVER-E's image: PSRAM for the device's heap, Graphics for its screen.
+        Assert.Contains("nanoff --target ESP32_PSRAM_REV3_IPV6 --serialport /dev/ttyUSB0 --filedeployment", run.Output);
+    }
+
+    [Fact]
+    public void ATargetWithoutPsramIsRefusedForAWroverBoard()
+    {
+        var run = Provision("--target", "ESP32_REV3");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--target ESP32_REV3 has no PSRAM support", run.Error);
+        Assert.Contains("use ESP32_PSRAM_REV3_IPV6", run.Error);
+        Assert.False(File.Exists(Path.Combine(_folder, "board.txt")));
+    }
+
+    [Fact]
+    public void AWroom32BoardGetsTheImageWithoutPsramAndSaysSoInItsBoardFile()
+    {
+        string wroom = Path.Combine(_folder, "wroom.json");
+        File.WriteAllText(wroom, Boards.Edited(Boards.Mat48, json => json["controller"]!["module"] = Boards.Wroom32));
+        string output = Path.Combine(_folder, "out");
+
+        var run = MatctlRun.Run("provision", "--board", wroom, "--device-id", "1", "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("nanoff --target ESP32_REV3 --serialport PORT", run.Output);
+        var board = BoardConfig.From(KeyValueFile.Parse(File.ReadAllBytes(Path.Combine(output, "board.txt"))));
+        Assert.Equal((Boards.Wroom32, false), (board.Module, board.HasPsram));
+    }
+
+    [Fact]
+    public void AWroverBoardWithItsMuxOnThePsramPinsIsNotProvisioned()
+    {
+        string old = Path.Combine(_folder, "old-map.json");
+        File.WriteAllText(old, Boards.Edited(Boards.Mat48, json => json["multiplexers"]!["selectGpios"] = Boards.Gpios(16, 17, 26, 27)));
+
+        var run = MatctlRun.Run("provision", "--board", old, "--device-id", "1", "--out", Path.Combine(_folder, "out"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("PsramPin: multiplexers.selectGpios[0] = GPIO16", run.Error);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
     }
 
     [Theory]

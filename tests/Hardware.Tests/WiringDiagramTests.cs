@@ -37,7 +37,7 @@ public class WiringDiagramTests
 
         string svg = AssertEveryGpioLabelled(board);
 
-        Assert.Contains("GPIO15 ROW3", svg);
+        Assert.Contains("GPIO21 ROW2", svg);
         Assert.DoesNotContain("74HC595", svg);
     }
 

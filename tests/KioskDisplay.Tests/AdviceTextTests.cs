@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Kiosk.Display.Recommend;
 using static Kiosk.Display.Tests.RecommendationRuleTests;
 
 namespace Kiosk.Display.Tests;

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Kiosk.Display.Feed;
-using Kiosk.Display.Recommend;
-using Kiosk.Display.Storage;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Kiosk.Display.Tests;
 
 /// <summary>The shopper's answers to the warning-sign questions: through the page's API, and on the staff's pages.</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using Kiosk.Display.Storage;
 
 namespace Kiosk.Display.Tests;
 

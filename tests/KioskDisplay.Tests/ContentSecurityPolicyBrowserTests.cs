@@ -1,4 +1,3 @@
-using Kiosk.Display.Storage;
 using Microsoft.Playwright;
 
 namespace Kiosk.Display.Tests;

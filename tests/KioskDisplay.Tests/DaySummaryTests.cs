@@ -1,9 +1,6 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Kiosk.Display.Auth;
 using Kiosk.Display.Pages.Staff;
-using Kiosk.Display.Recommend;
-using Kiosk.Display.Storage;
 
 namespace Kiosk.Display.Tests;
 

@@ -1,14 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using Kiosk.Display.Auth;
-using Kiosk.Display.Feed;
 using Kiosk.Display.Link;
-using Kiosk.Display.Storage;
-using Kiosk.Tests;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Kiosk.Display.Tests;

@@ -1,8 +1,4 @@
-using System.Net;
-using Kiosk.Display.Feed;
-using Kiosk.Display.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Kiosk.Display.Tests;

@@ -1,6 +1,4 @@
-using Kiosk.Display.Feed;
 using Kiosk.Display.MatLink;
-using Kiosk.Display.Storage;
 
 namespace Kiosk.Display.Tests;
 

@@ -1,5 +1,3 @@
-using Kiosk.Display.Feed;
-
 namespace Kiosk.Display.Tests;
 
 /// <summary>The staff's per-foot pictures: each foot cut out of the stored frame by the mat's own analysis.</summary>

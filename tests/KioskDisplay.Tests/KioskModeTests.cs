@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Kiosk.Tests;
 
 namespace Kiosk.Display.Tests;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Xunit.Abstractions;
-
 namespace Kiosk.Display.Tests;
 
 /// <summary>

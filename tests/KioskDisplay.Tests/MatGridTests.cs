@@ -1,6 +1,3 @@
-using Kiosk.Display.Feed;
-using Kiosk.Mat.Geometry;
-
 namespace Kiosk.Display.Tests;
 
 public class MatGridTests

@@ -1,9 +1,5 @@
-using System.Net.Http.Json;
 using Kiosk.Display.MatLink;
-using Kiosk.Display.Storage;
-using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Pairing;
-using Kiosk.Mat.Protocol;
 using Kiosk.Mat.Simulation;
 using Kiosk.Mat.Simulation.Shoppers;
 using Kiosk.Mat.Simulation.Transports;

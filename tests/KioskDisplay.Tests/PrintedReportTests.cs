@@ -1,6 +1,4 @@
-using Kiosk.Display.Storage;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace Kiosk.Display.Tests;
 

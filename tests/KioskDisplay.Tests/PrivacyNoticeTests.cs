@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Kiosk.Display.Storage;
-
 namespace Kiosk.Display.Tests;
 
 /// <summary>The shopper is told, before stepping on, what the store keeps of a scan and for how long: the truth.</summary>

@@ -1,11 +1,8 @@
-using Kiosk.Display.Feed;
 using Kiosk.Mat.Analysis;
-using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Host.Frames;
 using Kiosk.Mat.Host.Json;
 using Kiosk.Mat.Simulation.Feet;
 using Kiosk.Mat.Simulation.Shoppers;
-using Kiosk.Tests;
 
 namespace Kiosk.Display.Tests;
 

@@ -1,6 +1,3 @@
-using Kiosk.Display.Recommend;
-using Kiosk.Display.Storage;
-
 namespace Kiosk.Display.Tests;
 
 /// <summary>Every rule in Data/recommendation-rules.json, fired by a profile built for it, against the demo catalog.</summary>

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Kiosk.Display.Feed;
-using Kiosk.Display.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Tests;

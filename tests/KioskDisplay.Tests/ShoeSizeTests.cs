@@ -1,5 +1,3 @@
-using Kiosk.Display.Recommend;
-
 namespace Kiosk.Display.Tests;
 
 /// <summary>The shoe size a foot length implies (Recommend/ShoeSize.cs gives the rule and its source).</summary>

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kiosk.Display.Recommend;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace Kiosk.Display.Tests;
 

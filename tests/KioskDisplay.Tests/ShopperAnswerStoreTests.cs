@@ -1,6 +1,3 @@
-using Kiosk.Display.Recommend;
-using Kiosk.Display.Storage;
-
 namespace Kiosk.Display.Tests;
 
 /// <summary>The shopper's answers kept with the scan, and the catalog's width fitting, on SQLite and PostgreSQL.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace Kiosk.Display.Tests;
 

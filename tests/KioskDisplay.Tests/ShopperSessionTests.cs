@@ -1,5 +1,3 @@
-using Kiosk.Display.Feed;
-
 namespace Kiosk.Display.Tests;
 
 /// <summary>

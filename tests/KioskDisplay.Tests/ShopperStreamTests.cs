@@ -1,7 +1,3 @@
-using System.Net;
-using Kiosk.Display.Feed;
-using Kiosk.Display.Storage;
-
 namespace Kiosk.Display.Tests;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Kiosk.Display.Recommend;
-using Kiosk.Display.Storage;
-using Kiosk.Tests;
 
 namespace Kiosk.Display.Tests;
 

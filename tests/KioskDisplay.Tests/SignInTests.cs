@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Kiosk.Display.Auth;
-using Kiosk.Display.Storage;
 
 namespace Kiosk.Display.Tests;
 

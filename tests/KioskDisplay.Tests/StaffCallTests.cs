@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Kiosk.Display.Feed;
-
 namespace Kiosk.Display.Tests;
 
 /// <summary>The shopper's "ask a member of staff" button: a call on the staff pages until someone takes it.</summary>

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Kiosk.Display.Feed;
-using Kiosk.Display.Storage;
-using Xunit.Abstractions;
 
 namespace Kiosk.Display.Tests;
 

@@ -1,6 +1,3 @@
-using Kiosk.Display.Feed;
-using Kiosk.Display.Storage;
-
 namespace Kiosk.Display.Tests;
 
 /// <summary>

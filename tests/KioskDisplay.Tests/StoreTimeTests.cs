@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using Kiosk.Display.Storage;
-
 namespace Kiosk.Display.Tests;
 
 /// <summary>The staff's day is the store's day: a scan just after local midnight belongs to the new day, wherever UTC is.</summary>

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Text;
-using Kiosk.Display.Feed;
-using Kiosk.Display.Storage;
 
 namespace Kiosk.Display.Tests;
 

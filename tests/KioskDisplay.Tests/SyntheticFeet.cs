@@ -1,6 +1,5 @@
 using Kiosk.Mat.Host.Json;
 
-using Kiosk.Display.Feed;
 
 namespace Kiosk.Display.Tests;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Kiosk.Display.Endpoints;
-using Kiosk.Display.Recommend;
-using Kiosk.Display.Storage;
 using Kiosk.Display.TakeHome;
 using Microsoft.Playwright;
 using ZXing;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Kiosk.Display.Link;
 using Kiosk.Display.MatLink;
-using Kiosk.Display.Storage;
 
 namespace Kiosk.Display.Tests;
 

@@ -1,4 +1,3 @@
-using Kiosk.Display.Feed;
 using Kiosk.Mat.Host.Json;
 
 namespace Kiosk.Display.Tests;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Kiosk.Display.Storage;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Xunit.Sdk;

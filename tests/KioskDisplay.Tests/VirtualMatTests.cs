@@ -1,6 +1,4 @@
-using Kiosk.Display.Feed;
 using Kiosk.Display.Link;
-using Kiosk.Display.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Tests;

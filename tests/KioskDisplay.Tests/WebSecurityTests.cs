@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
-using Kiosk.Display.Storage;
 
 namespace Kiosk.Display.Tests;
 

@@ -1,26 +1,22 @@
-using Kiosk.Mat.Protocol;
-
 namespace Kiosk.Display.MatLink.Tests;
 
-public class CommandTests
+public class CommandTests : PairedMatTest
 {
     [Fact]
     public async Task CommandsReachTheMatDecodedWithTheConnectionsSequence()
     {
-        await using var link = await LinkHarness.StartWithMatAsync();
-        var mat = link.Mat;
-        var helloAck = link.HelloAck;
-        await link.Sink.Hellos.NextAsync();
-        long id = mat.DeviceId;
+        var helloAck = Link.HelloAck;
+        await Link.Sink.Hellos.NextAsync();
+        long id = Mat.DeviceId;
         var none = CancellationToken.None;
 
-        Assert.True(await link.Commands.CalibrateZeroAsync(id, none));
-        Assert.True(await link.Commands.CalibrateGainAsync(id, 20_000, none));
-        Assert.True(await link.Commands.CalibrateZeroAsync(id, none));
+        Assert.True(await Link.Commands.CalibrateZeroAsync(id, none));
+        Assert.True(await Link.Commands.CalibrateGainAsync(id, 20_000, none));
+        Assert.True(await Link.Commands.CalibrateZeroAsync(id, none));
 
-        MatPacket zero = await mat.NextAsync();
-        MatPacket gain = await mat.NextAsync();
-        MatPacket zeroAgain = await mat.NextAsync();
+        MatPacket zero = await Mat.NextAsync();
+        MatPacket gain = await Mat.NextAsync();
+        MatPacket zeroAgain = await Mat.NextAsync();
         Assert.Equal((MessageType.CalibrateZero, 0), (zero.Type, zero.Payload.Length));
         Assert.Equal((MessageType.CalibrateZero, 0), (zeroAgain.Type, zeroAgain.Payload.Length));
         var gainMessage = new CalibrateGainMessage();
@@ -30,8 +26,8 @@ public class CommandTests
         // The display's sequence runs on from the Hello's answers: 0 was the Challenge, 1 the ack, commands follow without gaps.
         Assert.Equal([2u, 3u, 4u], new[] { zero.Sequence, gain.Sequence, zeroAgain.Sequence });
 
-        await mat.SendAckAsync(gain.Sequence, AckStatus.Busy);
-        CommandAck ack = await link.Sink.CommandAcks.NextAsync();
+        await Mat.SendAckAsync(gain.Sequence, AckStatus.Busy);
+        CommandAck ack = await Link.Sink.CommandAcks.NextAsync();
         Assert.Equal(new CommandAck(id, "calibrate-gain", "busy"), ack);
         Assert.False(ack.Ok);
     }
@@ -39,31 +35,27 @@ public class CommandTests
     [Fact]
     public async Task CommandsToAnAbsentMatOrWithBadValuesAreNotSent()
     {
-        await using var link = await LinkHarness.StartWithMatAsync();
-        var mat = link.Mat;
         var none = CancellationToken.None;
 
-        Assert.False(await link.Commands.CalibrateZeroAsync(0x99, none));
-        Assert.False(link.Commands.Disconnect(0x99));
-        Assert.False(await link.Commands.CalibrateGainAsync(mat.DeviceId, CalibrateGainMessage.MinKnownWeightGrams - 1, none));
-        Assert.False(await link.Commands.CalibrateGainAsync(mat.DeviceId, CalibrateGainMessage.MaxKnownWeightGrams + 1, none));
+        Assert.False(await Link.Commands.CalibrateZeroAsync(0x99, none));
+        Assert.False(Link.Commands.Disconnect(0x99));
+        Assert.False(await Link.Commands.CalibrateGainAsync(Mat.DeviceId, CalibrateGainMessage.MinKnownWeightGrams - 1, none));
+        Assert.False(await Link.Commands.CalibrateGainAsync(Mat.DeviceId, CalibrateGainMessage.MaxKnownWeightGrams + 1, none));
 
         // Nothing went out: the next packet the mat sees is the one sent after all of the refusals.
-        Assert.True(await link.Commands.CalibrateZeroAsync(mat.DeviceId, none));
-        Assert.Equal(MessageType.CalibrateZero, (await mat.NextAsync()).Type);
+        Assert.True(await Link.Commands.CalibrateZeroAsync(Mat.DeviceId, none));
+        Assert.Equal(MessageType.CalibrateZero, (await Mat.NextAsync()).Type);
     }
 
     [Fact]
     public async Task DisconnectClosesTheMatsLink()
     {
-        await using var link = await LinkHarness.StartWithMatAsync();
-        var mat = link.Mat;
-        await link.Sink.Hellos.NextAsync();
+        await Link.Sink.Hellos.NextAsync();
 
-        Assert.True(link.Commands.Disconnect(mat.DeviceId));
+        Assert.True(Link.Commands.Disconnect(Mat.DeviceId));
 
-        Assert.Null(await mat.NextOrClosedAsync());
-        Assert.Equal(mat.DeviceId, await link.Sink.Disconnects.NextAsync());
+        Assert.Null(await Mat.NextOrClosedAsync());
+        Assert.Equal(Mat.DeviceId, await Link.Sink.Disconnects.NextAsync());
     }
 }
 

@@ -1,42 +1,39 @@
 using Kiosk.Mat.Host.Json;
 using Kiosk.Mat.Host.Protocol;
-using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Display.MatLink.Tests;
 
-public class DeliveryTests
+public class DeliveryTests : PairedMatTest
 {
     [Fact]
     public async Task PairedMatsFrameStatusAndResultReachTheSinkIntact()
     {
-        await using var link = await LinkHarness.StartWithMatAsync();
-        var mat = link.Mat;
         int[] loads = SampleScan.FrameLoads;
 
-        await mat.SendFrameAsync(123456, loads);
-        await mat.SendStatusAsync(3600);
-        uint resultSequence = await mat.SendResultAsync(SampleScan.ResultPayload(mat.DeviceId, 42));
+        await Mat.SendFrameAsync(123456, loads);
+        await Mat.SendStatusAsync(3600);
+        uint resultSequence = await Mat.SendResultAsync(SampleScan.ResultPayload(Mat.DeviceId, 42));
 
-        AckMessage ack = (await mat.NextAsync()).Ack();
+        AckMessage ack = (await Mat.NextAsync()).Ack();
         Assert.Equal(resultSequence, ack.AckedSequence);
         Assert.Equal(AckStatus.Ok, ack.Status);
         Assert.True(ack.HasResultId);
-        Assert.Equal((mat.DeviceId, 42u), (ack.DeviceId, ack.ResultCounter));
+        Assert.Equal((Mat.DeviceId, 42u), (ack.DeviceId, ack.ResultCounter));
 
-        ScanResult result = Assert.Single(link.Sink.Stored.Values);
-        Assert.Equal(PacketJson.ResultId(mat.DeviceId, 42), result.ResultId);
+        ScanResult result = Assert.Single(Link.Sink.Stored.Values);
+        Assert.Equal(PacketJson.ResultId(Mat.DeviceId, 42), result.ResultId);
         Assert.Equal("240ac4123456-42", result.ResultId);
         Assert.Equal(AnalysisReport.From(SampleScan.Analysis).ToJson(), result.Analysis.ToJson());
         Assert.NotNull(result.SummedFrame);
         Assert.Equal((48, 48, 10000), (result.SummedFrame.Grid.Rows, result.SummedFrame.Grid.Cols, result.SummedFrame.Grid.PitchUm));
         Assert.Equal(SampleScan.SummedLoads, result.SummedFrame.LoadGrams);
 
-        MatStatus status = await link.Sink.Statuses.NextAsync();
+        MatStatus status = await Link.Sink.Statuses.NextAsync();
         Assert.Equal((3600u, 81920u, 12.5, 2, -61, 1, false, 4u),
             (status.UptimeSeconds, status.FreeMemoryBytes, status.FrameRateHz, status.DeadSensels, status.RssiDbm, status.OutboxPending, status.OutboxFull, status.FramesDroppedOnDevice));
 
-        await Guard.Until(() => !link.Sink.Frames.IsEmpty, "the frame reached the sink");
-        LiveFrame frame = Assert.Single(link.Sink.Frames);
+        await Guard.Until(() => !Link.Sink.Frames.IsEmpty, "the frame reached the sink");
+        LiveFrame frame = Assert.Single(Link.Sink.Frames);
         Assert.Equal(123456u, frame.CapturedAtMs);
         Assert.Equal((48, 48, 10000), (frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm));
         Assert.Equal(loads, frame.LoadGrams);
@@ -45,48 +42,41 @@ public class DeliveryTests
     [Fact]
     public async Task MalformedResultWithAReadableIdIsAckedAsBadValueAndNotStored()
     {
-        await using var link = await LinkHarness.StartWithMatAsync();
-        var mat = link.Mat;
-        byte[] payload = SampleScan.ResultPayload(mat.DeviceId, 9);
+        byte[] payload = SampleScan.ResultPayload(Mat.DeviceId, 9);
         byte[] truncated = payload[..(ResultMessage.FixedPayloadBytes - 1)];
 
-        uint sequence = await mat.SendResultAsync(truncated);
+        uint sequence = await Mat.SendResultAsync(truncated);
 
-        AckMessage ack = (await mat.NextAsync()).Ack();
+        AckMessage ack = (await Mat.NextAsync()).Ack();
         Assert.Equal((sequence, AckStatus.BadValue, true, 9u), (ack.AckedSequence, ack.Status, ack.HasResultId, ack.ResultCounter));
-        Assert.Empty(link.Sink.Offered);
+        Assert.Empty(Link.Sink.Offered);
     }
 
     [Fact]
     public async Task ResultOfAnotherDeviceIsNeitherStoredNorAcked()
     {
-        await using var link = await LinkHarness.StartWithMatAsync();
-        var mat = link.Mat;
-
-        await mat.SendResultAsync(SampleScan.ResultPayload(0x0BAD_0BAD_0BAD, 1));
-        uint own = await mat.SendResultAsync(SampleScan.ResultPayload(mat.DeviceId, 2));
+        await Mat.SendResultAsync(SampleScan.ResultPayload(0x0BAD_0BAD_0BAD, 1));
+        uint own = await Mat.SendResultAsync(SampleScan.ResultPayload(Mat.DeviceId, 2));
 
         // Handled in order: had the foreign result been acked, that ack would come first.
-        AckMessage ack = (await mat.NextAsync()).Ack();
+        AckMessage ack = (await Mat.NextAsync()).Ack();
         Assert.Equal((own, 2u), (ack.AckedSequence, ack.ResultCounter));
-        Assert.Equal(["240ac4123456-2"], link.Sink.Stored.Keys);
+        Assert.Equal(["240ac4123456-2"], Link.Sink.Stored.Keys);
     }
 
     [Fact]
     public async Task ResultWhoseSummedFrameIsLargerThanTheHellosGridIsStillStored()
     {
-        await using var link = await LinkHarness.StartWithMatAsync();
-        var mat = link.Mat;
-        var message = new ResultMessage(64 * 64) { DeviceId = mat.DeviceId, ResultCounter = 8, HasSummedFrame = true, Rows = 64, Cols = 64 };
+        var message = new ResultMessage(64 * 64) { DeviceId = Mat.DeviceId, ResultCounter = 8, HasSummedFrame = true, Rows = 64, Cols = 64 };
         message.SummedLoadGrams[64 * 64 - 1] = 1234;
         var payload = new byte[ResultMessage.MaxPayloadBytes(64 * 64)];
         int length = message.EncodePayload(payload, 0, payload.Length);
 
-        await mat.SendResultAsync(payload[..length]);
+        await Mat.SendResultAsync(payload[..length]);
 
-        AckMessage ack = (await mat.NextAsync()).Ack();
+        AckMessage ack = (await Mat.NextAsync()).Ack();
         Assert.Equal((AckStatus.Ok, 8u), (ack.Status, ack.ResultCounter));
-        SummedFrame summed = link.Sink.Stored["240ac4123456-8"].SummedFrame!;
+        SummedFrame summed = Link.Sink.Stored["240ac4123456-8"].SummedFrame!;
         Assert.Equal((64, 64, 1234), (summed.Grid.Rows, summed.Grid.Cols, summed.LoadGrams[^1]));
     }
 }

@@ -1,78 +1,71 @@
 using Kiosk.Mat.Host.Protocol;
-using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Display.MatLink.Tests;
 
 /// <summary>docs/protocol.md, "The receiver's rule": store each id once, ack only what is stored, duplicates included.</summary>
-public class DeliveryThatLosesNothingTests
+public class DeliveryThatLosesNothingTests : PairedMatTest
 {
     [Fact]
     public async Task ResultIsAckedOnlyAfterTheSinkStoredIt()
     {
-        await using var link = await LinkHarness.StartWithMatAsync();
-        var mat = link.Mat;
         var storing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var mayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int acksWhileStoring = -1;
-        link.Sink.StoreResult = async result =>
+        Link.Sink.StoreResult = async result =>
         {
             storing.SetResult();
             await mayFinish.Task;
-            acksWhileStoring = mat.ResultAcksReceived;
-            return await link.Sink.InsertIfAbsent(result);
+            acksWhileStoring = Mat.ResultAcksReceived;
+            return await Link.Sink.InsertIfAbsent(result);
         };
 
-        await mat.SendResultAsync(SampleScan.ResultPayload(mat.DeviceId, 1));
+        await Mat.SendResultAsync(SampleScan.ResultPayload(Mat.DeviceId, 1));
         await Guard.Within(storing.Task);
         mayFinish.SetResult();
-        AckMessage ack = (await mat.NextAsync()).Ack();
+        AckMessage ack = (await Mat.NextAsync()).Ack();
 
         Assert.Equal(0, acksWhileStoring);
         Assert.Equal(1u, ack.ResultCounter);
-        Assert.True(link.Sink.Stored.ContainsKey(PacketJson.ResultId(mat.DeviceId, 1)));
+        Assert.True(Link.Sink.Stored.ContainsKey(PacketJson.ResultId(Mat.DeviceId, 1)));
     }
 
     [Fact]
     public async Task SameResultSentTwiceIsStoredOnceAndAckedTwice()
     {
-        await using var link = await LinkHarness.StartWithMatAsync();
-        var mat = link.Mat;
-        byte[] payload = SampleScan.ResultPayload(mat.DeviceId, 7);
+        byte[] payload = SampleScan.ResultPayload(Mat.DeviceId, 7);
 
-        uint first = await mat.SendResultAsync(payload);
-        uint second = await mat.SendResultAsync(payload);
+        uint first = await Mat.SendResultAsync(payload);
+        uint second = await Mat.SendResultAsync(payload);
 
-        AckMessage ack1 = (await mat.NextAsync()).Ack();
-        AckMessage ack2 = (await mat.NextAsync()).Ack();
+        AckMessage ack1 = (await Mat.NextAsync()).Ack();
+        AckMessage ack2 = (await Mat.NextAsync()).Ack();
         Assert.Equal((first, 7u), (ack1.AckedSequence, ack1.ResultCounter));
         Assert.Equal((second, 7u), (ack2.AckedSequence, ack2.ResultCounter));
-        Assert.Equal(2, link.Sink.OfferedCount("240ac4123456-7"));
-        Assert.Single(link.Sink.Stored);
+        Assert.Equal(2, Link.Sink.OfferedCount("240ac4123456-7"));
+        Assert.Single(Link.Sink.Stored);
     }
 
     [Fact]
     public async Task FailedStoreGetsNoAckKeepsTheLinkAndAResendIsStored()
     {
-        await using var link = await LinkHarness.StartWithMatAsync();
-        var mat = link.Mat;
         int attempts = 0;
-        link.Sink.StoreResult = result => ++attempts switch
+        Link.Sink.StoreResult = result => ++attempts switch
         {
             1 => throw new IOException("database is locked"),
             2 => Task.FromResult(false),
-            _ => link.Sink.InsertIfAbsent(result),
+            _ => Link.Sink.InsertIfAbsent(result),
         };
-        byte[] payload = SampleScan.ResultPayload(mat.DeviceId, 3);
+        byte[] payload = SampleScan.ResultPayload(Mat.DeviceId, 3);
 
-        await mat.SendResultAsync(payload);
-        await mat.SendResultAsync(payload);
-        uint third = await mat.SendResultAsync(payload);
+        await Mat.SendResultAsync(payload);
+        await Mat.SendResultAsync(payload);
+        uint third = await Mat.SendResultAsync(payload);
 
         // One connection, handled in order: an ack of either failed attempt would arrive before this one.
-        AckMessage ack = (await mat.NextAsync()).Ack();
+        AckMessage ack = (await Mat.NextAsync()).Ack();
         Assert.Equal((third, AckStatus.Ok, 3u), (ack.AckedSequence, ack.Status, ack.ResultCounter));
         Assert.Equal(3, attempts);
-        Assert.Single(link.Sink.Stored);
+        Assert.Single(Link.Sink.Stored);
     }
 
     [Fact]

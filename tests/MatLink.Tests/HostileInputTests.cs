@@ -1,5 +1,3 @@
-using Kiosk.Mat.Protocol;
-
 namespace Kiosk.Display.MatLink.Tests;
 
 /// <summary>Bad bytes and a slow display: the link survives, bounded, and loses no result.</summary>

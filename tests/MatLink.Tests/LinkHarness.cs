@@ -1,5 +1,4 @@
 using System.Net;
-using Kiosk.Mat.Protocol;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kiosk.Display.MatLink.Tests;

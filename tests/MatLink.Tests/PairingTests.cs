@@ -1,5 +1,4 @@
 using Kiosk.Mat.Pairing;
-using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Display.MatLink.Tests;
 

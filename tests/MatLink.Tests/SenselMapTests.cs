@@ -1,22 +1,20 @@
-using Kiosk.Mat.Protocol;
 using Kiosk.Mat.SelfTest;
 
 namespace Kiosk.Display.MatLink.Tests;
 
 /// <summary>The self-test's sensel map reaches the technician page's sink; one that does not fit the mat's grid does not.</summary>
-public class SenselMapTests
+public class SenselMapTests : PairedMatTest
 {
     [Fact]
     public async Task PairedMatsSenselMapIsDeliveredWithEachFaultAndItsKind()
     {
-        await using var link = await LinkHarness.StartWithMatAsync();
         var map = new SenselMapMessage(SampleScan.Mat.SenselCount) { Rows = SampleScan.Mat.Rows, Cols = SampleScan.Mat.Cols };
         map.Statuses[5] = SenselStatus.Stuck;
         map.Statuses[2 * SampleScan.Mat.Cols + 7] = SenselStatus.Dead;
 
-        await link.Mat.SendAsync(MessageType.SenselMap, b => map.EncodePayload(b, 0, b.Length));
+        await Mat.SendAsync(MessageType.SenselMap, b => map.EncodePayload(b, 0, b.Length));
 
-        MatSenselMap received = await link.Sink.SenselMaps.NextAsync();
+        MatSenselMap received = await Link.Sink.SenselMaps.NextAsync();
         Assert.Equal((FakeMat.DefaultDeviceId, SampleScan.Mat.Rows, SampleScan.Mat.Cols), (received.DeviceId, received.Rows, received.Cols));
         Assert.Equal([5, 2 * SampleScan.Mat.Cols + 7], received.FaultyIndices);
         Assert.Equal([(int)SenselStatus.Stuck, SenselStatus.Dead], received.Statuses);
@@ -25,20 +23,19 @@ public class SenselMapTests
     [Fact]
     public async Task MapOfAnotherGridOrFromAnUnacceptedMatIsDropped()
     {
-        await using var link = await LinkHarness.StartWithMatAsync();
         var wrongGrid = new SenselMapMessage(16 * 16) { Rows = 16, Cols = 16 };
         wrongGrid.Statuses[3] = SenselStatus.Dead;
-        await link.Mat.SendAsync(MessageType.SenselMap, b => wrongGrid.EncodePayload(b, 0, b.Length));
+        await Mat.SendAsync(MessageType.SenselMap, b => wrongGrid.EncodePayload(b, 0, b.Length));
         // A Status after it shows the link went on reading: the map was dropped, not merely slow.
-        await link.Mat.SendStatusAsync(9);
-        await link.Sink.Statuses.NextAsync();
-        Assert.False(link.Sink.SenselMaps.Reader.TryRead(out _));
+        await Mat.SendStatusAsync(9);
+        await Link.Sink.Statuses.NextAsync();
+        Assert.False(Link.Sink.SenselMaps.Reader.TryRead(out _));
 
-        await using var stranger = await FakeMat.ConnectAsync(link.Endpoint, 0x77);
+        await using var stranger = await FakeMat.ConnectAsync(Link.Endpoint, 0x77);
         var map = new SenselMapMessage(SampleScan.Mat.SenselCount) { Rows = SampleScan.Mat.Rows, Cols = SampleScan.Mat.Cols };
         await stranger.SendAsync(MessageType.SenselMap, b => map.EncodePayload(b, 0, b.Length));
         await stranger.SendHelloAsync();
         Assert.Equal(AckStatus.UnknownDevice, (await stranger.NextAsync()).Ack().Status);
-        Assert.False(link.Sink.SenselMaps.Reader.TryRead(out _));
+        Assert.False(Link.Sink.SenselMaps.Reader.TryRead(out _));
     }
 }

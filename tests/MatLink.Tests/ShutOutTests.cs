@@ -1,5 +1,3 @@
-using Kiosk.Mat.Protocol;
-
 namespace Kiosk.Display.MatLink.Tests;
 
 /// <summary>

@@ -19,6 +19,7 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         private readonly byte[] _outgoing = new byte[OutgoingBytes];
         private readonly byte[] _payload = new byte[64];
         private readonly AckMessage _ack = new AckMessage();
+        private readonly StatusMessage _status = new StatusMessage();
         private readonly uint[] _storedIds = new uint[MaxStoredResults];
         private int _outgoingLength;
         private uint _sequence;
@@ -38,6 +39,9 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         public int Hellos;
         public int Frames;
         public int Statuses;
+
+        /// <summary>The Wi-Fi signal of the last Status, dBm (<see cref="StatusMessage.RssiNone"/>: not reported).</summary>
+        public int LastRssiDbm = StatusMessage.RssiNone;
         public int SenselMaps;
         public int ResultPackets;
         public int StoredResults;
@@ -132,6 +136,10 @@ namespace Kiosk.Mat.DeviceTests.Fakes
                     break;
                 case MessageType.Status:
                     Statuses++;
+                    if (_status.DecodePayload(packet.Buffer, packet.PayloadOffset, packet.PayloadLength))
+                    {
+                        LastRssiDbm = _status.RssiDbm;
+                    }
                     break;
                 case MessageType.SenselMap:
                     SenselMaps++;

@@ -1,6 +1,7 @@
 using Kiosk.Mat.Device;
 using Kiosk.Mat.DeviceTests.Fakes;
 using Kiosk.Mat.DeviceTests.Shoppers;
+using Kiosk.Mat.Link;
 using Kiosk.Mat.Protocol;
 using nanoFramework.TestFramework;
 
@@ -27,6 +28,30 @@ namespace Kiosk.Mat.DeviceTests
             DeviceRun run = new DeviceRun(Rows, PitchUm);
             run.PowerOn();
             return run;
+        }
+
+        [TestMethod]
+        public void StatusCarriesTheSignalOfTheWifiTheLinkRunsOver()
+        {
+            DeviceRun run = PoweredOn();
+            FakeWifiRadio radio = new FakeWifiRadio();
+            WifiJoining wifi = new WifiJoining(radio, "shop", "secret");
+            run.Device.Wifi = wifi;
+            wifi.Step();
+
+            int statuses = run.Display.Statuses;
+            run.Empty(2 * run.Settings.StatusEveryMs / DeviceRun.FramePeriodMs);
+            Assert.IsTrue(run.Display.Statuses > statuses, "a Status went out");
+            Assert.AreEqual(-67, run.Display.LastRssiDbm);
+
+            // Off the network: the next Status says "not reported", not the last reading.
+            radio.Drop();
+            radio.FailuresLeft = 1;
+            wifi.Step();
+            statuses = run.Display.Statuses;
+            run.Empty(2 * run.Settings.StatusEveryMs / DeviceRun.FramePeriodMs);
+            Assert.IsTrue(run.Display.Statuses > statuses, "a Status went out");
+            Assert.AreEqual(StatusMessage.RssiNone, run.Display.LastRssiDbm);
         }
 
         [TestMethod]

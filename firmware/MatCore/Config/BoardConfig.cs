@@ -14,8 +14,20 @@ namespace Kiosk.Mat.Config
         public const int MaxMuxes = 8;
         public const int SelectLines = 4;
 
+        /// <summary>The module without PSRAM; also what a board.txt written before the <c>module</c> key describes.</summary>
+        public const string ModuleWroom32 = "ESP32-WROOM-32";
+
+        /// <summary>The module with PSRAM on GPIO16/17 (hardware/README.md, "The board").</summary>
+        public const string ModuleWroverE = "ESP32-WROVER-E";
+
         /// <summary>ADC1's logical channels 0-7 and their GPIO (ADC2 stops while Wi-Fi runs, so it is not offered).</summary>
         private static readonly int[] Adc1Gpio = { 36, 37, 38, 39, 32, 33, 34, 35 };
+
+        /// <summary><c>module</c>: the ESP32 module the pin map is for; it decides which GPIOs the module keeps for itself.</summary>
+        public string Module = ModuleWroom32;
+
+        /// <summary>The module has PSRAM, whose chip select and clock are GPIO16/17.</summary>
+        public bool HasPsram { get { return Module == ModuleWroverE; } }
 
         public int Rows;
         public int Cols;
@@ -76,6 +88,11 @@ namespace Kiosk.Mat.Config
             {
                 board.Fail(file.Error);
                 return board;
+            }
+            board.Module = file.GetString("module", ModuleWroom32);
+            if (board.Module != ModuleWroom32 && board.Module != ModuleWroverE)
+            {
+                board.Fail("module: " + board.Module + " is not a module this firmware knows (" + ModuleWroverE + " or " + ModuleWroom32 + ")");
             }
             board.Rows = board.RequiredInt(file, "rows", MatGeometry.MinSide, MatGeometry.MaxSide);
             board.Cols = board.RequiredInt(file, "cols", MatGeometry.MinSide, MatGeometry.MaxSide);
@@ -192,13 +209,19 @@ namespace Kiosk.Mat.Config
             return RequiredInt(file, key, 0, 39);
         }
 
+        /// <summary>Absent or -1: not fitted (hardware/README.md, "Device text").</summary>
         private int OptionalPin(KeyValueFile file, string key)
         {
-            return file.Has(key) ? RequiredPin(file, key) : NoPin;
+            int value;
+            if (!file.Has(key) || (file.TryGetInt(key, out value) && value == NoPin))
+            {
+                return NoPin;
+            }
+            return RequiredPin(file, key);
         }
 
-        // Every output on an output-capable pin (GPIO 34-39 are input only), no pin used twice,
-        // each multiplexer on an ADC1 channel.
+        // Every output on an output-capable pin (GPIO 34-39 are input only), no pin used twice, none the module keeps
+        // for its flash or PSRAM, each multiplexer on an ADC1 channel.
         private void CheckPins()
         {
             bool[] used = new bool[40];
@@ -259,6 +282,16 @@ namespace Kiosk.Mat.Config
 
         private void Use(bool[] used, int pin, string key)
         {
+            if (pin >= 6 && pin <= 11)
+            {
+                Fail(key + ": GPIO " + pin.ToString() + " is wired to the module's SPI flash (GPIO 6-11)");
+                return;
+            }
+            if (HasPsram && (pin == 16 || pin == 17))
+            {
+                Fail(key + ": GPIO " + pin.ToString() + " is the " + Module + "'s PSRAM chip select or clock (GPIO 16/17)");
+                return;
+            }
             if (used[pin])
             {
                 Fail(key + ": GPIO " + pin.ToString() + " is already used");

@@ -55,6 +55,9 @@ namespace Kiosk.Mat.Device
         public uint FreeMemoryBytes;
         public int RssiDbm = StatusMessage.RssiNone;
 
+        /// <summary>The Wi-Fi the link runs over, or null: when set, Status carries its signal instead of <see cref="RssiDbm"/>.</summary>
+        public WifiJoining Wifi;
+
         /// <summary>The display asked for a restart and has had its ack: the app restarts after this tick.</summary>
         public bool RebootRequested;
 
@@ -248,7 +251,7 @@ namespace Kiosk.Mat.Device
             status.FreeMemoryBytes = FreeMemoryBytes;
             status.FrameRateHzX10 = FrameRateX10;
             status.DeadSenselCount = MaskedSensels;
-            status.RssiDbm = RssiDbm;
+            status.RssiDbm = Wifi != null ? Wifi.RssiDbm : RssiDbm;
             Link.SendStatus();
         }
 

@@ -11,5 +11,12 @@ namespace Kiosk.Mat.Link
 
         /// <summary>Why the last join failed, for the console (null when it did not fail).</summary>
         string LastError { get; }
+
+        /// <summary>
+        /// The joined network's signal strength, dBm (negative), or <see cref="Protocol.StatusMessage.RssiNone"/> when the
+        /// radio cannot tell. May block while the radio scans (nanoFramework reports a signal only from a scan), so
+        /// it is called from the Wi-Fi thread, never from the scan loop.
+        /// </summary>
+        int ReadSignalDbm();
     }
 }

@@ -1,3 +1,5 @@
+using Kiosk.Mat.Protocol;
+
 namespace Kiosk.Mat.Link
 {
     /// <summary>
@@ -13,6 +15,12 @@ namespace Kiosk.Mat.Link
         public const int MaxRetryMs = 60000;
         public const int CheckEveryMs = 2000;
 
+        /// <summary>
+        /// The signal is read after each join and then every this many checks (a minute): on the ESP32 a reading is a
+        /// scan of every channel, which takes seconds and delays the link's traffic while it runs.
+        /// </summary>
+        public const int SignalEveryChecks = 30;
+
         /// <summary>Not joined yet, a join running.</summary>
         public const int Joining = 0;
 
@@ -26,6 +34,7 @@ namespace Kiosk.Mat.Link
         private readonly string _ssid;
         private readonly string _password;
         private int _retryMs = FirstRetryMs;
+        private int _checksToSignal;
 
         public WifiJoining(IWifiRadio radio, string ssid, string password)
         {
@@ -49,6 +58,12 @@ namespace Kiosk.Mat.Link
         /// <summary>True once the state changed since the caller last cleared it (the app prints the change).</summary>
         public bool Changed;
 
+        /// <summary>
+        /// The joined network's signal, dBm, as last read (<see cref="SignalEveryChecks"/>); <see cref="StatusMessage.RssiNone"/>
+        /// while not joined or when the radio cannot tell. Written here, read by the scan loop's thread for Status.
+        /// </summary>
+        public int RssiDbm = StatusMessage.RssiNone;
+
         /// <summary>One round: joins when not joined, or checks the link; returns how long to wait before the next, ms.</summary>
         public int Step()
         {
@@ -56,8 +71,10 @@ namespace Kiosk.Mat.Link
             {
                 Set(Joined);
                 _retryMs = FirstRetryMs;
+                ReadSignalWhenDue();
                 return CheckEveryMs;
             }
+            RssiDbm = StatusMessage.RssiNone;
             Set(Joining);
             Attempts++;
             if (_radio.Join(_ssid, _password, JoinTimeoutMs))
@@ -65,6 +82,8 @@ namespace Kiosk.Mat.Link
                 LastError = null;
                 Set(Joined);
                 _retryMs = FirstRetryMs;
+                _checksToSignal = 0;
+                ReadSignalWhenDue();
                 return CheckEveryMs;
             }
             Failures++;
@@ -73,6 +92,19 @@ namespace Kiosk.Mat.Link
             Set(Retrying);
             _retryMs = _retryMs >= MaxRetryMs / 2 ? MaxRetryMs : _retryMs * 2;
             return RetryInMs;
+        }
+
+        private void ReadSignalWhenDue()
+        {
+            if (_checksToSignal > 0)
+            {
+                _checksToSignal--;
+                return;
+            }
+            _checksToSignal = SignalEveryChecks - 1;
+            int dbm = _radio.ReadSignalDbm();
+            // A reading outside what a radio can receive is no reading; Status carries -128 to 0 dBm.
+            RssiDbm = dbm < 0 && dbm >= -128 ? dbm : StatusMessage.RssiNone;
         }
 
         private void Set(int state)

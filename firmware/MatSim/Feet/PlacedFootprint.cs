@@ -1,5 +1,3 @@
-using Kiosk.Mat.Geometry;
-
 namespace Kiosk.Mat.Simulation.Feet;
 
 /// <summary>

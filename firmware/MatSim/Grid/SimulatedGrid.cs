@@ -1,4 +1,3 @@
-using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Scanning;
 
 namespace Kiosk.Mat.Simulation.Grid;

@@ -1,5 +1,3 @@
-using Kiosk.Mat.Geometry;
-
 namespace Kiosk.Mat.Simulation.Shoppers;
 
 /// <summary>A named, scripted shopper: what it does (for <c>matctl scenarios</c>) and its timeline on a given mat.</summary>

@@ -1,6 +1,3 @@
-using Kiosk.Mat.Geometry;
-using Kiosk.Mat.Simulation.Feet;
-
 namespace Kiosk.Mat.Simulation.Shoppers;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Host.Frames;

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Kiosk.Hardware;
-
 namespace Kiosk.Mat.Cli.Commands;
 
 /// <summary>

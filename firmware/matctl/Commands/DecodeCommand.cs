@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Kiosk.Mat.Host.Protocol;
 using Kiosk.Mat.Protocol;
 

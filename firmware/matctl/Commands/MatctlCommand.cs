@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Kiosk.Mat.Cli.Commands;
 
 /// <summary>The root command with every subcommand, for Program.cs and for tests that run matctl in-process.</summary>

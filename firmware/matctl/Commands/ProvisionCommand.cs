@@ -1,12 +1,8 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Kiosk.Hardware;
-using Kiosk.Mat.Config;
-using Kiosk.Mat.Pairing;
 
 namespace Kiosk.Mat.Cli.Commands;
 
@@ -14,7 +10,9 @@ namespace Kiosk.Mat.Cli.Commands;
 /// <c>matctl provision</c>: everything a new mat needs on its flash, in the two files the ESP32 app reads at boot
 /// (<c>I:\board.txt</c>, the pin map from hardware/*.json; <c>I:\device.txt</c>, Wi-Fi, display, identity), each
 /// checked with the firmware's own parser before it is written, plus nanoff's deployment list. With <c>--flash</c>
-/// it runs nanoff, which writes both files over the board's USB serial port; otherwise it prints that command.
+/// it runs nanoff, which writes both files over the board's USB serial port; otherwise it prints that command. The
+/// nanoff target follows the board's module (a PSRAM image for the ESP32-WROVER-E), and a target without PSRAM for a
+/// PSRAM module is refused: the device would boot with a heap it does not fit in.
 /// Exit 0 written (and flashed), 1 the board definition has faults, 2 bad arguments or a file that cannot be
 /// read or written, 3 nanoff failed or is not installed.
 /// </summary>
@@ -33,7 +31,7 @@ public static class ProvisionCommand
         var key = new Option<string>("--device-key") { Description = "the mat's pairing key, 32 hex digits (default: a new random key, printed for the technician page)" };
         var output = new Option<string>("--out") { Description = "folder for board.txt, device.txt and deploy.json (default: provision-DEVICEID)" };
         var port = new Option<string>("--port") { Description = "the board's serial port for nanoff (COM3, /dev/ttyUSB0)" };
-        var target = new Option<string>("--target") { Description = "nanoff's firmware target", DefaultValueFactory = _ => "ESP32_REV3" };
+        var target = new Option<string>("--target") { Description = "nanoff's firmware target (default: the one for the board's module, e.g. ESP32_PSRAM_REV3_IPV6 for an ESP32-WROVER-E)" };
         var flash = new Option<bool>("--flash") { Description = "run nanoff now to write the files to the board over --port" };
         var command = new Command("provision", "write a new mat's board and device files and deploy them with nanoff over serial");
         foreach (Option option in new Option[] { board, deviceId, ssid, password, display, key, output, port, target, flash })
@@ -62,6 +60,14 @@ public static class ProvisionCommand
                     error.WriteLine($"matctl provision: {fault}");
                 }
                 return 1;
+            }
+            // The validator has refused an unknown module above.
+            Esp32Module module = Esp32Module.Named(definition.Controller.Module)!;
+            string nanoffTarget = parse.GetValue(target) ?? module.NanoffTarget;
+            if (module.HasPsram && !nanoffTarget.Contains("PSRAM", StringComparison.OrdinalIgnoreCase))
+            {
+                error.WriteLine($"matctl provision: --target {nanoffTarget} has no PSRAM support, and the {module} board's device only fits in its PSRAM: use {module.NanoffTarget} (hardware/README.md, \"The module\")");
+                return 2;
             }
             string id = parse.GetValue(deviceId)!.Trim().ToLowerInvariant();
             // The firmware's own parser, so an id provisioned here is one the mat accepts at boot.
@@ -117,8 +123,8 @@ public static class ProvisionCommand
                 return 2;
             }
             string serial = parse.GetValue(port) ?? "PORT";
-            string nanoff = $"nanoff --target {parse.GetValue(target)} --serialport {serial} --filedeployment \"{deploy}\"";
-            said.WriteLine($"wrote board.txt, device.txt and deploy.json to {folder}");
+            string nanoff = $"nanoff --target {nanoffTarget} --serialport {serial} --filedeployment \"{deploy}\"";
+            said.WriteLine($"wrote board.txt, device.txt and deploy.json to {folder} (board {definition.Name} on an {module})");
             // The display must learn the same key: the technician types it when pairing the mat (Mats > the mat > Pair).
             said.WriteLine($"pairing key: {PairingKey.Format(pairingKey)}");
             said.WriteLine($"  on the display's technician page, pair mat {id} with this key");

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Kiosk.Mat.Simulation.Shoppers;
-
 namespace Kiosk.Mat.Cli.Commands;
 
 /// <summary><c>matctl scenarios</c>: the scripted shoppers <c>matctl simulate</c> knows, one name per line, then what it does.</summary>

@@ -1,6 +1,3 @@
-using Kiosk.Display.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Kiosk.Display.Auth;
 
 /// <summary>One account that can sign in, from wherever it is defined.</summary>

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Kiosk.Display.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Auth;
 

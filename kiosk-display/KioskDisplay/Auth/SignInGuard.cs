@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Kiosk.Display.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Kiosk.Display.Auth;

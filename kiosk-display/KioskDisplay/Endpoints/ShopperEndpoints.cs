@@ -1,10 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
-using Kiosk.Display.Feed;
 using Kiosk.Display.Recommend;
-using Kiosk.Display.Storage;
 using Kiosk.Display.TakeHome;
-using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Endpoints;
 

@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using Kiosk.Display.Auth;
-using Kiosk.Display.Feed;
-using Kiosk.Display.Storage;
 using Kiosk.Mat.Pairing;
-using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Endpoints;
 

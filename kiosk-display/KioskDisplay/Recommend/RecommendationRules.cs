@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Kiosk.Display.Storage;
 
 namespace Kiosk.Display.Recommend;
 

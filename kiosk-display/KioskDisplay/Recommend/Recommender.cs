@@ -1,5 +1,3 @@
-using Kiosk.Display.Storage;
-
 namespace Kiosk.Display.Recommend;
 
 public sealed record Reason(string RuleId, string Text);

@@ -1,5 +1,3 @@
-using Kiosk.Display.Feed;
-using Kiosk.Display.Storage;
 using Kiosk.Mat.Host.Json;
 
 namespace Kiosk.Display.Recommend;

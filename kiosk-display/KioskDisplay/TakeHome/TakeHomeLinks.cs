@@ -1,7 +1,5 @@
 using Kiosk.Display.Endpoints;
-using Kiosk.Display.Feed;
 using Kiosk.Display.Recommend;
-using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.TakeHome;
 

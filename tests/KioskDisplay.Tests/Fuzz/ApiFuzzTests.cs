@@ -1,10 +1,7 @@
-using System.Net;
 using System.Text;
 using CsCheck;
-using Kiosk.Display.Storage;
 using Kiosk.Tests.Fuzz;
 using Microsoft.Extensions.Logging;
-using Xunit.Abstractions;
 
 namespace Kiosk.Display.Tests.Fuzz;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CsCheck;
 using Kiosk.Tests.Fuzz;
 

@@ -1,11 +1,8 @@
 using CsCheck;
 using Kiosk.Display.MatLink;
 using Kiosk.Display.MatLink.Tests;
-using Kiosk.Display.Storage;
-using Kiosk.Mat.Protocol;
 using Kiosk.Tests.Fuzz;
 using Microsoft.Extensions.Logging;
-using Xunit.Abstractions;
 
 namespace Kiosk.Display.Tests.Fuzz;
 

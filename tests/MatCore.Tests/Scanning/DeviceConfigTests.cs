@@ -118,6 +118,30 @@ public class DeviceConfigTests
     }
 
     [Fact]
+    public void TheModuleDecidesWhetherGpio16And17AreFree()
+    {
+        // A board.txt from before the module key described a WROOM-32, whose GPIO16/17 are plain pins.
+        var old = BoardConfig.From(Parse(Board48));
+        Assert.Null(old.Error);
+        Assert.Equal((BoardConfig.ModuleWroom32, false), (old.Module, old.HasPsram));
+
+        var wrover = BoardConfig.From(Parse("module=ESP32-WROVER-E\n" + Board48.Replace("sr_data=16\nsr_clock=17", "sr_data=18\nsr_clock=22").Replace("tft_bl=22", "tft_bl=-1")));
+        Assert.Null(wrover.Error);
+        Assert.Equal((BoardConfig.ModuleWroverE, true), (wrover.Module, wrover.HasPsram));
+    }
+
+    [Fact]
+    public void AnUnfittedPinMayBeWrittenAsMinusOne()
+    {
+        // matctl board export writes -1 for a pin that is not there, such as a mux enable tied to ground.
+        var board = BoardConfig.From(Parse(Board48.Replace("mux_enable=26", "mux_enable=-1").Replace("tft_bl=22", "tft_bl=-1")));
+
+        Assert.Null(board.Error);
+        Assert.Equal((BoardConfig.NoPin, BoardConfig.NoPin), (board.MuxEnable, board.TftBl));
+        Assert.Contains("mux_enable", BoardConfig.From(Parse(Board48.Replace("mux_enable=26", "mux_enable=-2"))).Error);
+    }
+
+    [Fact]
     public void AGpioRowBoardNeedsOnePinPerRow()
     {
         string text = "rows=4\ncols=16\npitch_um=10000\nrow_driver=gpio\nrow_gpio=16,17,18,19\n" +
@@ -143,6 +167,11 @@ public class DeviceConfigTests
     [InlineData("row_driver=shift", "row_driver=spi", "shift or gpio")]
     [InlineData("rows=48", "rows=400", "rows")]
     [InlineData("sr_data=16\n", "", "sr_data")]
+    [InlineData("led=2", "led=6", "led: GPIO 6 is wired to the module's SPI flash")]
+    [InlineData("tft_rst=4", "tft_rst=11", "tft_rst: GPIO 11 is wired to the module's SPI flash")]
+    [InlineData("rows=48", "module=ESP32-WROVER-E\nrows=48", "sr_data: GPIO 16 is the ESP32-WROVER-E's PSRAM")]
+    [InlineData("sr_data=16\nsr_clock=17", "sr_data=18\nsr_clock=17\nmodule=ESP32-WROVER-E", "sr_clock: GPIO 17 is the ESP32-WROVER-E's PSRAM")]
+    [InlineData("rows=48", "module=ESP32-S3-WROOM-1\nrows=48", "module: ESP32-S3-WROOM-1 is not a module this firmware knows")]
     public void AWrongPinMapIsRefusedWithItsReason(string good, string bad, string reason)
     {
         var board = BoardConfig.From(Parse(Board48.Replace(good, bad)));

@@ -1,10 +1,7 @@
 using Kiosk.Mat.Host.Json;
 using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Calibration;
-using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Scanning;
-using Kiosk.Mat.Simulation.Grid;
-using Kiosk.Mat.Simulation.Shoppers;
 using Xunit.Abstractions;
 
 namespace Kiosk.Mat.Simulation.Tests.Grid;

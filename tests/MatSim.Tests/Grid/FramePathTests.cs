@@ -1,8 +1,5 @@
 using Kiosk.Mat.Calibration;
-using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Scanning;
-using Kiosk.Mat.Simulation.Grid;
-using Kiosk.Mat.Simulation.Shoppers;
 
 namespace Kiosk.Mat.Simulation.Tests.Grid;
 

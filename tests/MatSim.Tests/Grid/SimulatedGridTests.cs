@@ -1,7 +1,5 @@
-using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Scanning;
 using Kiosk.Mat.SelfTest;
-using Kiosk.Mat.Simulation.Grid;
 
 namespace Kiosk.Mat.Simulation.Tests.Grid;
 

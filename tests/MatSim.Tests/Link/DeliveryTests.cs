@@ -1,7 +1,4 @@
-using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Session;
-using Kiosk.Mat.Simulation.Shoppers;
-using Kiosk.Mat.Simulation.Transports;
 using Xunit.Abstractions;
 
 namespace Kiosk.Mat.Simulation.Tests.Link;

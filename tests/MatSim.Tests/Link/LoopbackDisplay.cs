@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Kiosk.Mat.Protocol;
-using Kiosk.Mat.Simulation.Transports;
 
 namespace Kiosk.Mat.Simulation.Tests.Link;
 

@@ -1,7 +1,5 @@
 using Kiosk.Mat.Analysis;
-using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Link;
-using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Mat.Simulation.Tests.Link;
 

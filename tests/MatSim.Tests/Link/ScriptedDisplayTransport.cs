@@ -1,7 +1,5 @@
 using Kiosk.Mat.Link;
 using Kiosk.Mat.Pairing;
-using Kiosk.Mat.Protocol;
-using Kiosk.Mat.Simulation.Transports;
 
 namespace Kiosk.Mat.Simulation.Tests.Link;
 

@@ -1,5 +1,4 @@
 using Kiosk.Mat.Cli.Commands;
-using Kiosk.Mat.Protocol;
 using Kiosk.Tests;
 
 namespace Kiosk.Mat.Simulation.Tests.Link;

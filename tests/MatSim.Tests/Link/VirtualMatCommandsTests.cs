@@ -1,7 +1,3 @@
-using Kiosk.Mat.Geometry;
-using Kiosk.Mat.Protocol;
-using Kiosk.Mat.Simulation.Shoppers;
-
 namespace Kiosk.Mat.Simulation.Tests.Link;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Kiosk.Mat.Geometry;
-using Kiosk.Mat.Simulation.Shoppers;
 using Kiosk.Mat.Simulation.Tests.Support;
 using Kiosk.Tests;
 

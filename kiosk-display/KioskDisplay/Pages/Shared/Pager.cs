@@ -1,4 +1,3 @@
-using Kiosk.Display.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Kiosk.Display.Pages;

@@ -1,5 +1,4 @@
 using Kiosk.Display.Recommend;
-using Kiosk.Display.Storage;
 using Kiosk.Mat.Host.Json;
 
 namespace Kiosk.Display.Pages.Staff;

@@ -1,7 +1,4 @@
 using Kiosk.Display.Recommend;
-using Kiosk.Display.Storage;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kiosk.Display.Pages.Staff;
 

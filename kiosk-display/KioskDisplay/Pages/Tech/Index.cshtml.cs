@@ -1,7 +1,3 @@
-using Kiosk.Display.Storage;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Kiosk.Display.Pages.Tech;
 
 /// <summary>The technician's overview: what needs attention, the mats, the commands and what became of them, the log.</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Kiosk.Display.Feed;
-using Kiosk.Display.Storage;
 
 namespace Kiosk.Display.Pages.Tech;
 
