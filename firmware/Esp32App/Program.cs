@@ -107,7 +107,7 @@ namespace Kiosk.Esp32App
         {
             int frame = 0;
             DeviceState shownState = DeviceState.Booting; // shown at power-on
-            int shownHelloStatus = MatLinkSession.NoAnswer;
+            AckStatus shownHelloStatus = MatLinkSession.NoAnswer;
             int lastMemoryMs = NowMs() - MemoryEveryMs;
             while (true)
             {
@@ -165,7 +165,7 @@ namespace Kiosk.Esp32App
         }
 
         /// <summary>Why the display does not take this mat's data, on the console a technician watches while pairing.</summary>
-        private static void ReportHelloStatus(int status)
+        private static void ReportHelloStatus(AckStatus status)
         {
             if (status == AckStatus.UnknownDevice)
             {
@@ -185,7 +185,7 @@ namespace Kiosk.Esp32App
         {
             System.Console.WriteLine("scan: " + scan.TotalLoadGrams.ToString() + " g, left " + scan.LoadLeftPctX10.ToString()
                 + " permille, arch index x1000 " + scan.Left.ArchIndexX1000.ToString() + " / " + scan.Right.ArchIndexX1000.ToString()
-                + ", quality issues " + scan.QualityIssues.ToString());
+                + ", quality issues " + ((int)scan.QualityIssues).ToString());
         }
 
         private static void ReportSelfTest(MatSelfTest test)

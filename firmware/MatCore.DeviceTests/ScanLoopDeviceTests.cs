@@ -107,7 +107,7 @@ namespace Kiosk.Mat.DeviceTests
             test.Run(loop.ScanFrame());
 
             Assert.AreEqual(1, test.StuckSenselCount);
-            Assert.IsTrue(test.Mask[10 * 48 + 20] == SenselStatus.Stuck);
+            Assert.IsTrue(test.Mask[10 * 48 + 20] == (byte)SenselStatus.Stuck);
         }
     }
 }

@@ -12,14 +12,14 @@ internal sealed class CommandsAwaitingAck
     /// <summary>Commands remembered at most; a device that never acks cannot grow this.</summary>
     private const int MaxCommandsAwaitingAck = 32;
 
-    private readonly Dictionary<uint, byte> _bySequence = [];
+    private readonly Dictionary<uint, MessageType> _bySequence = [];
 
     /// <summary>The display-to-device commands of docs/protocol.md ("Messages"); the Challenge is not one.</summary>
-    public static bool IsCommand(byte type) =>
+    public static bool IsCommand(MessageType type) =>
         type is MessageType.CalibrateZero or MessageType.CalibrateGain or MessageType.SetConfig or MessageType.Reboot;
 
     /// <summary>Files a packet about to be sent, if it is a command.</summary>
-    public void Sent(uint sequence, byte type)
+    public void Sent(uint sequence, MessageType type)
     {
         if (!IsCommand(type))
         {
@@ -36,7 +36,7 @@ internal sealed class CommandsAwaitingAck
     }
 
     /// <summary>The command the device's Ack of <paramref name="sequence"/> answers; false for an ack of nothing awaited.</summary>
-    public bool TryTake(uint sequence, out byte command)
+    public bool TryTake(uint sequence, out MessageType command)
     {
         lock (_bySequence)
         {

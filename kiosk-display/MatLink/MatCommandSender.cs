@@ -32,7 +32,7 @@ public sealed class MatCommandSender(ConnectedMats connectedMats) : IDeviceComma
         return true;
     }
 
-    private Task<bool> SendAsync(long deviceId, byte type, Func<byte[], int> writePayload, CancellationToken cancellationToken) =>
+    private Task<bool> SendAsync(long deviceId, MessageType type, Func<byte[], int> writePayload, CancellationToken cancellationToken) =>
         connectedMats.TryGet(deviceId, out MatConnection connection)
             ? connection.SendAsync(type, writePayload, cancellationToken)
             : Task.FromResult(false);

@@ -79,7 +79,7 @@ public sealed class MatConnection : IPacketSink
     }
 
     /// <summary>Sends a packet on this link (technician commands); false when it did not fit or the link is gone.</summary>
-    internal Task<bool> SendAsync(byte type, Func<byte[], int> writePayload, CancellationToken token) =>
+    internal Task<bool> SendAsync(MessageType type, Func<byte[], int> writePayload, CancellationToken token) =>
         _sender.SendAsync(type, writePayload, token);
 
     /// <summary>Reads until the stream ends, times out, is closed or <paramref name="stoppingToken"/> fires; then cleans up.</summary>

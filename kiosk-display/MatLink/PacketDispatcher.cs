@@ -86,11 +86,11 @@ internal sealed class PacketDispatcher(
     private async Task HandleCommandAckAsync(ReceivedPacket packet, long deviceId, CancellationToken token)
     {
         // An ack of nothing we sent (or of a command forgotten long ago) has nothing to report.
-        if (!_ack.DecodePayload(packet.Payload, 0, packet.Payload.Length) || !commands.TryTake(_ack.AckedSequence, out byte command))
+        if (!_ack.DecodePayload(packet.Payload, 0, packet.Payload.Length) || !commands.TryTake(_ack.AckedSequence, out MessageType command))
         {
             return;
         }
-        var answer = new CommandAck(deviceId, MessageType.Name(command), AckStatus.Name(_ack.Status));
+        var answer = new CommandAck(deviceId, command.Name(), _ack.Status.Name());
         await delivery.DeliverAsync(sink => sink.OnCommandAckAsync(answer, token), "command-ack", deviceId);
     }
 }

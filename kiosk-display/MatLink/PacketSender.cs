@@ -20,7 +20,7 @@ internal sealed class PacketSender(Stream stream, CommandsAwaitingAck commands, 
     /// Sends one packet; the payload is written by <paramref name="writePayload"/> into the sender's buffer (return
     /// its length, or -1 when it does not fit). False when the payload did not fit or the link is gone.
     /// </summary>
-    public async Task<bool> SendAsync(byte type, Func<byte[], int> writePayload, CancellationToken token)
+    public async Task<bool> SendAsync(MessageType type, Func<byte[], int> writePayload, CancellationToken token)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, closing);
         try
@@ -60,7 +60,7 @@ internal sealed class PacketSender(Stream stream, CommandsAwaitingAck commands, 
     }
 
     /// <summary>An Ack of the other side's packet; <paramref name="resultId"/> names the result it acknowledges, if any.</summary>
-    public Task<bool> SendAckAsync(uint ackedSequence, int status, CancellationToken token, (long DeviceId, uint Counter)? resultId = null)
+    public Task<bool> SendAckAsync(uint ackedSequence, AckStatus status, CancellationToken token, (long DeviceId, uint Counter)? resultId = null)
     {
         var ack = new AckMessage
         {

@@ -155,7 +155,7 @@ internal sealed class PairingHandshake
     /// Answers a Hello with a refusal and closes the link after the linger time (so the device sees the refusal and
     /// the technician its Hello); the only refusal this link gets: nothing it sends afterwards is taken.
     /// </summary>
-    private async Task RefuseAsync(uint helloSequence, int status, CancellationToken token)
+    private async Task RefuseAsync(uint helloSequence, AckStatus status, CancellationToken token)
     {
         Refused = true;
         CloseAtTicks = DeadlineIn(context.Options.UnpairedLingerMs);

@@ -38,7 +38,7 @@ public sealed class LoadMat(long deviceId, byte[] pairingKey, ScanPayloads paylo
         get { lock (_gate) return _outbox.Count; }
     }
 
-    private sealed record DecodedReply(byte Type, uint Sequence, byte[] Payload);
+    private sealed record DecodedReply(MessageType Type, uint Sequence, byte[] Payload);
 
     /// <summary>
     /// Sends until <paramref name="produceUntil"/> (frames at <paramref name="framesPerSecond"/>, a result every
@@ -178,7 +178,7 @@ public sealed class LoadMat(long deviceId, byte[] pairingKey, ScanPayloads paylo
         Interlocked.Increment(ref ResultsSent);
     }
 
-    private async Task SendAsync(NetworkStream stream, byte type, byte[] payload, CancellationToken stop)
+    private async Task SendAsync(NetworkStream stream, MessageType type, byte[] payload, CancellationToken stop)
     {
         int length;
         lock (_gate)

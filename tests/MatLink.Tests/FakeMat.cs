@@ -7,7 +7,7 @@ using Kiosk.Mat.Protocol;
 namespace Kiosk.Display.MatLink.Tests;
 
 /// <summary>A packet the fake mat received from the display, copied out of the decoder's buffer.</summary>
-public sealed record MatPacket(byte Type, uint Sequence, byte[] Payload)
+public sealed record MatPacket(MessageType Type, uint Sequence, byte[] Payload)
 {
     public AckMessage Ack()
     {
@@ -145,14 +145,14 @@ public sealed class FakeMat : IAsyncDisposable, IPacketSink
     public Task<uint> SendResultAsync(byte[] payload) => SendAsync(MessageType.Result, b => Copy(payload, b));
 
     /// <summary>Acks a command as the device does after carrying it out (or not).</summary>
-    public Task<uint> SendAckAsync(uint commandSequence, int status)
+    public Task<uint> SendAckAsync(uint commandSequence, AckStatus status)
     {
         var ack = new AckMessage { AckedSequence = commandSequence, Status = status };
         return SendAsync(MessageType.Ack, b => ack.EncodePayload(b, 0, b.Length));
     }
 
     /// <summary>Encodes a packet with the next sequence number; returns that sequence.</summary>
-    public async Task<uint> SendAsync(byte type, Func<byte[], int> writePayload)
+    public async Task<uint> SendAsync(MessageType type, Func<byte[], int> writePayload)
     {
         var payload = new byte[PacketFormat.MaxPayloadBytes];
         int length = writePayload(payload);
@@ -165,7 +165,7 @@ public sealed class FakeMat : IAsyncDisposable, IPacketSink
     }
 
     /// <summary>The wire bytes of a packet without sending it (to send part of it, or to corrupt it).</summary>
-    public byte[] Encode(byte type, byte[] payload)
+    public byte[] Encode(MessageType type, byte[] payload)
     {
         var wire = new byte[PacketFormat.MaxWireBytes(payload.Length + PacketFormat.HeaderBytes + PacketFormat.CrcBytes)];
         int wireBytes = PacketFramer.Encode(type, _nextSequence++, payload, 0, payload.Length, wire, 0);

@@ -9,22 +9,22 @@ public class SenselMapTests : PairedMatTest
     public async Task PairedMatsSenselMapIsDeliveredWithEachFaultAndItsKind()
     {
         var map = new SenselMapMessage(SampleScan.Mat.SenselCount) { Rows = SampleScan.Mat.Rows, Cols = SampleScan.Mat.Cols };
-        map.Statuses[5] = SenselStatus.Stuck;
-        map.Statuses[2 * SampleScan.Mat.Cols + 7] = SenselStatus.Dead;
+        map.Statuses[5] = (byte)SenselStatus.Stuck;
+        map.Statuses[2 * SampleScan.Mat.Cols + 7] = (byte)SenselStatus.Dead;
 
         await Mat.SendAsync(MessageType.SenselMap, b => map.EncodePayload(b, 0, b.Length));
 
         MatSenselMap received = await Link.Sink.SenselMaps.NextAsync();
         Assert.Equal((FakeMat.DefaultDeviceId, SampleScan.Mat.Rows, SampleScan.Mat.Cols), (received.DeviceId, received.Rows, received.Cols));
         Assert.Equal([5, 2 * SampleScan.Mat.Cols + 7], received.FaultyIndices);
-        Assert.Equal([(int)SenselStatus.Stuck, SenselStatus.Dead], received.Statuses);
+        Assert.Equal([(int)SenselStatus.Stuck, (int)SenselStatus.Dead], received.Statuses);
     }
 
     [Fact]
     public async Task MapOfAnotherGridOrFromAnUnacceptedMatIsDropped()
     {
         var wrongGrid = new SenselMapMessage(16 * 16) { Rows = 16, Cols = 16 };
-        wrongGrid.Statuses[3] = SenselStatus.Dead;
+        wrongGrid.Statuses[3] = (byte)SenselStatus.Dead;
         await Mat.SendAsync(MessageType.SenselMap, b => wrongGrid.EncodePayload(b, 0, b.Length));
         // A Status after it shows the link went on reading: the map was dropped, not merely slow.
         await Mat.SendStatusAsync(9);

@@ -51,8 +51,8 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         public readonly byte[] LastResult;
         public int LastResultLength;
 
-        /// <summary>The device's ack of the last command sent (<see cref="AckStatus"/>), -1 before one came.</summary>
-        public int CommandStatus = -1;
+        /// <summary>The device's ack of the last command sent, <see cref="MatLinkSession.NoAnswer"/> before one came.</summary>
+        public AckStatus CommandStatus = MatLinkSession.NoAnswer;
         public uint CommandSequence;
 
         /// <param name="maxPacketBytes">The largest packet taken (a Result with its summed frame); larger ones are rejected and never acked.</param>
@@ -115,9 +115,9 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         }
 
         /// <summary>Sends a command (<see cref="MessageType.CalibrateZero"/>, ...) with its payload; the device acks it at its next poll.</summary>
-        public uint SendCommand(byte type, byte[] payload, int length)
+        public uint SendCommand(MessageType type, byte[] payload, int length)
         {
-            CommandStatus = -1;
+            CommandStatus = MatLinkSession.NoAnswer;
             CommandSequence = _sequence;
             Send(type, payload, length);
             return CommandSequence;
@@ -206,7 +206,7 @@ namespace Kiosk.Mat.DeviceTests.Fakes
             Ack(packet.Sequence, AckStatus.Ok, true, deviceId, counter);
         }
 
-        private void Ack(uint sequence, int status, bool hasResultId, long deviceId, uint counter)
+        private void Ack(uint sequence, AckStatus status, bool hasResultId, long deviceId, uint counter)
         {
             _ack.AckedSequence = sequence;
             _ack.Status = status;
@@ -216,7 +216,7 @@ namespace Kiosk.Mat.DeviceTests.Fakes
             Send(MessageType.Ack, _payload, _ack.EncodePayload(_payload, 0, _payload.Length));
         }
 
-        private void Send(byte type, byte[] payload, int length)
+        private void Send(MessageType type, byte[] payload, int length)
         {
             int written = PacketFramer.Encode(type, _sequence, payload, 0, length, _outgoing, _outgoingLength);
             if (written > 0)

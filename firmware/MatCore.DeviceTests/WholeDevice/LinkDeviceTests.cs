@@ -142,13 +142,13 @@ namespace Kiosk.Mat.DeviceTests
             int calibration = run.Device.Calibration.CalibrationId;
             run.Display.SendCommand(MessageType.CalibrateZero, null, 0);
             run.Tick();
-            Assert.AreEqual(AckStatus.Busy, run.Display.CommandStatus);
+            Assert.AreEqual((int)AckStatus.Busy, (int)run.Display.CommandStatus);
             Assert.AreEqual(calibration, run.Device.Calibration.CalibrationId);
 
             run.Empty(20);
             run.Display.SendCommand(MessageType.CalibrateZero, null, 0);
             run.Tick();
-            Assert.AreEqual(AckStatus.Ok, run.Display.CommandStatus);
+            Assert.AreEqual((int)AckStatus.Ok, (int)run.Display.CommandStatus);
             Assert.AreEqual(calibration + 1, run.Device.Calibration.CalibrationId);
         }
 
@@ -167,7 +167,7 @@ namespace Kiosk.Mat.DeviceTests
             gain.KnownWeightGrams = 90000;
             run.Display.SendCommand(MessageType.CalibrateGain, payload, gain.EncodePayload(payload, 0, payload.Length));
             run.Tick();
-            Assert.AreEqual(AckStatus.Ok, run.Display.CommandStatus);
+            Assert.AreEqual((int)AckStatus.Ok, (int)run.Display.CommandStatus);
             run.Tick();
 
             int total = run.Device.Tracker.TotalLoadGrams;
@@ -183,7 +183,7 @@ namespace Kiosk.Mat.DeviceTests
 
             run.Display.SendCommand(MessageType.Reboot, null, 0);
             run.Tick();
-            Assert.AreEqual(AckStatus.Ok, run.Display.CommandStatus);
+            Assert.AreEqual((int)AckStatus.Ok, (int)run.Display.CommandStatus);
             run.Empty(40);
 
             // A new device (the test holds no reference to the old one: two would not fit the device's heap).

@@ -57,7 +57,7 @@ namespace Kiosk.Mat.DeviceTests
             Assert.AreEqual((int)ArchType.Normal, (int)scan.Right.Arch);
             Assert.IsTrue(scan.LoadLeftPctX10 >= 470 && scan.LoadLeftPctX10 <= 530, "left share " + scan.LoadLeftPctX10.ToString());
             Assert.IsTrue(scan.TotalLoadGrams >= 67500 && scan.TotalLoadGrams <= 82500, "75 kg within 10%: " + scan.TotalLoadGrams.ToString());
-            Assert.AreEqual(QualityIssue.None, scan.QualityIssues);
+            Assert.AreEqual((int)QualityIssue.None, (int)scan.QualityIssues);
         }
 
         [TestMethod]
@@ -87,7 +87,7 @@ namespace Kiosk.Mat.DeviceTests
             DeviceRun run = Visit(ScriptedShopper.OneFoot(Rows));
             ScanAnalysis scan = OnlyResult(run).Analysis;
 
-            Assert.IsTrue((scan.QualityIssues & QualityIssue.OneFootOnly) != 0, "issues " + scan.QualityIssues.ToString());
+            Assert.IsTrue((scan.QualityIssues & QualityIssue.OneFootOnly) != 0, "issues " + ((int)scan.QualityIssues).ToString());
         }
 
         [TestMethod]

@@ -112,7 +112,7 @@ namespace Kiosk.Mat.Analysis
                 momentY += (long)grams * rowY[row];
             }
             result.TotalLoadGrams = (int)total;
-            int issues = 0;
+            QualityIssue issues = QualityIssue.None;
             if (health != null && health.SaturatedCount > 0)
             {
                 issues |= QualityIssue.Saturated;
@@ -182,12 +182,12 @@ namespace Kiosk.Mat.Analysis
         /// One foot alone: which half of the mat it stands on is a guess; its own shape says more. Its midfoot contact
         /// lies on its lateral side (the arch lifts the medial), so a foot whose midfoot lies toward +x is a right foot.
         /// </summary>
-        private int MeasureLoneFoot(ScanAnalysis result)
+        private QualityIssue MeasureLoneFoot(ScanAnalysis result)
         {
             ContactMap map = Map;
             int foot = map.FootOf(map.Active[0]);
             FootMeasures measures = foot == ContactMap.LeftFoot ? result.Left : result.Right;
-            int issues = MeasureFoot(foot, measures);
+            QualityIssue issues = MeasureFoot(foot, measures);
             // Only a clear offset (2 mm and more) overrules the side of the mat.
             long offset = _measurer.MidfootOffsetPlusX;
             bool looksRight = offset > 20;
@@ -209,10 +209,10 @@ namespace Kiosk.Mat.Analysis
             return issues;
         }
 
-        private int MeasureFoot(int foot, FootMeasures measures)
+        private QualityIssue MeasureFoot(int foot, FootMeasures measures)
         {
             _measurer.Measure(foot, measures);
-            int issues = 0;
+            QualityIssue issues = QualityIssue.None;
             if (!measures.Present)
             {
                 return issues;

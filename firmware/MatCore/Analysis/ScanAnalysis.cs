@@ -10,7 +10,7 @@ namespace Kiosk.Mat.Analysis
         public readonly FootMeasures Right = new FootMeasures();
 
         /// <summary>Bit flags of <see cref="QualityIssue"/>; 0 means the scan is trustworthy.</summary>
-        public int QualityIssues;
+        public QualityIssue QualityIssues;
 
         public int TotalLoadGrams;
         public int LoadLeftPctX10;
@@ -37,9 +37,9 @@ namespace Kiosk.Mat.Analysis
         public int FrameCount;
         public int WindowMs;
 
-        public bool QualityOk { get { return QualityIssues == 0; } }
+        public bool QualityOk { get { return QualityIssues == QualityIssue.None; } }
 
-        public bool Has(int issue)
+        public bool Has(QualityIssue issue)
         {
             return (QualityIssues & issue) != 0;
         }
@@ -48,7 +48,7 @@ namespace Kiosk.Mat.Analysis
         {
             Left.Clear();
             Right.Clear();
-            QualityIssues = 0;
+            QualityIssues = QualityIssue.None;
             TotalLoadGrams = 0;
             LoadLeftPctX10 = 0;
             LoadRightPctX10 = 0;

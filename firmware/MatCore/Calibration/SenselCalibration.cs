@@ -194,7 +194,7 @@ namespace Kiosk.Mat.Calibration
                     above = MaxZeroAboveBaseRaw;
                     if (DeadMask[i] == 0)
                     {
-                        DeadMask[i] = SelfTest.SenselStatus.Stuck;
+                        DeadMask[i] = (byte)SelfTest.SenselStatus.Stuck;
                         stuck++;
                     }
                 }
@@ -248,7 +248,7 @@ namespace Kiosk.Mat.Calibration
                 // Below a tenth of the mean the film or its wiring is broken, not merely weak.
                 if (uniformLoadGrams[i] * 10L < mean)
                 {
-                    DeadMask[i] = SelfTest.SenselStatus.Dead;
+                    DeadMask[i] = (byte)SelfTest.SenselStatus.Dead;
                     dead++;
                     continue;
                 }

@@ -7,12 +7,12 @@ namespace Kiosk.Mat.Link
     public interface IMatCommands
     {
         /// <summary>Take the zero offsets now; <see cref="Protocol.AckStatus.Busy"/> when someone stands on the mat.</summary>
-        int CalibrateZero();
+        Protocol.AckStatus CalibrateZero();
 
         /// <summary>A known weight stands on the mat: scale the gains so the total reads it.</summary>
-        int CalibrateGain(int knownGrams);
+        Protocol.AckStatus CalibrateGain(int knownGrams);
 
         /// <summary>Restart after the acknowledgement has gone out.</summary>
-        int Reboot();
+        Protocol.AckStatus Reboot();
     }
 }

@@ -39,7 +39,7 @@ namespace Kiosk.Mat.Link
         private int _nowMs;
         private bool _paired;
         private uint _helloSequence;
-        private int _helloStatus = NoAnswer;
+        private AckStatus _helloStatus = NoAnswer;
         private bool _holding;
         private uint _heldCounter;
         private uint _nextResultCounter;
@@ -61,7 +61,7 @@ namespace Kiosk.Mat.Link
         public IMatCommands Commands;
 
         /// <summary>What <see cref="HelloStatus"/> says before the display has answered this connection's Hello.</summary>
-        public const int NoAnswer = -1;
+        public const AckStatus NoAnswer = (AckStatus)0xFF;
 
         /// <param name="firstResultCounter">The next never-used result counter (persisted by the app across reboots).</param>
         /// <param name="pairingKey">The <see cref="PairingKey.KeyBytes"/>-byte key the display paired this device with (device_key);
@@ -107,7 +107,7 @@ namespace Kiosk.Mat.Link
         /// (<see cref="AckStatus.UnknownDevice"/> not paired there, <see cref="AckStatus.BadProof"/> paired with
         /// another key), or <see cref="NoAnswer"/> while none has come.
         /// </summary>
-        public int HelloStatus { get { return _helloStatus; } }
+        public AckStatus HelloStatus { get { return _helloStatus; } }
 
         /// <summary>
         /// The payload buffer a mat of <paramref name="senselCount"/> sensels needs in practice: a Result whose summed
@@ -212,15 +212,16 @@ namespace Kiosk.Mat.Link
         /// and offers the same scan again on every frame; it keeps the id it was given. Encoding it again costs less
         /// heap than a held copy would.
         /// </summary>
-        public bool QueueResult(ScanAnalysis analysis, int[] summedLoadGrams, int nowMs)
+        /// <param name="summedLoads">The still window's summed frame as its loaded sensels (<see cref="Session.SessionTracker.WindowSum"/>); null sends none.</param>
+        public bool QueueResult(ScanAnalysis analysis, Calibration.LoadedSensels summedLoads, int nowMs)
         {
             _result.DeviceId = _deviceId;
             _result.ResultCounter = _holding ? _heldCounter : _nextResultCounter++;
             _result.Analysis.CopyFrom(analysis);
-            _result.HasSummedFrame = summedLoadGrams != null;
+            _result.HasSummedFrame = summedLoads != null;
             _result.Rows = _geometry.Rows;
             _result.Cols = _geometry.Cols;
-            _result.SummedLoadGrams = summedLoadGrams;
+            _result.SummedLoads = summedLoads;
             int length = _result.EncodePayload(_packet, At, _payloadBytes);
             if (length < 0)
             {
@@ -383,7 +384,7 @@ namespace Kiosk.Mat.Link
             SendHello(HelloMessage.ProofHmacSha256);
         }
 
-        private void Reply(uint sequence, int status)
+        private void Reply(uint sequence, AckStatus status)
         {
             _ack.AckedSequence = sequence;
             _ack.Status = status;
@@ -393,12 +394,12 @@ namespace Kiosk.Mat.Link
             Send(MessageType.Ack, _ack.EncodePayload(_packet, At, _payloadBytes));
         }
 
-        private bool Send(byte type, int payloadLength)
+        private bool Send(MessageType type, int payloadLength)
         {
             return Send(type, null, 0, payloadLength);
         }
 
-        private bool Send(byte type, byte[] payload, int offset, int length)
+        private bool Send(MessageType type, byte[] payload, int offset, int length)
         {
             if (_transport == null || length < 0)
             {

@@ -12,7 +12,7 @@ namespace Kiosk.Mat.Protocol
         /// <summary>The sequence number of the packet acknowledged (of the sender of that packet).</summary>
         public uint AckedSequence;
 
-        public int Status;
+        public AckStatus Status;
 
         /// <summary>True when this acknowledges a Result: then DeviceId and ResultCounter name it.</summary>
         public bool HasResultId;
@@ -23,7 +23,7 @@ namespace Kiosk.Mat.Protocol
         {
             PayloadWriter writer = new PayloadWriter(buffer, offset, capacity);
             writer.U32(AckedSequence);
-            writer.U8(Status);
+            writer.U8((int)Status);
             writer.U8(HasResultId ? FlagResultId : 0);
             writer.I64(DeviceId);
             writer.U32(ResultCounter);
@@ -34,7 +34,7 @@ namespace Kiosk.Mat.Protocol
         {
             PayloadReader reader = new PayloadReader(buffer, offset, count);
             AckedSequence = reader.U32();
-            Status = reader.U8();
+            Status = (AckStatus)reader.U8();
             int flags = reader.U8();
             DeviceId = reader.I64();
             ResultCounter = reader.U32();

@@ -8,7 +8,7 @@ namespace Kiosk.Mat.Protocol
     {
         public readonly byte[] Buffer;
 
-        public byte Type;
+        public MessageType Type;
         public uint Sequence;
         public int PayloadLength;
 

@@ -2,45 +2,53 @@ namespace Kiosk.Mat.Protocol
 {
     /// <summary>
     /// The type byte of a packet (docs/protocol.md, "Messages"). Device-to-display types are below 0x10,
-    /// display-to-device commands from 0x10, so a sniffer can tell the direction from one byte.
+    /// display-to-device commands from 0x10, so a sniffer can tell the direction from one byte. A decoded packet
+    /// may carry a value that is none of these (a newer device's type): <see cref="MessageTypeNames.Name"/> says "unknown".
     /// </summary>
-    public static class MessageType
+    public enum MessageType : byte
     {
-        public const byte Hello = 0x01;
-        public const byte Frame = 0x02;
-        public const byte Result = 0x03;
-        public const byte Status = 0x04;
+        Hello = 0x01,
+        Frame = 0x02,
+        Result = 0x03,
+        Status = 0x04,
 
         /// <summary>Sent both ways: the display acknowledges results and hellos, the device acknowledges commands.</summary>
-        public const byte Ack = 0x05;
+        Ack = 0x05,
 
         /// <summary>The self-test's finding per sensel, for the technician's dead-sensel map.</summary>
-        public const byte SenselMap = 0x06;
+        SenselMap = 0x06,
 
-        public const byte CalibrateZero = 0x10;
-        public const byte CalibrateGain = 0x11;
-        public const byte SetConfig = 0x12;
-        public const byte Reboot = 0x13;
+        CalibrateZero = 0x10,
+        CalibrateGain = 0x11,
+        SetConfig = 0x12,
+        Reboot = 0x13,
 
         /// <summary>The display's answer to a paired device's Hello: prove the pairing key over this nonce.</summary>
-        public const byte Challenge = 0x14;
+        Challenge = 0x14,
+    }
 
-        /// <summary>The stable lower-case name the JSON of <c>matctl decode</c> uses.</summary>
-        public static string Name(byte type)
+    /// <summary>
+    /// The names of <see cref="MessageType"/> values. An enum's ToString() on nanoFramework gives its number, so
+    /// the names are spelled out here, once.
+    /// </summary>
+    public static class MessageTypeNames
+    {
+        /// <summary>The stable lower-case name the JSON of <c>matctl decode</c> and the technician's log use.</summary>
+        public static string Name(this MessageType type)
         {
             switch (type)
             {
-                case Hello: return "hello";
-                case Frame: return "frame";
-                case Result: return "result";
-                case Status: return "status";
-                case Ack: return "ack";
-                case SenselMap: return "sensel-map";
-                case CalibrateZero: return "calibrate-zero";
-                case CalibrateGain: return "calibrate-gain";
-                case SetConfig: return "set-config";
-                case Reboot: return "reboot";
-                case Challenge: return "challenge";
+                case MessageType.Hello: return "hello";
+                case MessageType.Frame: return "frame";
+                case MessageType.Result: return "result";
+                case MessageType.Status: return "status";
+                case MessageType.Ack: return "ack";
+                case MessageType.SenselMap: return "sensel-map";
+                case MessageType.CalibrateZero: return "calibrate-zero";
+                case MessageType.CalibrateGain: return "calibrate-gain";
+                case MessageType.SetConfig: return "set-config";
+                case MessageType.Reboot: return "reboot";
+                case MessageType.Challenge: return "challenge";
                 default: return "unknown";
             }
         }

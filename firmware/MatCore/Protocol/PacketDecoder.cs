@@ -133,7 +133,7 @@ namespace Kiosk.Mat.Protocol
                 return;
             }
             ReportStretch();
-            _packet.Type = _buffer[1];
+            _packet.Type = (MessageType)_buffer[1];
             _packet.Sequence = (uint)(_buffer[2] | (_buffer[3] << 8) | (_buffer[4] << 16) | (_buffer[5] << 24));
             _packet.PayloadLength = length - PacketFormat.HeaderBytes - PacketFormat.CrcBytes;
             _packet.StreamOffset = chunkStart;

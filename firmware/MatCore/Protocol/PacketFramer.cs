@@ -13,7 +13,7 @@ namespace Kiosk.Mat.Protocol
         /// Returns the number of wire bytes written, or 0 when the payload is larger than the protocol allows
         /// or the output has no room (then the output's contents past the offset are undefined).
         /// </summary>
-        public static int Encode(byte type, uint sequence, byte[] payload, int payloadOffset, int payloadLength,
+        public static int Encode(MessageType type, uint sequence, byte[] payload, int payloadOffset, int payloadLength,
             byte[] output, int outputOffset)
         {
             if (payloadLength < 0 || payloadLength > PacketFormat.MaxPayloadBytes || outputOffset < 0 || outputOffset >= output.Length)
@@ -24,7 +24,7 @@ namespace Kiosk.Mat.Protocol
             CobsWriter cobs = new CobsWriter(output, outputOffset + 1, output.Length - outputOffset - 1);
             uint crc = Crc32.Initial;
             crc = Put(ref cobs, crc, PacketFormat.Version);
-            crc = Put(ref cobs, crc, type);
+            crc = Put(ref cobs, crc, (byte)type);
             crc = Put(ref cobs, crc, (byte)(sequence & 0xFF));
             crc = Put(ref cobs, crc, (byte)((sequence >> 8) & 0xFF));
             crc = Put(ref cobs, crc, (byte)((sequence >> 16) & 0xFF));
@@ -66,7 +66,7 @@ namespace Kiosk.Mat.Protocol
         /// just after it, so the stuffing is one loop with locals only (the interpreter pays for every call and field).
         /// Returns the wire length, or 0 when the payload is too large or the buffer too small.
         /// </summary>
-        public static int EncodeInPlace(byte type, uint sequence, byte[] buffer, int payloadLength)
+        public static int EncodeInPlace(MessageType type, uint sequence, byte[] buffer, int payloadLength)
         {
             int head = InPlacePayloadOffset - PacketFormat.HeaderBytes;
             int end = InPlacePayloadOffset + payloadLength;
@@ -75,7 +75,7 @@ namespace Kiosk.Mat.Protocol
                 return 0;
             }
             buffer[head] = PacketFormat.Version;
-            buffer[head + 1] = type;
+            buffer[head + 1] = (byte)type;
             buffer[head + 2] = (byte)(sequence & 0xFF);
             buffer[head + 3] = (byte)((sequence >> 8) & 0xFF);
             buffer[head + 4] = (byte)((sequence >> 16) & 0xFF);

@@ -45,7 +45,7 @@ namespace Kiosk.Mat.Protocol
             }
             for (int i = 0; i < sensels; i++)
             {
-                if (Statuses[i] > SelfTest.SenselStatus.Max)
+                if (Statuses[i] > (byte)SelfTest.SenselStatus.Max)
                 {
                     return false;
                 }

@@ -120,7 +120,7 @@ namespace Kiosk.Mat.SelfTest
         {
             for (int i = 0; i < Mask.Length; i++)
             {
-                Mask[i] = SenselStatus.Ok;
+                Mask[i] = (byte)SenselStatus.Ok;
             }
             for (int row = 0; row < _rows; row++)
             {
@@ -242,7 +242,7 @@ namespace Kiosk.Mat.SelfTest
                     int neighbourMedian = NeighbourMedian(frame, row, col);
                     if (neighbourMedian >= 0 && value >= neighbourMedian + _limits.StuckAboveNeighboursRaw)
                     {
-                        Mask[index] = SenselStatus.Stuck;
+                        Mask[index] = (byte)SenselStatus.Stuck;
                     }
                 }
             }
@@ -279,10 +279,10 @@ namespace Kiosk.Mat.SelfTest
                 for (int col = 0; col < _cols; col++)
                 {
                     int index = row * _cols + col;
-                    if (Mask[index] == SenselStatus.Ok && !IsLineFaulty(row, col)
+                    if (Mask[index] == (byte)SenselStatus.Ok && !IsLineFaulty(row, col)
                         && Response(loadedFrame, emptyFrame, index) < deadBelow)
                     {
-                        Mask[index] = SenselStatus.Dead;
+                        Mask[index] = (byte)SenselStatus.Dead;
                     }
                 }
             }
@@ -393,7 +393,7 @@ namespace Kiosk.Mat.SelfTest
             }
             for (int i = 0; i < Mask.Length; i++)
             {
-                switch (Mask[i])
+                switch ((SenselStatus)Mask[i])
                 {
                     case SenselStatus.Ok:
                         continue;
@@ -421,7 +421,7 @@ namespace Kiosk.Mat.SelfTest
 
         private void MarkLine(int start, int step, int length, LineFault fault)
         {
-            byte status = fault == LineFault.Shorted ? SenselStatus.OnShortedLine : SenselStatus.OnOpenLine;
+            byte status = (byte)(fault == LineFault.Shorted ? SenselStatus.OnShortedLine : SenselStatus.OnOpenLine);
             for (int i = 0, index = start; i < length; i++, index += step)
             {
                 // Statuses rank by severity: a short outranks an open line, a line outranks a single sensel.

@@ -52,15 +52,15 @@ public sealed record AnalysisReport(
 
     public static AnalysisReport? FromJson(string json) => JsonSerializer.Deserialize<AnalysisReport>(json, JsonOptions);
 
-    public static string[] IssueNames(int issues)
+    public static string[] IssueNames(QualityIssue issues)
     {
         var names = new List<string>();
-        for (int i = 0; i < QualityIssue.Count; i++)
+        for (int i = 0; i < QualityIssueNames.Count; i++)
         {
-            int flag = QualityIssue.FlagAt(i);
+            QualityIssue flag = QualityIssueNames.FlagAt(i);
             if ((issues & flag) != 0)
             {
-                names.Add(QualityIssue.Name(flag));
+                names.Add(flag.Name());
             }
         }
         return names.ToArray();

@@ -43,7 +43,7 @@ public sealed class PacketJson
         using (var json = new Utf8JsonWriter(_output))
         {
             json.WriteStartObject();
-            json.WriteString("type", MessageType.Name(packet.Type));
+            json.WriteString("type", packet.Type.Name());
             json.WriteNumber("seq", packet.Sequence);
             if (!WriteFields(json, packet))
             {
@@ -113,7 +113,7 @@ public sealed class PacketJson
             case MessageType.Ack:
                 if (!_ack.DecodePayload(buffer, offset, length)) return false;
                 json.WriteNumber("ackedSeq", _ack.AckedSequence);
-                json.WriteString("status", AckStatus.Name(_ack.Status));
+                json.WriteString("status", _ack.Status.Name());
                 if (_ack.HasResultId) json.WriteString("resultId", ResultId(_ack.DeviceId, _ack.ResultCounter));
                 else json.WriteNull("resultId");
                 return true;
@@ -150,7 +150,7 @@ public sealed class PacketJson
             case MessageType.Reboot:
                 return length == 0;
             default:
-                json.WriteNumber("typeByte", packet.Type);
+                json.WriteNumber("typeByte", (byte)packet.Type);
                 json.WriteNumber("payloadBytes", length);
                 return true;
         }

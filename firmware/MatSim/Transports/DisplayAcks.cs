@@ -28,7 +28,7 @@ public sealed class DisplayAcks
     public static string ResultId(long deviceId, uint counter) => $"{deviceId:x12}-{counter}";
 
     /// <summary>Writes an ok Ack of <paramref name="ackedSequence"/> into <see cref="Wire"/>, naming a result when given one; returns its length.</summary>
-    public int Encode(uint ackedSequence, long? resultDeviceId = null, uint resultCounter = 0, int status = AckStatus.Ok)
+    public int Encode(uint ackedSequence, long? resultDeviceId = null, uint resultCounter = 0, AckStatus status = AckStatus.Ok)
     {
         _ack.AckedSequence = ackedSequence;
         _ack.Status = status;

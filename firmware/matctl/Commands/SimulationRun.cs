@@ -71,7 +71,7 @@ internal sealed class SimulationRun(VirtualMat mat, bool realtime)
 
     private void AfterFrame(int fastPaceMs)
     {
-        int hello = mat.Link.HelloStatus;
+        AckStatus hello = mat.Link.HelloStatus;
         if (hello == AckStatus.UnknownDevice || hello == AckStatus.BadProof)
         {
             // Every Hello will be refused the same way: nothing this run sends would be taken.
@@ -80,13 +80,13 @@ internal sealed class SimulationRun(VirtualMat mat, bool realtime)
         Pace(fastPaceMs);
     }
 
-    private sealed class RefusedByDisplay(int status) : Exception(AckStatus.Name(status))
+    private sealed class RefusedByDisplay(AckStatus status) : Exception(status.Name())
     {
-        public int Status { get; } = status;
+        public AckStatus Status { get; } = status;
     }
 
     /// <summary>Why the display refused the mat, and what to do about it, in the technician's words.</summary>
-    private static string Refusal(int status, long deviceId, string where) => status == AckStatus.UnknownDevice
+    private static string Refusal(AckStatus status, long deviceId, string where) => status == AckStatus.UnknownDevice
         ? $"matctl simulate: the display at {where} refused the mat: device {deviceId:x12} is not paired there; pair it on the technician page (Mats, pair by key) with the key given as --device-key"
         : $"matctl simulate: the display at {where} refused the mat: device {deviceId:x12} is paired there with another key; give the key it was paired with as --device-key, or pair it again";
 

@@ -39,7 +39,7 @@ public sealed record ScanResult(string ResultId, string DeviceId, AnalysisReport
 /// </summary>
 public sealed record DeadSenselMap(int Rows, int Cols, int[] Indices, int[]? Kinds = null)
 {
-    public static string KindName(int kind) => kind switch
+    public static string KindName(int kind) => (Kiosk.Mat.SelfTest.SenselStatus)kind switch
     {
         Kiosk.Mat.SelfTest.SenselStatus.Stuck => "stuck (reads high when empty)",
         Kiosk.Mat.SelfTest.SenselStatus.Dead => "dead (does not respond)",

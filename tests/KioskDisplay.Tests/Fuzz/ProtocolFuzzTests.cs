@@ -34,7 +34,7 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>A valid payload of each type a mat sends, to change in a few places.</summary>
-    private static readonly (byte Type, byte[] Payload)[] Samples =
+    private static readonly (MessageType Type, byte[] Payload)[] Samples =
     [
         (MessageType.Hello, Encoded(b => new HelloMessage { DeviceId = FakeMat.DefaultDeviceId, FirmwareMajor = 1, Rows = 48, Cols = 48, PitchUm = 10000 }.EncodePayload(b, 0, b.Length))),
         (MessageType.Frame, Encoded(b => new FrameMessage(0) { CapturedAtMs = 5, Rows = 48, Cols = 48, LoadGrams = SampleScan.FrameLoads }.EncodePayload(b, 0, b.Length))),
@@ -70,8 +70,8 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>A packet of a type a mat sends (mostly) or any type, with a changed or made-up payload.</summary>
-    private static readonly Gen<(byte Type, byte[] Payload)> Packet = Gen.Select(
-        Gen.Frequency((5, Gen.Int[0, Samples.Length - 1].Select(i => Samples[i].Type)), (1, Gen.Byte)), Payload);
+    private static readonly Gen<(MessageType Type, byte[] Payload)> Packet = Gen.Select(
+        Gen.Frequency((5, Gen.Int[0, Samples.Length - 1].Select(i => Samples[i].Type)), (1, Gen.Byte.Select(b => (MessageType)b))), Payload);
 
     [Fact]
     public void EveryMessageDecoderTakesAnyPayloadWithoutThrowing()
@@ -161,7 +161,7 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         AssertNothingLoggedAsAnError();
     }
 
-    private static byte[] Frame(byte type, byte[] payload)
+    private static byte[] Frame(MessageType type, byte[] payload)
     {
         if (payload.Length > PacketFormat.MaxPayloadBytes) payload = payload[..PacketFormat.MaxPayloadBytes];
         var wire = new byte[PacketFormat.MaxWireBytes(payload.Length + PacketFormat.HeaderBytes + PacketFormat.CrcBytes)];

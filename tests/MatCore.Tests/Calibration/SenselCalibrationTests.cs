@@ -64,7 +64,7 @@ public class SenselCalibrationTests
         var calibration = new SenselCalibration(4, Law);
         int dead = calibration.EqualiseGains([800, 1200, 1000, 20]);
         Assert.Equal(1, dead);
-        Assert.Equal(Kiosk.Mat.SelfTest.SenselStatus.Dead, calibration.DeadMask[3]);
+        Assert.Equal((byte)Kiosk.Mat.SelfTest.SenselStatus.Dead, calibration.DeadMask[3]);
         var raw = new ushort[4];
         var grams = new int[] { 800, 1200, 1000, 0 };
         for (int i = 0; i < 3; i++)
@@ -78,7 +78,7 @@ public class SenselCalibrationTests
     {
         var mask = new byte[4];
         var calibration = new SenselCalibration(4, Law, mask);
-        mask[2] = Kiosk.Mat.SelfTest.SenselStatus.Stuck;
+        mask[2] = (byte)Kiosk.Mat.SelfTest.SenselStatus.Stuck;
         var grams = new int[4];
         calibration.Apply([1000, 1000, 1000, 1000], grams);
         Assert.Equal(0, grams[2]);
@@ -104,7 +104,7 @@ public class SenselCalibrationTests
         Assert.Equal(20, calibration.ZeroBaseRaw);
         Assert.Equal(5, calibration.ZeroAboveBase[1]);
         Assert.Equal(0, calibration.DeadMask[2]);
-        Assert.Equal(Kiosk.Mat.SelfTest.SenselStatus.Stuck, calibration.DeadMask[3]);
+        Assert.Equal((byte)Kiosk.Mat.SelfTest.SenselStatus.Stuck, calibration.DeadMask[3]);
         var grams = new int[4];
         calibration.Apply([20, 25, 1000, 1000], grams);
         Assert.Equal([0, 0], grams[..2]);

@@ -157,7 +157,7 @@ public class MessageRoundTripTests
     [Fact]
     public void AckRoundTrips()
     {
-        Gen.Select(Gen.UInt, Gen.Int[0, AckStatus.Max], Gen.Bool, Gen.Long, Gen.UInt).Sample((sequence, status, hasId, deviceId, counter) =>
+        Gen.Select(Gen.UInt, Gen.Int[0, (int)AckStatus.Max].Select(s => (AckStatus)s), Gen.Bool, Gen.Long, Gen.UInt).Sample((sequence, status, hasId, deviceId, counter) =>
         {
             var sent = new AckMessage { AckedSequence = sequence, Status = status, HasResultId = hasId, DeviceId = deviceId, ResultCounter = counter };
             var received = new AckMessage();
@@ -206,13 +206,13 @@ public class MessageRoundTripTests
     public void SenselMapRoundTripsEveryStatusAndRefusesAnUnknownOne()
     {
         var sent = new SenselMapMessage(48 * 48) { Rows = 48, Cols = 48 };
-        sent.Statuses[0] = SenselStatus.Stuck;
-        sent.Statuses[47] = SenselStatus.Dead;
+        sent.Statuses[0] = (byte)SenselStatus.Stuck;
+        sent.Statuses[47] = (byte)SenselStatus.Dead;
         for (int row = 0; row < 48; row++)
         {
-            sent.Statuses[row * 48 + 30] = SenselStatus.OnOpenLine;
+            sent.Statuses[row * 48 + 30] = (byte)SenselStatus.OnOpenLine;
         }
-        sent.Statuses[48 * 48 - 1] = SenselStatus.OnShortedLine;
+        sent.Statuses[48 * 48 - 1] = (byte)SenselStatus.OnShortedLine;
         var received = new SenselMapMessage(48 * 48);
         byte[] payload = RoundTrip(sent.EncodePayload, received.DecodePayload);
 
@@ -222,7 +222,7 @@ public class MessageRoundTripTests
         AssertEveryTruncationRejected(payload, received.DecodePayload);
         Assert.False(new SenselMapMessage(47 * 48).DecodePayload(payload, 0, payload.Length)); // larger than the receiver's grid
 
-        sent.Statuses[5] = SenselStatus.Max + 1;
+        sent.Statuses[5] = (byte)(SenselStatus.Max + 1);
         int length = sent.EncodePayload(payload = new byte[4096], 0, payload.Length);
         Assert.False(received.DecodePayload(payload, 0, length));
     }
@@ -298,6 +298,7 @@ public class MessageRoundTripTests
                 object boxed = field.FieldType == typeof(int) ? value
                     : field.FieldType == typeof(bool) ? (value & 1) == 1
                     : field.FieldType == typeof(ArchType) ? (ArchType)((uint)value % 4)
+                    : field.FieldType == typeof(QualityIssue) ? (QualityIssue)value
                     : throw new InvalidOperationException($"no generator for {field.FieldType} {field.Name}");
                 field.SetValue(target, boxed);
             }

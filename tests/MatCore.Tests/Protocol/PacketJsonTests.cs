@@ -8,7 +8,7 @@ namespace Kiosk.Mat.Tests.Protocol;
 
 public class PacketJsonTests
 {
-    private static SentPacket Encode(byte type, uint sequence, Func<byte[], int, int, int> encodePayload)
+    private static SentPacket Encode(MessageType type, uint sequence, Func<byte[], int, int, int> encodePayload)
     {
         var buffer = new byte[4096];
         int length = encodePayload(buffer, 0, buffer.Length);

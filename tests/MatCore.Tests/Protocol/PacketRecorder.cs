@@ -3,7 +3,7 @@ using Kiosk.Mat.Protocol;
 namespace Kiosk.Mat.Tests.Protocol;
 
 /// <summary>A packet as the tests compare them: type, sequence and a copy of the payload.</summary>
-public sealed record SentPacket(byte Type, uint Sequence, byte[] Payload)
+public sealed record SentPacket(MessageType Type, uint Sequence, byte[] Payload)
 {
     public bool SameAs(SentPacket other) =>
         Type == other.Type && Sequence == other.Sequence && Payload.AsSpan().SequenceEqual(other.Payload);

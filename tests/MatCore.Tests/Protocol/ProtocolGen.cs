@@ -16,7 +16,7 @@ public static class ProtocolGen
         (1, Gen.Byte[1, 255].Array[250, 300]));
 
     public static readonly Gen<SentPacket> Packet =
-        Gen.Select(Gen.Byte, Gen.UInt, Payload, (type, sequence, payload) => new SentPacket(type, sequence, payload));
+        Gen.Select(Gen.Byte, Gen.UInt, Payload, (type, sequence, payload) => new SentPacket((MessageType)type, sequence, payload));
 
     public static readonly Gen<SentPacket[]> Packets = Packet.Array[1, 6];
 

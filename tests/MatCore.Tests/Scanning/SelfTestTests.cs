@@ -47,8 +47,8 @@ public class SelfTestTests
         Assert.Equal(LineFault.Shorted, _test.RowFault[17]);
         Assert.Equal(0, _test.BadColCount);
         Assert.Equal(Cols, _test.MaskedSenselCount);
-        Assert.Equal(SenselStatus.OnShortedLine, _test.Mask[17 * Cols + 30]);
-        Assert.Equal(SenselStatus.Ok, _test.Mask[16 * Cols + 30]);
+        Assert.Equal((byte)SenselStatus.OnShortedLine, _test.Mask[17 * Cols + 30]);
+        Assert.Equal((byte)SenselStatus.Ok, _test.Mask[16 * Cols + 30]);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class SelfTestTests
         Assert.Equal(1, _test.BadColCount);
         Assert.Equal(40, _test.BadCols[0]);
         Assert.Equal(LineFault.Open, _test.ColFault[40]);
-        Assert.Equal(SenselStatus.OnOpenLine, _test.Mask[3 * Cols + 40]);
+        Assert.Equal((byte)SenselStatus.OnOpenLine, _test.Mask[3 * Cols + 40]);
     }
 
     [Fact]
@@ -95,8 +95,8 @@ public class SelfTestTests
         _test.Run(Scan());
 
         Assert.Equal(2, _test.StuckSenselCount);
-        Assert.Equal(SenselStatus.Stuck, _test.Mask[10 * Cols + 20]);
-        Assert.Equal(SenselStatus.Stuck, _test.Mask[0]);
+        Assert.Equal((byte)SenselStatus.Stuck, _test.Mask[10 * Cols + 20]);
+        Assert.Equal((byte)SenselStatus.Stuck, _test.Mask[0]);
         Assert.Equal(0, _test.BadRowCount + _test.BadColCount);
         Assert.Equal(2, _test.MaskedSenselCount);
     }
@@ -140,7 +140,7 @@ public class SelfTestTests
         _test.Run(empty, loaded);
 
         Assert.Equal(1, _test.DeadSenselCount);
-        Assert.Equal(SenselStatus.Dead, _test.Mask[33 * Cols + 7]);
+        Assert.Equal((byte)SenselStatus.Dead, _test.Mask[33 * Cols + 7]);
         Assert.Equal(1, _test.MaskedSenselCount);
     }
 
@@ -169,8 +169,8 @@ public class SelfTestTests
         Assert.Equal(new[] { 2, 9 }, _test.BadCols.Take(_test.BadColCount));
         int expectedLineSensels = Cols + 2 * Rows - 2;
         Assert.Equal(expectedLineSensels + 1, _test.MaskedSenselCount);
-        Assert.Equal(_test.MaskedSenselCount, _test.Mask.Count(m => m != SenselStatus.Ok));
-        Assert.Equal(SenselStatus.OnShortedLine, _test.Mask[3 * Cols + 2]);
+        Assert.Equal(_test.MaskedSenselCount, _test.Mask.Count(m => m != (byte)SenselStatus.Ok));
+        Assert.Equal((byte)SenselStatus.OnShortedLine, _test.Mask[3 * Cols + 2]);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public class SimulatedGridTests
 
         test.Run(new ScanLoop(Mat, grid, grid, grid, ScanTiming.Default()).ScanFrame());
 
-        Assert.Equal(SenselStatus.Stuck, test.Mask[Mat.Index(20, 3)]);
+        Assert.Equal((byte)SenselStatus.Stuck, test.Mask[Mat.Index(20, 3)]);
         Assert.Equal(1, test.MaskedSenselCount);
     }
 

@@ -32,8 +32,8 @@ public sealed class LoopbackDisplay : IDisposable
     /// <summary>Store the next Result, then drop the connection before acking it: the mat must resend it.</summary>
     public volatile bool LoseNextAck;
 
-    /// <summary>How every Hello is answered (AckStatus): not ok is a display that refuses the mat, as the real one does.</summary>
-    public volatile int HelloAnswer = AckStatus.Ok;
+    /// <summary>How every Hello is answered: not ok is a display that refuses the mat, as the real one does.</summary>
+    public volatile AckStatus HelloAnswer = AckStatus.Ok;
 
     /// <summary>Hellos answered so far.</summary>
     public volatile int Hellos;

@@ -127,15 +127,15 @@ public class MatLinkSessionTests
     {
         public int GainGrams;
 
-        public int CalibrateZero() => AckStatus.Busy;
+        public AckStatus CalibrateZero() => AckStatus.Busy;
 
-        public int CalibrateGain(int knownGrams)
+        public AckStatus CalibrateGain(int knownGrams)
         {
             GainGrams = knownGrams;
             return AckStatus.Ok;
         }
 
-        public int Reboot() => AckStatus.Ok;
+        public AckStatus Reboot() => AckStatus.Ok;
     }
 
     private static readonly byte[] Key = Convert.FromHexString("9f86d081884c7d659a2feaa0c55ad015");
@@ -205,7 +205,7 @@ public class MatLinkSessionTests
     public void SenselMapGoesOutOnceTheHelloIsAcceptedOnEveryConnection()
     {
         var mask = new byte[Mat.SenselCount];
-        mask[17] = Kiosk.Mat.SelfTest.SenselStatus.Stuck;
+        mask[17] = (byte)Kiosk.Mat.SelfTest.SenselStatus.Stuck;
         var session = Session(Key);
         session.SenselMask = mask;
         Assert.False(session.SendSenselMap()); // not linked yet
@@ -218,7 +218,7 @@ public class MatLinkSessionTests
             Assert.Equal([MessageType.Hello, MessageType.Hello, MessageType.SenselMap], display.Packets.Select(p => p.Type));
             var map = new SenselMapMessage(Mat.SenselCount);
             Assert.True(map.DecodePayload(display.LastSenselMap!, 0, display.LastSenselMap!.Length));
-            Assert.Equal(Kiosk.Mat.SelfTest.SenselStatus.Stuck, map.Statuses[17]);
+            Assert.Equal((byte)Kiosk.Mat.SelfTest.SenselStatus.Stuck, map.Statuses[17]);
             Assert.Equal(1, map.Statuses.Count(v => v != 0));
         }
     }

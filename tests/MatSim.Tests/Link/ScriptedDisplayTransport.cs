@@ -36,7 +36,7 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
     public byte[] LastNonce { get; } = new byte[PairingProof.NonceBytes];
 
     /// <summary>(acked sequence, status) of every Ack the device sent.</summary>
-    public List<(uint AckedSequence, int Status)> AcksFromDevice { get; } = [];
+    public List<(uint AckedSequence, AckStatus Status)> AcksFromDevice { get; } = [];
 
     /// <summary>The payload of the last sensel map received.</summary>
     public byte[]? LastSenselMap { get; private set; }
@@ -45,7 +45,7 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
     public StatusMessage? LastStatus { get; private set; }
 
     /// <summary>(type, sequence) of every packet received, in order.</summary>
-    public List<(byte Type, uint Sequence)> Packets { get; } = [];
+    public List<(MessageType Type, uint Sequence)> Packets { get; } = [];
 
     /// <summary>Result counters in the order their packets arrived (resends included).</summary>
     public List<uint> ResultCounters { get; } = [];
@@ -124,7 +124,7 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
     }
 
     /// <summary>Sends a display-to-device packet whose payload <paramref name="write"/> fills.</summary>
-    private uint SendCommand(byte type, int payloadBytes, Func<byte[], int> write)
+    private uint SendCommand(MessageType type, int payloadBytes, Func<byte[], int> write)
     {
         var payload = new byte[payloadBytes];
         Assert.Equal(payloadBytes, write(payload));
@@ -135,7 +135,7 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
     public void AcknowledgeResult(long deviceId, uint counter) => Enqueue(_acks.Encode(0, deviceId, counter));
 
     /// <summary>Sends a command to the device with the display's next sequence; returns that sequence.</summary>
-    public uint SendCommand(byte type, byte[] payload)
+    public uint SendCommand(MessageType type, byte[] payload)
     {
         var wire = new byte[PacketFormat.MaxWireBytes(payload.Length + 12)];
         uint sequence = _commandSequence++;

@@ -30,7 +30,7 @@ public class SimulateCommandTests
     [Theory]
     [InlineData(AckStatus.UnknownDevice, "is not paired there")]
     [InlineData(AckStatus.BadProof, "paired there with another key")]
-    public void ADisplayThatRefusesTheMatIsSaidAndTheRunStops(int answer, string reason)
+    public void ADisplayThatRefusesTheMatIsSaidAndTheRunStops(AckStatus answer, string reason)
     {
         var store = new DisplayStore();
         using var display = new LoopbackDisplay(store) { HelloAnswer = answer };
