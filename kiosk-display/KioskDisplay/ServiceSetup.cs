@@ -1,5 +1,4 @@
 using Kiosk.Display.MatLink;
-using Kiosk.Display.Recommend;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;

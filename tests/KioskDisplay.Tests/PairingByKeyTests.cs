@@ -74,7 +74,7 @@ public class PairingByKeyTests
     /// <summary>The virtual mat on a real TCP link to the display, stepped a frame at a time with a little wall time for the display.</summary>
     private sealed class LinkedMat : IDisposable
     {
-        private TcpPacketTransport? _link;
+        private readonly ReopeningLink<TcpPacketTransport> _link;
 
         public LinkedMat(int port, byte[] key, (int Row, int Col)? stuckSensel = null)
         {
@@ -83,12 +83,8 @@ public class PairingByKeyTests
             {
                 Mat.Grid.StickSensel(at.Row, at.Col);
             }
-            Mat.Dial = () =>
-            {
-                _link?.Dispose();
-                _link = TcpPacketTransport.TryConnect("127.0.0.1", port);
-                return _link;
-            };
+            _link = ReopeningLink.Tcp("127.0.0.1", port);
+            Mat.Dial = _link.Dial;
             Mat.Start();
         }
 
@@ -122,6 +118,6 @@ public class PairingByKeyTests
             }
         }
 
-        public void Dispose() => _link?.Dispose();
+        public void Dispose() => _link.Dispose();
     }
 }

@@ -88,13 +88,8 @@ public sealed class VirtualMatService(
             CounterFile = counters,
         });
         mat.FrameSending += atMs => departures.Record(deviceId, (uint)atMs, DateTimeOffset.UtcNow);
-        TcpPacketTransport? link = null;
-        mat.Dial = () =>
-        {
-            link?.Dispose();
-            link = TcpPacketTransport.TryConnect(display.Address.ToString(), display.Port);
-            return link;
-        };
+        using var link = ReopeningLink.Tcp(display.Address.ToString(), display.Port);
+        mat.Dial = link.Dial;
         var wall = Stopwatch.StartNew();
         void Pace()
         {
@@ -124,10 +119,6 @@ public sealed class VirtualMatService(
         }
         catch (OperationCanceledException)
         {
-        }
-        finally
-        {
-            link?.Dispose();
         }
         return Task.CompletedTask;
     }
