@@ -1,4 +1,3 @@
-using Kiosk.Display.MatLink;
 using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Simulation;
 using Kiosk.Mat.Simulation.Shoppers;
