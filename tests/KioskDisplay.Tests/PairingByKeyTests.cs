@@ -73,7 +73,7 @@ public class PairingByKeyTests
     /// <summary>The virtual mat on a real TCP link to the display, stepped a frame at a time with a little wall time for the display.</summary>
     private sealed class LinkedMat : IDisposable
     {
-        private TcpPacketTransport? _link;
+        private readonly ReopeningLink<TcpPacketTransport> _link;
 
         public LinkedMat(int port, byte[] key, (int Row, int Col)? stuckSensel = null)
         {
@@ -82,12 +82,8 @@ public class PairingByKeyTests
             {
                 Mat.Grid.StickSensel(at.Row, at.Col);
             }
-            Mat.Dial = () =>
-            {
-                _link?.Dispose();
-                _link = TcpPacketTransport.TryConnect("127.0.0.1", port);
-                return _link;
-            };
+            _link = ReopeningLink.Tcp("127.0.0.1", port);
+            Mat.Dial = _link.Dial;
             Mat.Start();
         }
 
@@ -121,6 +117,6 @@ public class PairingByKeyTests
             }
         }
 
-        public void Dispose() => _link?.Dispose();
+        public void Dispose() => _link.Dispose();
     }
 }

@@ -85,7 +85,7 @@ namespace Kiosk.Mat.Device
             Calibration = new SenselCalibration(sensels, readout.Law(), SelfTest.Mask);
             Calibration.SaturationRaw = readout.LinearTopRaw;
             Calibration.NoiseFloorRaw = readout.NoiseFloorRaw;
-            Tracker = new SessionTracker(geometry, settings.Session, new FootAnalyzer(geometry, settings.Analysis));
+            Tracker = new SessionTracker(geometry, settings.Session, new FootAnalyzer(geometry, settings.Analysis), LoadedSensels.WindowCapacityFor(sensels));
             Pipeline = new MatPipeline(loop, settings.CompensateCrosstalk ? readout.Compensation(geometry) : null, Calibration, Tracker);
             int outboxBytes = settings.OutboxBytes > 0 ? settings.OutboxBytes : 2 * MatLinkSession.PayloadBytesFor(sensels);
             Link = new MatLinkSession(settings.DeviceId, geometry, new ResultOutbox(settings.OutboxResults, outboxBytes),
@@ -175,16 +175,16 @@ namespace Kiosk.Mat.Device
             DialIfUnlinked(nowMs);
 
             // A full outbox holds the finished scan: no new scan starts until it is taken (docs/protocol.md). The tracker
-            // does not step meanwhile, so its result and summed frame stay as they were, and the scan is offered again.
+            // does not step meanwhile, so its result and the window's sum stay as they were, and the scan is offered again.
             if (Link.HoldingResult)
             {
-                Link.QueueResult(Tracker.Result, Tracker.CaptureSumGrams, nowMs);
+                Link.QueueResult(Tracker.Result, Tracker.WindowSum, nowMs);
             }
             ScanFinished = Pipeline.Step(nowMs, !Link.HoldingResult);
             if (ScanFinished)
             {
                 Scans++;
-                Link.QueueResult(Tracker.Result, Tracker.CaptureSumGrams, nowMs);
+                Link.QueueResult(Tracker.Result, Tracker.WindowSum, nowMs);
                 Counters.Reserve(Link.NextResultCounter);
             }
             SendLiveFrame(nowMs);

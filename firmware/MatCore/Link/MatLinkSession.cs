@@ -212,15 +212,16 @@ namespace Kiosk.Mat.Link
         /// and offers the same scan again on every frame; it keeps the id it was given. Encoding it again costs less
         /// heap than a held copy would.
         /// </summary>
-        public bool QueueResult(ScanAnalysis analysis, int[] summedLoadGrams, int nowMs)
+        /// <param name="summedLoads">The still window's summed frame as its loaded sensels (<see cref="Session.SessionTracker.WindowSum"/>); null sends none.</param>
+        public bool QueueResult(ScanAnalysis analysis, Calibration.LoadedSensels summedLoads, int nowMs)
         {
             _result.DeviceId = _deviceId;
             _result.ResultCounter = _holding ? _heldCounter : _nextResultCounter++;
             _result.Analysis.CopyFrom(analysis);
-            _result.HasSummedFrame = summedLoadGrams != null;
+            _result.HasSummedFrame = summedLoads != null;
             _result.Rows = _geometry.Rows;
             _result.Cols = _geometry.Cols;
-            _result.SummedLoadGrams = summedLoadGrams;
+            _result.SummedLoads = summedLoads;
             int length = _result.EncodePayload(_packet, At, _payloadBytes);
             if (length < 0)
             {

@@ -41,6 +41,12 @@ namespace Kiosk.Mat.Protocol
         /// <summary>The frames of the still window summed, grams per sensel, row * Cols + col.</summary>
         public int[] SummedLoadGrams;
 
+        /// <summary>
+        /// The device's form of the same frame: only the sensels loaded in the window (<see cref="Session.SessionTracker.WindowSum"/>).
+        /// When set, it is sent instead of <see cref="SummedLoadGrams"/> (the same bytes, without a dense frame).
+        /// </summary>
+        public Calibration.LoadedSensels SummedLoads;
+
         public ResultMessage(int maxSensels)
         {
             SummedLoadGrams = new int[maxSensels];
@@ -140,6 +146,17 @@ namespace Kiosk.Mat.Protocol
             writer.I32(a.MidfootPctX10);
             WriteFootMeasures(ref writer, a.Left);
             WriteFootMeasures(ref writer, a.Right);
+            if (withFrame && SummedLoads != null)
+            {
+                int length = writer.Length;
+                if (length < 0)
+                {
+                    return -1;
+                }
+                Calibration.LoadedSensels sum = SummedLoads;
+                int block = SparseLoads.Write(buffer, offset + length, capacity - length, sum.Index, sum.Grams, sum.Count, Rows, Cols);
+                return block < 0 ? -1 : length + block;
+            }
             if (withFrame)
             {
                 SparseLoads.Write(ref writer, SummedLoadGrams, Rows, Cols);

@@ -8,8 +8,9 @@ namespace Kiosk.Mat.Session
     /// <summary>
     /// Follows a shopper from stepping on to stepping off. Per frame it does only what is cheap, and only over the
     /// sensels that carry load (<see cref="LoadedSensels"/>): the total load and the centre of pressure of those in
-    /// contact, the state, and adding them to the capture sum. Once the shopper has stood still for the window, it runs
-    /// the full analysis once, on the mean of the window's frames, and adds the sway over the window
+    /// contact, the state, and adding them to the window's sum, itself a list of the sensels loaded in the window
+    /// (<see cref="WindowSum"/>: on the device half the heap of one int per sensel). Once the shopper has stood still for
+    /// the window, it runs the full analysis once, on the mean of the window's frames, and adds the sway over the window
     /// (centre-of-pressure path length and 95% prediction ellipse area). Every buffer is allocated here, so stepping allocates nothing.
     /// </summary>
     public sealed class SessionTracker
@@ -18,7 +19,7 @@ namespace Kiosk.Mat.Session
         private readonly SessionSettings _settings;
         private readonly FootAnalyzer _analyzer;
         private readonly int _contactGrams;
-        private readonly int[] _captureSum;
+        private readonly LoadedSensels _windowSum;
         private LoadedSensels _denseFrame;
         private readonly FrameHealth _captureHealth = new FrameHealth();
         private readonly ScanAnalysis _result = new ScanAnalysis();
@@ -41,13 +42,23 @@ namespace Kiosk.Mat.Session
         private int _lastCopX;
         private int _lastCopY;
 
+        /// <summary>A tracker whose window may load the whole mat (hosts, which step dense frames).</summary>
         public SessionTracker(MatGeometry geometry, SessionSettings settings, FootAnalyzer analyzer)
+            : this(geometry, settings, analyzer, geometry.SenselCount)
+        {
+        }
+
+        /// <param name="windowSensels">
+        /// The most sensels the still window may load in all (the device passes <see cref="LoadedSensels.WindowCapacityFor"/>):
+        /// a window that loads more has not stood still, and starts again.
+        /// </param>
+        public SessionTracker(MatGeometry geometry, SessionSettings settings, FootAnalyzer analyzer, int windowSensels)
         {
             _geometry = geometry;
             _settings = settings ?? new SessionSettings();
             _analyzer = analyzer ?? new FootAnalyzer(geometry, null);
             _contactGrams = _analyzer.ContactGrams;
-            _captureSum = new int[geometry.SenselCount];
+            _windowSum = new LoadedSensels(windowSensels, geometry.Cols);
             State = SessionState.Empty;
         }
 
@@ -67,10 +78,10 @@ namespace Kiosk.Mat.Session
         public ScanAnalysis Result { get { return _result; } }
 
         /// <summary>
-        /// The capture window's frames summed, grams per sensel: the summed frame a Result carries. Valid with
-        /// <see cref="Result"/>, until the next capture starts.
+        /// The still window's frames summed, grams per sensel loaded in the window, in index order: the summed frame a
+        /// Result carries. Valid with <see cref="Result"/>, until the next capture starts.
         /// </summary>
-        public int[] CaptureSumGrams { get { return _captureSum; } }
+        public LoadedSensels WindowSum { get { return _windowSum; } }
 
         /// <summary>Counts scans, so a reader can tell a new result from the last.</summary>
         public int ScanCount;
@@ -94,10 +105,10 @@ namespace Kiosk.Mat.Session
         /// </summary>
         public bool Step(int[] loadGrams, int elapsedMs, FrameHealth health)
         {
-            // A host's dense frame: its loaded sensels first (a list as large as the mat; the device passes its own).
+            // A host's dense frame: its loaded sensels first (a list as large as the window's sum; the device passes its own).
             if (_denseFrame == null)
             {
-                _denseFrame = new LoadedSensels(loadGrams.Length, _geometry.Cols);
+                _denseFrame = new LoadedSensels(_windowSum.Index.Length, _geometry.Cols);
             }
             _denseFrame.FillFrom(loadGrams);
             return Step(_denseFrame, elapsedMs, health);
@@ -143,14 +154,15 @@ namespace Kiosk.Mat.Session
                     {
                         Enter(SessionState.Empty, elapsedMs);
                     }
-                    else if (!present || !IsStill() || loaded.Overflowed)
+                    else if (!present || !IsStill() || loaded.Overflowed || !_windowSum.Accumulate(loaded))
                     {
-                        // An overflowed frame (more of the mat loaded than a standing shopper loads) is never still.
+                        // An overflowed frame (more of the mat loaded than a standing shopper loads) is never still, nor
+                        // is a window that has loaded more sensels in all than its sum holds.
                         StartCapture(loaded, elapsedMs, health);
                     }
                     else
                     {
-                        AddToCapture(loaded, health);
+                        CountCaptureFrame(health);
                         State = SessionState.Capturing;
                         StillForMs = elapsedMs - _captureStartMs;
                         if (StillForMs >= _settings.StillWindowMs && _captureFrames >= _settings.MinFrames)
@@ -248,21 +260,8 @@ namespace Kiosk.Mat.Session
             StillForMs = 0;
             _lastCopX = CopXMmX10;
             _lastCopY = CopYMmX10;
-            // The first frame of a capture is its sum: one native clear, then its loaded sensels.
-            System.Array.Clear(_captureSum, 0, _captureSum.Length);
-            AddToCapture(loaded, health);
-        }
-
-        private void AddToCapture(LoadedSensels loaded, FrameHealth health)
-        {
-            int[] sum = _captureSum;
-            ushort[] indices = loaded.Index;
-            int[] loads = loaded.Grams;
-            int count = loaded.Count;
-            for (int k = 0; k < count; k++)
-            {
-                sum[indices[k]] += loads[k];
-            }
+            // The first frame of a capture is its sum.
+            _windowSum.CopyFrom(loaded);
             CountCaptureFrame(health);
         }
 
@@ -296,13 +295,15 @@ namespace Kiosk.Mat.Session
         private void Analyse()
         {
             int frames = _captureFrames;
-            int[] sum = _captureSum;
             int[] mean = _analyzer.Map.LoadGrams;
+            System.Array.Clear(mean, 0, mean.Length);
+            ushort[] indices = _windowSum.Index;
+            int[] sums = _windowSum.Grams;
+            int count = _windowSum.Count;
             int half = frames / 2;
-            for (int i = 0; i < sum.Length; i++)
+            for (int k = 0; k < count; k++)
             {
-                int total = sum[i];
-                mean[i] = total == 0 ? 0 : (total + half) / frames;
+                mean[indices[k]] = (sums[k] + half) / frames;
             }
             _captureHealth.SaturatedCount = _maxSaturated;
             _analyzer.Analyze(mean, _captureHealth, _result);

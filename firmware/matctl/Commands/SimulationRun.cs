@@ -37,25 +37,18 @@ internal sealed class SimulationRun(VirtualMat mat, bool realtime)
     public int ToDisplay<TLink>(ShopperTimeline shopper, string where, Func<TLink?> open, TextWriter error)
         where TLink : class, IPacketTransport, IDisposable
     {
-        TLink? current = null;
-        mat.Dial = () =>
+        using (var link = new ReopeningLink<TLink>(open))
         {
-            current?.Dispose();
-            current = open();
-            return current;
-        };
-        try
-        {
-            Play(shopper, DrainPaceMs);
-        }
-        catch (RefusedByDisplay refused)
-        {
-            error.WriteLine(Refusal(refused.Status, mat.Link.Hello.DeviceId, where));
-            return SimulateCommand.Refused;
-        }
-        finally
-        {
-            current?.Dispose();
+            mat.Dial = link.Dial;
+            try
+            {
+                Play(shopper, DrainPaceMs);
+            }
+            catch (RefusedByDisplay refused)
+            {
+                error.WriteLine(Refusal(refused.Status, mat.Link.Hello.DeviceId, where));
+                return SimulateCommand.Refused;
+            }
         }
         error.WriteLine($"{Summary()} ({where})");
         return Outcome();

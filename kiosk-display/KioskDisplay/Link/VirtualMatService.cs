@@ -89,13 +89,8 @@ public sealed class VirtualMatService(
         });
         string deviceIdText = PacketJson.DeviceIdText(deviceId);
         mat.FrameSending += atMs => departures.Record(deviceIdText, (uint)atMs, DateTimeOffset.UtcNow);
-        TcpPacketTransport? link = null;
-        mat.Dial = () =>
-        {
-            link?.Dispose();
-            link = TcpPacketTransport.TryConnect(display.Address.ToString(), display.Port);
-            return link;
-        };
+        using var link = ReopeningLink.Tcp(display.Address.ToString(), display.Port);
+        mat.Dial = link.Dial;
         var wall = Stopwatch.StartNew();
         void Pace()
         {
@@ -125,10 +120,6 @@ public sealed class VirtualMatService(
         }
         catch (OperationCanceledException)
         {
-        }
-        finally
-        {
-            link?.Dispose();
         }
         return Task.CompletedTask;
     }

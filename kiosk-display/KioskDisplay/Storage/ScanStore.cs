@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json;
-using Kiosk.Display.Recommend;
 using Kiosk.Mat.Host.Json;
 
 namespace Kiosk.Display.Storage;

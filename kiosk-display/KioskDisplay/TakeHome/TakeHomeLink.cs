@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Kiosk.Display.Endpoints;
-using Kiosk.Display.Recommend;
 
 namespace Kiosk.Display.TakeHome;
 

@@ -1,5 +1,4 @@
 using Kiosk.Display.Endpoints;
-using Kiosk.Display.Recommend;
 
 namespace Kiosk.Display.TakeHome;
 

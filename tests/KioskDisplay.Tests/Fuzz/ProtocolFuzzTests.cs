@@ -75,25 +75,8 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public void EveryMessageDecoderTakesAnyPayloadWithoutThrowing()
     {
-        var hello = new HelloMessage();
-        var frame = new FrameMessage(PacketFormat.MaxPayloadBytes);
-        var result = new ResultMessage(128 * 128);
-        var status = new StatusMessage();
-        var map = new SenselMapMessage(128 * 128);
-        var ack = new AckMessage();
-        var challenge = new ChallengeMessage();
-        var gain = new CalibrateGainMessage();
-        FuzzRun.Cases(output, "protocol messages (every decoder)", Payload, 20_000, payload =>
-        {
-            hello.DecodePayload(payload, 0, payload.Length);
-            frame.DecodePayload(payload, 0, payload.Length);
-            result.DecodePayload(payload, 0, payload.Length);
-            status.DecodePayload(payload, 0, payload.Length);
-            map.DecodePayload(payload, 0, payload.Length);
-            ack.DecodePayload(payload, 0, payload.Length);
-            challenge.DecodePayload(payload, 0, payload.Length);
-            gain.DecodePayload(payload, 0, payload.Length);
-        }, Convert.ToHexString);
+        var decoders = new EveryMessageDecoder(PacketFormat.MaxPayloadBytes);
+        FuzzRun.Cases(output, "protocol messages (every decoder)", Payload, 20_000, decoders.DecodeAll, Convert.ToHexString);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using CsCheck;
 using Kiosk.Mat.Arithmetic;
 
 namespace Kiosk.Mat.Tests.Arithmetic;

@@ -1,4 +1,3 @@
-using CsCheck;
 using Kiosk.Mat.Calibration;
 
 namespace Kiosk.Mat.Tests.Calibration;

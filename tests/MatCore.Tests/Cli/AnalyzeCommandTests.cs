@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Host.Frames;
-using Kiosk.Mat.Simulation.Feet;
 using Kiosk.Tests;
 
 namespace Kiosk.Mat.Tests.Cli;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using CsCheck;
 using Kiosk.Mat.Pairing;
-using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Mat.Tests.Pairing;
 

@@ -1,5 +1,3 @@
-using Kiosk.Mat.Protocol;
-
 namespace Kiosk.Mat.Tests.Protocol;
 
 /// <summary>The per-frame paths allocate nothing once set up: the device's garbage collector is small and slow.</summary>

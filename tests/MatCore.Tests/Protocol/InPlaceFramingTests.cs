@@ -1,6 +1,3 @@
-using CsCheck;
-using Kiosk.Mat.Protocol;
-
 namespace Kiosk.Mat.Tests.Protocol;
 
 /// <summary>The device frames its packets over the payload's own buffer: the wire bytes must be exactly the ordinary framer's.</summary>

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Host.Json;
 using Kiosk.Mat.Host.Protocol;
-using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Mat.Tests.Protocol;
 

@@ -1,5 +1,3 @@
-using Kiosk.Mat.Protocol;
-
 namespace Kiosk.Mat.Tests.Protocol;
 
 /// <summary>A packet as the tests compare them: type, sequence and a copy of the payload.</summary>

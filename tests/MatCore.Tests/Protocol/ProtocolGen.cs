@@ -1,6 +1,3 @@
-using CsCheck;
-using Kiosk.Mat.Protocol;
-
 namespace Kiosk.Mat.Tests.Protocol;
 
 /// <summary>Generators of packets and streams, small so that a million inputs run in seconds.</summary>

@@ -1,6 +1,4 @@
-using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Host.Json;
-using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Mat.Tests.Protocol;
 

@@ -1,6 +1,3 @@
-using CsCheck;
-using Kiosk.Mat.Protocol;
-
 namespace Kiosk.Mat.Tests.Protocol;
 
 public class ResultOutboxTests

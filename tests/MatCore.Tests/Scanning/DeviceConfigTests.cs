@@ -1,7 +1,5 @@
 using System.Text;
-using CsCheck;
 using Kiosk.Mat.Config;
-using Kiosk.Mat.Scanning;
 
 namespace Kiosk.Mat.Tests.Scanning;
 

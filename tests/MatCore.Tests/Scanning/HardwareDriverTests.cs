@@ -1,5 +1,3 @@
-using Kiosk.Mat.Geometry;
-using Kiosk.Mat.Scanning;
 using Kiosk.Mat.Testing;
 
 namespace Kiosk.Mat.Tests.Scanning;

@@ -1,5 +1,3 @@
-using Kiosk.Mat.Scanning;
-
 namespace Kiosk.Mat.Tests.Scanning;
 
 public class ScanCostModelTests

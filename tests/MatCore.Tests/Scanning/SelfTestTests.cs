@@ -1,5 +1,3 @@
-using Kiosk.Mat.Geometry;
-using Kiosk.Mat.Scanning;
 using Kiosk.Mat.SelfTest;
 using Kiosk.Mat.Testing;
 

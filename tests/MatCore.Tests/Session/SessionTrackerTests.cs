@@ -1,5 +1,3 @@
-using Kiosk.Mat.Analysis;
-using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Session;
 
 namespace Kiosk.Mat.Tests.Session;

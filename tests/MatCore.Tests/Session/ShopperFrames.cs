@@ -1,6 +1,3 @@
-using Kiosk.Mat.Geometry;
-using Kiosk.Mat.Simulation.Feet;
-
 namespace Kiosk.Mat.Tests.Session;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using Kiosk.Mat.Host.Json;
 using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Calibration;
-using Kiosk.Mat.Scanning;
 using Xunit.Abstractions;
 
 namespace Kiosk.Mat.Simulation.Tests.Grid;

@@ -1,5 +1,4 @@
 using Kiosk.Mat.Calibration;
-using Kiosk.Mat.Scanning;
 
 namespace Kiosk.Mat.Simulation.Tests.Grid;
 

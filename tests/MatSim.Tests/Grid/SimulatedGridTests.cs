@@ -1,4 +1,3 @@
-using Kiosk.Mat.Scanning;
 using Kiosk.Mat.SelfTest;
 
 namespace Kiosk.Mat.Simulation.Tests.Grid;

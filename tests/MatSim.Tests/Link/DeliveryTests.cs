@@ -20,12 +20,8 @@ public class DeliveryTests(ITestOutputHelper output)
         var display = new LoopbackDisplay(store);
         int port = display.Port;
         var mat = new VirtualMat(Mat);
-        TcpPacketTransport? link = null;
-        mat.Dial = () =>
-        {
-            link?.Dispose();
-            return link = TcpPacketTransport.TryConnect("127.0.0.1", port);
-        };
+        using var link = ReopeningLink.Tcp("127.0.0.1", port);
+        mat.Dial = link.Dial;
         try
         {
             mat.Start();
@@ -59,7 +55,6 @@ public class DeliveryTests(ITestOutputHelper output)
         finally
         {
             display.Dispose();
-            link?.Dispose();
         }
     }
 

@@ -1,4 +1,3 @@
-using Kiosk.Display.Recommend;
 using Kiosk.Mat.Host.Json;
 
 namespace Kiosk.Display.Pages.Staff;

@@ -1,5 +1,3 @@
-using Kiosk.Display.Recommend;
-
 namespace Kiosk.Display.Pages.Staff;
 
 /// <summary>One stored scan with the advice the current catalog gives for it (shared by the scan and report pages).</summary>
