@@ -18,9 +18,10 @@ namespace Kiosk.Mat.DeviceBenchmarks
             DeviceRun run = new DeviceRun(rows, pitchUm, false, part == "device");
             if (part == "analysis")
             {
-                // The device's analyzer alone: the difference to "bench" is the analysis's heap.
+                // The device's analyzer and the frame it reads (the tracker's on a device): the difference to "bench"
+                // is the analysis's heap.
+                int[] frame = new int[run.Geometry.SenselCount];
                 FootAnalyzer analyzer = new FootAnalyzer(run.Geometry, run.Settings.Analysis);
-                int[] frame = analyzer.Map.LoadGrams;
                 for (int i = 0; i < frame.Length; i++)
                 {
                     frame[i] = (i / rows) % 7 == 0 ? 0 : 500;

@@ -154,46 +154,23 @@ public class BoardValidatorTests
         Assert.Equal("GPIO13 is used 2 times: rowDriver.dataGpio, statusLed.gpio", fault.Message);
     }
 
-    [Fact]
-    public void TooFewMultiplexerChannelsForTheColumnsIsRejected()
+    /// <summary>One field of a committed board set wrong: exactly that fault, saying what is wrong and why.</summary>
+    [Theory]
+    [InlineData(Mat64, "multiplexers.adcGpios", "[36, 39, 34]", BoardFaultCode.TooFewMuxChannels,
+        "mat.cols = 64 but 3 multiplexers x 16 channels = 48; 4 multiplexers (adcGpios) are needed")]
+    [InlineData(Mat48, "rowDriver.chips", "5", BoardFaultCode.TooFewRowOutputs, "mat.rows = 48 but 5 shift registers give 40 outputs")]
+    [InlineData(Mat48, "rowDriver.kind", "\"decoder\"", BoardFaultCode.RowDriverIncomplete, "rowDriver.kind \"decoder\" must be \"shift\" or \"gpio\"")]
+    [InlineData(Mat48, "multiplexers.selectGpios", "[4, 15, 26]", BoardFaultCode.WrongSelectLineCount,
+        "multiplexers: 16 channels per mux need 4 select lines, selectGpios has 3")]
+    [InlineData(Mat64, "mat.activeAreaMm.width", "470", BoardFaultCode.GeometryOutsideActiveArea,
+        "mat: 64 cols x 64 rows at 7.5 mm need 480 x 480 mm, the active area is 470 x 480 mm")]
+    [InlineData(Mat48, "mat.electrodeWidthMm", "10", BoardFaultCode.ElectrodesTouch, "below the 10 mm pitch, or neighbouring strips touch")]
+    [InlineData(Mat48, "readout.adcAttenuationDb", "3", BoardFaultCode.ReadoutOutOfRange, "readout.adcAttenuationDb = 3: the ESP32 ADC offers 0, 2.5, 6 or 11 dB")]
+    public void OneWrongFieldIsRejectedSayingWhatIsWrong(string board, string field, string json, BoardFaultCode code, string says)
     {
-        var faults = FaultsOf(Mat64, b => b["multiplexers"]!["adcGpios"] = Gpios(36, 39, 34));
+        var faults = FaultsOf(board, b => Set(b, field, JsonNode.Parse(json)));
 
-        var fault = Single(faults, BoardFaultCode.TooFewMuxChannels);
-        Assert.Equal("mat.cols = 64 but 3 multiplexers x 16 channels = 48; 4 multiplexers (adcGpios) are needed", fault.Message);
-    }
-
-    [Fact]
-    public void TooFewShiftRegistersForTheRowsIsRejected()
-    {
-        var faults = FaultsOf(Mat48, b => b["rowDriver"]!["chips"] = 5);
-
-        Assert.Equal("mat.rows = 48 but 5 shift registers give 40 outputs", Single(faults, BoardFaultCode.TooFewRowOutputs).Message);
-    }
-
-    [Fact]
-    public void SelectLinesMustAddressEveryChannel()
-    {
-        var faults = FaultsOf(Mat48, b => b["multiplexers"]!["selectGpios"] = Gpios(4, 15, 26));
-
-        Assert.Contains("16 channels per mux need 4 select lines, selectGpios has 3", Single(faults, BoardFaultCode.WrongSelectLineCount).Message);
-    }
-
-    [Fact]
-    public void GridLargerThanTheActiveAreaIsRejected()
-    {
-        var faults = FaultsOf(Mat64, b => b["mat"]!["activeAreaMm"]!["width"] = 470);
-
-        Assert.Equal("mat: 64 cols x 64 rows at 7.5 mm need 480 x 480 mm, the active area is 470 x 480 mm",
-            Single(faults, BoardFaultCode.GeometryOutsideActiveArea).Message);
-    }
-
-    [Fact]
-    public void StripsAsWideAsThePitchWouldTouch()
-    {
-        var faults = FaultsOf(Mat48, b => b["mat"]!["electrodeWidthMm"] = 10);
-
-        Assert.Contains("neighbouring strips touch", Single(faults, BoardFaultCode.ElectrodesTouch).Message);
+        Assert.Contains(says, Single(faults, code).Message);
     }
 
     [Theory]
@@ -220,14 +197,6 @@ public class BoardValidatorTests
         var fault = Single(faults, BoardFaultCode.UnknownModule);
         Assert.Contains("ESP32-S3-WROOM-1", fault.Message);
         Assert.Contains("ESP32-WROVER-E and ESP32-WROOM-32 only", fault.Message);
-    }
-
-    [Fact]
-    public void AttenuationTheAdcDoesNotOfferIsRejected()
-    {
-        var faults = FaultsOf(Mat48, b => b["readout"]!["adcAttenuationDb"] = 3);
-
-        Assert.Contains("0, 2.5, 6 or 11 dB", Single(faults, BoardFaultCode.ReadoutOutOfRange).Message);
     }
 
     [Fact]
@@ -264,14 +233,6 @@ public class BoardValidatorTests
         var faults = FaultsOf(Mat48, b => b["rowDriver"]!.AsObject().Remove(left));
 
         Assert.Contains(message, Single(faults, BoardFaultCode.RowDriverIncomplete).Message);
-    }
-
-    [Fact]
-    public void UnknownRowDriverKindIsRejected()
-    {
-        var faults = FaultsOf(Mat48, b => b["rowDriver"]!["kind"] = "decoder");
-
-        Assert.Equal("rowDriver.kind \"decoder\" must be \"shift\" or \"gpio\"", Single(faults, BoardFaultCode.RowDriverIncomplete).Message);
     }
 
     [Fact]

@@ -75,5 +75,17 @@ public static class Boards
         b["multiplexers"]!["adcGpios"] = Gpios(36);
     });
 
+    /// <summary>Sets the field at a dotted path ("mat.activeAreaMm.width") of a definition's JSON.</summary>
+    public static void Set(JsonObject board, string path, JsonNode? value)
+    {
+        string[] names = path.Split('.');
+        JsonNode parent = board;
+        foreach (string name in names[..^1])
+        {
+            parent = parent[name]!;
+        }
+        parent[names[^1]] = value;
+    }
+
     public static JsonArray Gpios(params int[] gpios) => new(gpios.Select(g => (JsonNode?)JsonValue.Create(g)).ToArray());
 }

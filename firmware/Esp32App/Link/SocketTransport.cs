@@ -1,12 +1,18 @@
+// The virtual mat compiles this file on .NET with nullable annotations on; the device's code has none.
+#if NET
+#nullable disable
+#endif
 using System.Net.Sockets;
 using Kiosk.Mat.Link;
 
 namespace Kiosk.Esp32App.Link
 {
     /// <summary>
-    /// A connected TCP socket to the display (System.Net.Sockets.Socket, synchronous as nanoFramework has it), as the
-    /// core's <see cref="IPacketTransport"/>. A packet the socket cannot take now is refused whole (a live frame is then
-    /// dropped, a result retried); a failed send or a closed peer closes it, and the device dials again.
+    /// A connected TCP socket to the display, as the core's <see cref="IPacketTransport"/>. A packet the socket cannot
+    /// take now is refused whole (a live frame is then dropped, a result retried); a failed send or receive, or a
+    /// closed peer, closes it and says why (<see cref="LastFailure"/>), and the device dials again.
+    /// Written against the Socket members nanoFramework and .NET share (synchronous Poll, Send, Receive, Available,
+    /// Close), so the virtual mat (firmware/MatSim, TcpPacketTransport) runs this same code over .NET's sockets.
     /// </summary>
     public sealed class SocketTransport : IPacketTransport
     {
@@ -18,6 +24,9 @@ namespace Kiosk.Esp32App.Link
         }
 
         public bool IsOpen { get { return _socket != null; } }
+
+        /// <summary>Why the link closed ("send failed: ..."), or null while it is open or after a plain close.</summary>
+        public string LastFailure;
 
         public bool TrySend(byte[] buffer, int offset, int count)
         {
@@ -40,8 +49,7 @@ namespace Kiosk.Esp32App.Link
             }
             catch (System.Exception e)
             {
-                System.Console.WriteLine("link: send failed: " + e.Message);
-                Close();
+                Fail("send failed: " + e.Message);
                 return false;
             }
         }
@@ -62,15 +70,14 @@ namespace Kiosk.Esp32App.Link
                 if (available == 0)
                 {
                     // Readable with nothing to read: the display closed the connection.
-                    Close();
+                    Fail("the display closed the connection");
                     return 0;
                 }
                 return _socket.Receive(buffer, offset, available < count ? available : count, SocketFlags.None);
             }
             catch (System.Exception e)
             {
-                System.Console.WriteLine("link: receive failed: " + e.Message);
-                Close();
+                Fail("receive failed: " + e.Message);
                 return 0;
             }
         }
@@ -89,6 +96,12 @@ namespace Kiosk.Esp32App.Link
                 {
                 }
             }
+        }
+
+        private void Fail(string why)
+        {
+            LastFailure = why;
+            Close();
         }
     }
 }

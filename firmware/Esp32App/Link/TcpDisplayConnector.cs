@@ -110,6 +110,10 @@ namespace Kiosk.Esp32App.Link
             SocketTransport socket = transport as SocketTransport;
             if (socket != null)
             {
+                if (socket.LastFailure != null)
+                {
+                    System.Console.WriteLine("link: lost: " + socket.LastFailure);
+                }
                 socket.Close();
             }
         }

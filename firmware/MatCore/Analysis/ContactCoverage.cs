@@ -8,7 +8,8 @@ namespace Kiosk.Mat.Analysis
     /// is the strip's own ridge across its width. There is no floor from the rest of the foot: a midfoot strip
     /// carries a fraction of the heel's pressure, and measured against the heel a strip one sensel wide (still
     /// area) would read as almost none. A sensel with contact all round but little load of its own (the notch
-    /// between the ball and the toes) is an edge too.
+    /// between the ball and the toes) is an edge too. Each sensel's mark then says whether it belongs to the
+    /// contact's core (<see cref="ContactMap.Core"/>, <see cref="ContactMap.StrictCore"/>).
     /// </summary>
     public static class ContactCoverage
     {
@@ -19,8 +20,8 @@ namespace Kiosk.Mat.Analysis
         {
             int rows = map.Geometry.Rows;
             int cols = map.Geometry.Cols;
-            ushort[] coverage = map.CoverageQ8;
-            byte[] island = map.Island;
+            byte[] coverage = map.Coverage;
+            byte[] marks = map.Marks;
             int[] load = map.LoadGrams;
             ushort[] active = map.Active;
             int count = map.ActiveCount;
@@ -41,7 +42,7 @@ namespace Kiosk.Mat.Analysis
                     int neighbour = r * cols + colFirst;
                     for (int c = colFirst; c <= colLast; c++, neighbour++)
                     {
-                        if (neighbour != index && island[neighbour] > 0)
+                        if (neighbour != index && marks[neighbour] != 0)
                         {
                             neighbours++;
                             int grams = load[neighbour];
@@ -54,13 +55,21 @@ namespace Kiosk.Mat.Analysis
                     }
                 }
                 int own = load[index];
+                int share;
                 if ((neighbours == 8 && own * (long)NotchShareOfNeighbours >= around) || reference <= own)
                 {
-                    coverage[index] = (ushort)ContactMap.FullCoverageQ8;
-                    continue;
+                    share = ContactMap.FullCoverageQ8;
                 }
-                int share = (int)((long)own * ContactMap.FullCoverageQ8 / reference);
-                coverage[index] = (ushort)(share < 1 ? 1 : share);
+                else
+                {
+                    share = (int)((long)own * ContactMap.FullCoverageQ8 / reference);
+                    share = share < 1 ? 1 : share;
+                }
+                coverage[index] = (byte)(share - 1);
+                if (share >= ContactMap.CoreCoverageQ8)
+                {
+                    marks[index] |= share >= ContactMap.StrictCoreCoverageQ8 ? (byte)(ContactMap.Core | ContactMap.StrictCore) : ContactMap.Core;
+                }
             }
         }
     }

@@ -27,10 +27,10 @@ namespace Kiosk.Mat.Analysis
             ContactMap map = _map;
             int rows = map.Geometry.Rows;
             int cols = map.Geometry.Cols;
-            byte[] island = map.Island;
+            byte[] island = map.Marks;
             ushort[] active = map.Active;
             int[] load = map.LoadGrams;
-            int[] stack = map.Scratch;
+            ushort[] stack = map.Scratch;
             long[] islandLoad = LoadGrams;
             int count = map.ActiveCount;
             int islands = 0;
@@ -50,7 +50,7 @@ namespace Kiosk.Mat.Analysis
                 int label = islands;
                 long grams = 0;
                 int top = 0;
-                stack[top++] = seed;
+                stack[top++] = (ushort)seed;
                 island[seed] = (byte)label;
                 while (top > 0)
                 {
@@ -71,7 +71,7 @@ namespace Kiosk.Mat.Analysis
                             if (island[neighbour] == ContactMap.Unlabelled)
                             {
                                 island[neighbour] = (byte)label;
-                                stack[top++] = neighbour;
+                                stack[top++] = (ushort)neighbour;
                             }
                         }
                     }
@@ -82,11 +82,12 @@ namespace Kiosk.Mat.Analysis
             DropLightIslands(minIslandGrams);
         }
 
+        /// <summary>Drops the islands lighter than minIslandGrams; the labels of the rest give way to <see cref="ContactMap.InContact"/>.</summary>
         private void DropLightIslands(int minIslandGrams)
         {
             ContactMap map = _map;
             ushort[] active = map.Active;
-            byte[] island = map.Island;
+            byte[] island = map.Marks;
             long[] islandLoad = LoadGrams;
             int count = map.ActiveCount;
             int kept = 0;
@@ -96,6 +97,7 @@ namespace Kiosk.Mat.Analysis
                 if (islandLoad[island[index]] >= minIslandGrams)
                 {
                     active[kept++] = (ushort)index;
+                    island[index] = ContactMap.InContact;
                 }
                 else
                 {

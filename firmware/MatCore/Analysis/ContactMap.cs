@@ -3,9 +3,11 @@ using Kiosk.Mat.Geometry;
 namespace Kiosk.Mat.Analysis
 {
     /// <summary>
-    /// The working picture of one analysed frame: the loads (dead sensels filled in), which sensels are in
-    /// contact, their islands (8-connected groups), how much of each sensel the foot covers, and which foot
-    /// each belongs to. Every buffer is allocated once, sized from the mat.
+    /// The working picture of one analysed frame: which sensels are in contact (a list of their indices), the marks
+    /// of each sensel (its island while islands are found, then in contact, its foot, toe, core), and how much of
+    /// each sensel the foot covers. The loads are the caller's frame, read in place (only a dead sensel's reading is
+    /// filled in): the map keeps no copy. Every buffer is allocated once, sized from the mat, in bytes and 16-bit
+    /// words: at 48 x 48 about 16 KB.
     /// </summary>
     public sealed class ContactMap
     {
@@ -16,8 +18,29 @@ namespace Kiosk.Mat.Analysis
         /// <summary>Coverage is Q8: 256 = the whole sensel is under the foot.</summary>
         public const int FullCoverageQ8 = 256;
 
+        /// <summary>While islands are found: a sensel in contact not yet labelled (labels are 1-254).</summary>
+        public const byte Unlabelled = 255;
+
+        /// <summary>Once islands are found, a mark is these flags: the foot (<see cref="FootMask"/>) and the rest.</summary>
+        public const int FootMask = 3;
+        public const byte InContact = 4;
+
+        /// <summary>Part of the toes (left out of the arch index).</summary>
+        public const byte Toe = 8;
+
+        /// <summary>At least half covered (<see cref="CoreCoverageQ8"/>): the contact's core, where toes part from the ball.</summary>
+        public const byte Core = 16;
+
+        /// <summary>At least three quarters covered (<see cref="StrictCoreCoverageQ8"/>): a stricter core.</summary>
+        public const byte StrictCore = 32;
+
+        public const int CoreCoverageQ8 = 128;
+        public const int StrictCoreCoverageQ8 = 192;
+
         public readonly MatGeometry Geometry;
-        public readonly int[] LoadGrams;
+
+        /// <summary>The frame being analysed, grams per sensel: the caller's array (<see cref="FootAnalyzer.Analyze"/>).</summary>
+        public int[] LoadGrams;
 
         /// <summary>
         /// Indices of the sensels in contact, ActiveCount of them, in the order of the mat; once the feet are told
@@ -27,24 +50,17 @@ namespace Kiosk.Mat.Analysis
         public int ActiveCount;
         public int LeftEnd;
 
-        /// <summary>Work space of one step at a time (a flood fill's stack, a queue, a partition).</summary>
-        public readonly int[] Scratch;
+        /// <summary>Work space of one step at a time (a flood fill's stack, a queue, a partition, a distance map).</summary>
+        public readonly ushort[] Scratch;
+
+        /// <summary>Per sensel: 0 when not in contact; its island label while islands are found; then the flags above.</summary>
+        public readonly byte[] Marks;
 
         /// <summary>
-        /// Island number per sensel (0 = not in contact), islands numbered from 1; <see cref="Unlabelled"/> marks a
-        /// sensel in contact before the islands are found.
+        /// How much of each sensel in contact the foot covers, Q8 less one (0-255 for 1-256), so it fits a byte: read
+        /// it as <c>Coverage[index] + 1</c>.
         /// </summary>
-        public readonly byte[] Island;
-        public const byte Unlabelled = 255;
-
-        /// <summary>How much of each sensel in contact the foot covers, Q8 (1-256).</summary>
-        public readonly ushort[] CoverageQ8;
-
-        /// <summary><see cref="LeftFoot"/>, <see cref="RightFoot"/> or <see cref="NoFoot"/> per sensel.</summary>
-        public readonly byte[] Foot;
-
-        /// <summary>1 where the sensel is part of the toes (left out of the arch index).</summary>
-        public readonly byte[] Toe;
+        public readonly byte[] Coverage;
 
         /// <summary>Sensel centres in mm x 10 from the mat's left and front edges, per column and per row.</summary>
         public readonly int[] ColXMmX10;
@@ -57,14 +73,11 @@ namespace Kiosk.Mat.Analysis
         {
             Geometry = geometry;
             int n = geometry.SenselCount;
-            LoadGrams = new int[n];
             // Sensel indices fit 16 bits: a mat has at most MatGeometry.MaxSide squared sensels.
             Active = new ushort[n];
-            Scratch = new int[n];
-            Island = new byte[n];
-            CoverageQ8 = new ushort[n];
-            Foot = new byte[n];
-            Toe = new byte[n];
+            Scratch = new ushort[n];
+            Marks = new byte[n];
+            Coverage = new byte[n];
             ColXMmX10 = new int[geometry.Cols];
             RowYMmX10 = new int[geometry.Rows];
             for (int c = 0; c < geometry.Cols; c++)
@@ -77,6 +90,18 @@ namespace Kiosk.Mat.Analysis
             }
             PitchMmX10 = (geometry.PitchUm + 50) / 100;
             SenselAreaMm2X100 = geometry.SenselAreaMm2X100;
+        }
+
+        /// <summary><see cref="LeftFoot"/>, <see cref="RightFoot"/> or <see cref="NoFoot"/>: the foot a sensel belongs to.</summary>
+        public int FootOf(int index)
+        {
+            return Marks[index] & FootMask;
+        }
+
+        /// <summary>How much of a sensel in contact the foot covers, Q8 (1-256).</summary>
+        public int CoverageQ8(int index)
+        {
+            return Coverage[index] + 1;
         }
 
         /// <summary>Where a foot's sensels start in <see cref="Active"/>.</summary>
@@ -98,17 +123,17 @@ namespace Kiosk.Mat.Analysis
         public void GroupByFoot()
         {
             ushort[] active = Active;
-            int[] right = Scratch;
-            byte[] foot = Foot;
+            ushort[] right = Scratch;
+            byte[] marks = Marks;
             int count = ActiveCount;
             int left = 0;
             int rights = 0;
             for (int k = 0; k < count; k++)
             {
-                int index = active[k];
-                if (foot[index] == LeftFoot)
+                ushort index = active[k];
+                if ((marks[index] & FootMask) == LeftFoot)
                 {
-                    active[left++] = (ushort)index;
+                    active[left++] = index;
                 }
                 else
                 {
@@ -117,7 +142,7 @@ namespace Kiosk.Mat.Analysis
             }
             for (int k = 0; k < rights; k++)
             {
-                active[left + k] = (ushort)right[k];
+                active[left + k] = right[k];
             }
             LeftEnd = left;
         }

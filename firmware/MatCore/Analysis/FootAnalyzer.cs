@@ -31,6 +31,11 @@ namespace Kiosk.Mat.Analysis
         /// <summary>Load on one sensel above which it counts as in contact, grams.</summary>
         public int ContactGrams { get { return _contactGrams; } }
 
+        /// <summary>
+        /// Analyses one frame (grams per sensel) into result. The frame is read in place, not copied: only a dead
+        /// sensel's reading (health's dead mask) is replaced by the mean of its live neighbours, so pass a frame the
+        /// analysis may write there.
+        /// </summary>
         public void Analyze(int[] loadGrams, FrameHealth health, ScanAnalysis result)
         {
             ContactMap map = Map;
@@ -45,34 +50,24 @@ namespace Kiosk.Mat.Analysis
             {
                 throw new System.ArgumentException("the dead-sensel mask does not match the mat's geometry", "health");
             }
-            int[] load = map.LoadGrams;
             ushort[] active = map.Active;
-            byte[] island = map.Island;
-            byte[] footOf = map.Foot;
-            byte[] toe = map.Toe;
-            // Island, foot and toe marks are only ever set on sensels in contact: clear the last analysis's.
+            byte[] marks = map.Marks;
+            // Marks are only ever set on sensels in contact: clear the last analysis's.
             for (int k = 0; k < map.ActiveCount; k++)
             {
-                int index = active[k];
-                island[index] = 0;
-                footOf[index] = ContactMap.NoFoot;
-                toe[index] = 0;
+                marks[active[k]] = 0;
             }
+            map.LoadGrams = loadGrams;
             int contactGrams = _contactGrams;
             int count = 0;
             long activeLoad = 0;
             for (int i = 0; i < n; i++)
             {
                 int grams = loadGrams[i];
-                if (grams < 0)
-                {
-                    grams = 0;
-                }
-                load[i] = grams;
                 // A dead sensel's reading is replaced below; it joins the contact then.
                 if (grams >= contactGrams && (dead == null || dead[i] == 0))
                 {
-                    island[i] = ContactMap.Unlabelled;
+                    marks[i] = ContactMap.Unlabelled;
                     active[count++] = (ushort)i;
                     activeLoad += grams;
                 }
@@ -110,7 +105,7 @@ namespace Kiosk.Mat.Analysis
             for (int k = 0; k < count; k++)
             {
                 int index = active[k];
-                int grams = load[index];
+                int grams = loadGrams[index];
                 int row = index / cols;
                 total += grams;
                 momentX += (long)grams * colX[index - row * cols];
@@ -142,7 +137,7 @@ namespace Kiosk.Mat.Analysis
             }
             if (feet == 1)
             {
-                map.LeftEnd = map.Foot[active[0]] == ContactMap.LeftFoot ? map.ActiveCount : 0;
+                map.LeftEnd = map.FootOf(active[0]) == ContactMap.LeftFoot ? map.ActiveCount : 0;
                 issues |= MeasureLoneFoot(result);
             }
             else
@@ -190,7 +185,7 @@ namespace Kiosk.Mat.Analysis
         private QualityIssue MeasureLoneFoot(ScanAnalysis result)
         {
             ContactMap map = Map;
-            int foot = map.Foot[map.Active[0]];
+            int foot = map.FootOf(map.Active[0]);
             FootMeasures measures = foot == ContactMap.LeftFoot ? result.Left : result.Right;
             QualityIssue issues = MeasureFoot(foot, measures);
             // Only a clear offset (2 mm and more) overrules the side of the mat.
@@ -199,10 +194,12 @@ namespace Kiosk.Mat.Analysis
             bool looksLeft = offset < -20;
             if ((foot == ContactMap.LeftFoot && looksRight) || (foot == ContactMap.RightFoot && looksLeft))
             {
-                byte other = foot == ContactMap.LeftFoot ? (byte)ContactMap.RightFoot : (byte)ContactMap.LeftFoot;
+                int other = foot == ContactMap.LeftFoot ? ContactMap.RightFoot : ContactMap.LeftFoot;
+                byte[] marks = map.Marks;
                 for (int k = 0; k < map.ActiveCount; k++)
                 {
-                    map.Foot[map.Active[k]] = other;
+                    int index = map.Active[k];
+                    marks[index] = (byte)((marks[index] & ~ContactMap.FootMask) | other);
                 }
                 map.LeftEnd = other == ContactMap.LeftFoot ? map.ActiveCount : 0;
                 measures.Clear();
@@ -256,13 +253,17 @@ namespace Kiosk.Mat.Analysis
             }
             active[k] = (ushort)index;
             map.ActiveCount++;
-            map.Island[index] = ContactMap.Unlabelled;
+            map.Marks[index] = ContactMap.Unlabelled;
         }
 
-        /// <summary>Gives a dead sensel the mean load of its live four neighbours, so a single dead sensel leaves no hole.</summary>
+        /// <summary>
+        /// Gives a dead sensel the mean load of its live four neighbours (a negative reading counts as 0), so a single
+        /// dead sensel leaves no hole; writes it into the frame.
+        /// </summary>
         private int FillFromNeighbours(int index, byte[] dead)
         {
             ContactMap map = Map;
+            int[] load = map.LoadGrams;
             int cols = map.Geometry.Cols;
             int row = index / cols;
             int col = index - row * cols;
@@ -270,26 +271,26 @@ namespace Kiosk.Mat.Analysis
             int live = 0;
             if (row > 0 && dead[index - cols] == 0)
             {
-                sum += map.LoadGrams[index - cols];
+                sum += IntMath.Max(0, load[index - cols]);
                 live++;
             }
             if (row < map.Geometry.Rows - 1 && dead[index + cols] == 0)
             {
-                sum += map.LoadGrams[index + cols];
+                sum += IntMath.Max(0, load[index + cols]);
                 live++;
             }
             if (col > 0 && dead[index - 1] == 0)
             {
-                sum += map.LoadGrams[index - 1];
+                sum += IntMath.Max(0, load[index - 1]);
                 live++;
             }
             if (col < cols - 1 && dead[index + 1] == 0)
             {
-                sum += map.LoadGrams[index + 1];
+                sum += IntMath.Max(0, load[index + 1]);
                 live++;
             }
             int filled = live >= 2 ? (int)(sum / live) : 0;
-            map.LoadGrams[index] = filled;
+            load[index] = filled;
             return filled;
         }
     }

@@ -25,8 +25,8 @@ namespace Kiosk.Mat.Analysis
         public bool Fit(ContactMap map, int from, int to, bool withToes)
         {
             ushort[] active = map.Active;
-            ushort[] coverage = map.CoverageQ8;
-            byte[] toe = map.Toe;
+            byte[] coverage = map.Coverage;
+            byte[] marks = map.Marks;
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
             int cols = map.Geometry.Cols;
@@ -36,11 +36,11 @@ namespace Kiosk.Mat.Analysis
             for (int k = from; k < to; k++)
             {
                 int index = active[k];
-                if (!withToes && toe[index] != 0)
+                if (!withToes && (marks[index] & ContactMap.Toe) != 0)
                 {
                     continue;
                 }
-                int w = coverage[index];
+                int w = coverage[index] + 1;
                 int row = index / cols;
                 weight += w;
                 sumX += (long)w * colX[index - row * cols];
@@ -62,11 +62,11 @@ namespace Kiosk.Mat.Analysis
             for (int k = from; k < to; k++)
             {
                 int index = active[k];
-                if (!withToes && toe[index] != 0)
+                if (!withToes && (marks[index] & ContactMap.Toe) != 0)
                 {
                     continue;
                 }
-                long w = coverage[index];
+                long w = coverage[index] + 1;
                 int row = index / cols;
                 long dx = colX[index - row * cols] - centreX;
                 long dy = rowY[row] - centreY;

@@ -25,26 +25,24 @@ namespace Kiosk.Mat.Analysis
         private readonly FootAxis _axis = new FootAxis();
         private readonly int[] _islandAlongMin = new int[ContactIslands.MaxIslands + 1];
         private readonly int[] _islandAlongMax = new int[ContactIslands.MaxIslands + 1];
-        private readonly long[] _islandAreaQ8 = new long[ContactIslands.MaxIslands + 1];
+        private readonly int[] _islandAreaQ8 = new int[ContactIslands.MaxIslands + 1];
 
-        // Core islands: sensels at least half covered, 4-connected; a label per sensel (the map's Scratch is the
-        // work queue).
-        private const int CoreCoverageQ8 = 128;
-        private const int StrictCoreCoverageQ8 = 192;
-        private readonly int[] _core;
+        // Core islands: sensels at least half covered (ContactMap.Core), 4-connected; a label per sensel (the map's
+        // Scratch is the work queue).
+        private readonly byte[] _core;
 
         // Width of the footprint along its axis, for finding the toe crease; bins of 2.5 mm.
         private const int ProfileBinMmX10 = 25;
-        private readonly long[] _widthProfile;
+        private readonly int[] _widthProfile;
 
         public FootMeasurer(ContactMap map, AnalysisSettings settings)
         {
             _map = map;
             _settings = settings;
-            _core = new int[map.Geometry.SenselCount];
+            _core = new byte[map.Geometry.SenselCount];
             long widthMmX10 = (long)map.Geometry.WidthUm / 100;
             long depthMmX10 = (long)map.Geometry.DepthUm / 100;
-            _widthProfile = new long[(int)(IntMath.Isqrt(widthMmX10 * widthMmX10 + depthMmX10 * depthMmX10) / ProfileBinMmX10) + 2 * map.PitchMmX10 / ProfileBinMmX10 + 8];
+            _widthProfile = new int[(int)(IntMath.Isqrt(widthMmX10 * widthMmX10 + depthMmX10 * depthMmX10) / ProfileBinMmX10) + 2 * map.PitchMmX10 / ProfileBinMmX10 + 8];
         }
 
         /// <summary>True when the last measured foot touched the mat's border.</summary>
@@ -73,8 +71,8 @@ namespace Kiosk.Mat.Analysis
             int to = map.FootEnd(foot);
             ushort[] active = map.Active;
             int[] loads = map.LoadGrams;
-            ushort[] coverage = map.CoverageQ8;
-            byte[] toe = map.Toe;
+            byte[] coverage = map.Coverage;
+            byte[] marks = map.Marks;
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
             int cols = map.Geometry.Cols;
@@ -88,14 +86,14 @@ namespace Kiosk.Mat.Analysis
             for (int k = from; k < to; k++)
             {
                 int index = active[k];
-                toe[index] = 0;
+                marks[index] &= NotToe;
                 int grams = loads[index];
                 int row = index / cols;
                 int col = index - row * cols;
                 load += grams;
                 momentX += (long)grams * colX[col];
                 momentY += (long)grams * rowY[row];
-                areaQ8 += coverage[index];
+                areaQ8 += coverage[index] + 1;
                 if (grams > peak)
                 {
                     peak = grams;
@@ -118,8 +116,8 @@ namespace Kiosk.Mat.Analysis
 
             // A bridge to a toe can be more than half covered (the hallux's neck, a coarse mat's gap); a stricter
             // core then still parts it, so the toes of both passes count.
-            MarkToeIslands(foot, from, to, areaQ8, CoreCoverageQ8);
-            MarkToeIslands(foot, from, to, areaQ8, StrictCoreCoverageQ8);
+            MarkToeIslands(foot, from, to, areaQ8, ContactMap.Core);
+            MarkToeIslands(foot, from, to, areaQ8, ContactMap.StrictCore);
             MarkProtrudingToes(foot, from, to);
             CutAtToeCrease(from, to);
             if (!_axis.Fit(map, from, to, false))
@@ -149,7 +147,7 @@ namespace Kiosk.Mat.Analysis
                 // print ends in a broad edge (the heel's back, the ball's front), where the covered depth is the
                 // covered share of the sensel; the foot's tip is a toe narrower than a coarse sensel, where it is
                 // nearer the square root of it.
-                int share = coverage[index];
+                int share = coverage[index] + 1;
                 int covered = share * span / ContactMap.FullCoverageQ8;
                 int tipCovered = share == ContactMap.FullCoverageQ8 ? span : CoveredDepthAtTip(share, half);
                 if (t + half - tipCovered < footBack)
@@ -160,7 +158,7 @@ namespace Kiosk.Mat.Analysis
                 {
                     footFront = t - half + tipCovered;
                 }
-                if (toe[index] == 0)
+                if ((marks[index] & ContactMap.Toe) == 0)
                 {
                     if (t + half - covered < toelessBack)
                     {
@@ -212,7 +210,7 @@ namespace Kiosk.Mat.Analysis
                     high = high < 0 ? high : 0;
                 }
                 medialLoad += high > low ? (long)grams * (high - low) / span : 0;
-                if (toe[index] != 0)
+                if ((marks[index] & ContactMap.Toe) != 0)
                 {
                     continue;
                 }
@@ -224,7 +222,7 @@ namespace Kiosk.Mat.Analysis
                 rearLoad += rearSpan > 0 ? (long)grams * rearSpan / span : 0;
                 midLoad += midSpan > 0 ? (long)grams * midSpan / span : 0;
                 toelessLoad += grams;
-                long share = coverage[index];
+                long share = coverage[index] + 1;
                 if (high > third2)
                 {
                     // Width: across the forefoot (the front third of the toeless print), where the foot is widest.
@@ -283,19 +281,22 @@ namespace Kiosk.Mat.Analysis
         /// toe sits close to its metatarsal head, and a coarse mat bridges the gap), so islands are taken on the core
         /// of the contact: sensels at least half covered, joined through their sides. A core island small and short
         /// enough, in front of the ball, is a toe; every edge sensel then belongs to the core island nearest to it.
-        /// Returns how many toe islands there are.
+        /// Returns how many toe islands there are. coreMark is the mark of the core taken (<see cref="ContactMap.Core"/>
+        /// or the stricter <see cref="ContactMap.StrictCore"/>).
         /// </summary>
-        private int MarkToeIslands(int foot, int from, int to, long footAreaQ8, int coreCoverageQ8)
+        private int MarkToeIslands(int foot, int from, int to, long footAreaQ8, byte coreMark)
         {
             ContactMap map = _map;
             int cols = map.Geometry.Cols;
             int rows = map.Geometry.Rows;
             ushort[] active = map.Active;
-            ushort[] coverage = map.CoverageQ8;
-            byte[] island = map.Island;
-            byte[] footOf = map.Foot;
-            int[] core = _core;
-            int[] queue = map.Scratch;
+            byte[] coverage = map.Coverage;
+            byte[] marks = map.Marks;
+            byte[] core = _core;
+            ushort[] queue = map.Scratch;
+            // A neighbour joins a core island when it is of this foot's contact and covered enough.
+            int joinMask = ContactMap.FootMask | coreMark;
+            int joinMarks = foot | coreMark;
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
             long centreX = _wholeAxis.CentreXMmX10;
@@ -311,7 +312,7 @@ namespace Kiosk.Mat.Analysis
             for (int k = from; k < to; k++)
             {
                 int seed = active[k];
-                if (core[seed] != 0 || coverage[seed] < coreCoverageQ8 || count >= ContactIslands.MaxIslands)
+                if (core[seed] != 0 || (marks[seed] & coreMark) == 0 || count >= ContactIslands.MaxIslands)
                 {
                     continue;
                 }
@@ -320,8 +321,8 @@ namespace Kiosk.Mat.Analysis
                 int alongMax = int.MinValue;
                 long areaQ8 = 0;
                 int top = 0;
-                queue[top++] = seed;
-                core[seed] = count;
+                queue[top++] = (ushort)seed;
+                core[seed] = (byte)count;
                 while (top > 0)
                 {
                     int index = queue[--top];
@@ -336,8 +337,8 @@ namespace Kiosk.Mat.Analysis
                     {
                         alongMax = t;
                     }
-                    areaQ8 += coverage[index];
-                    // Up, down, left, right: a neighbour joins when it is of this foot's contact and covered enough.
+                    areaQ8 += coverage[index] + 1;
+                    // Up, down, left, right.
                     for (int side = 0; side < 4; side++)
                     {
                         int neighbour;
@@ -357,17 +358,16 @@ namespace Kiosk.Mat.Analysis
                         {
                             neighbour = col < cols - 1 ? index + 1 : -1;
                         }
-                        if (neighbour >= 0 && core[neighbour] == 0 && island[neighbour] > 0 && footOf[neighbour] == foot
-                            && coverage[neighbour] >= coreCoverageQ8)
+                        if (neighbour >= 0 && core[neighbour] == 0 && (marks[neighbour] & joinMask) == joinMarks)
                         {
-                            core[neighbour] = count;
-                            queue[top++] = neighbour;
+                            core[neighbour] = (byte)count;
+                            queue[top++] = (ushort)neighbour;
                         }
                     }
                 }
                 _islandAlongMin[count] = alongMin;
                 _islandAlongMax[count] = alongMax;
-                _islandAreaQ8[count] = areaQ8;
+                _islandAreaQ8[count] = (int)areaQ8;
             }
             if (count < 2)
             {
@@ -392,7 +392,7 @@ namespace Kiosk.Mat.Analysis
                 bool toe = i != main
                     && (_islandAlongMin[i] - back) * 1000L >= length * ToeZoneStartPermille
                     && (_islandAlongMax[i] - _islandAlongMin[i]) * 1000L <= length * ToeMaxLengthPermille
-                    && _islandAreaQ8[i] * 1000 <= footAreaQ8 * ToeMaxAreaPermille;
+                    && _islandAreaQ8[i] * 1000L <= footAreaQ8 * ToeMaxAreaPermille;
                 // The area slot now holds the verdict: -1 toe, 0 not.
                 _islandAreaQ8[i] = toe ? -1 : 0;
                 if (toe)
@@ -412,7 +412,7 @@ namespace Kiosk.Mat.Analysis
                 int index = active[k];
                 if (core[index] > 0)
                 {
-                    queue[tail++] = index;
+                    queue[tail++] = (ushort)index;
                 }
             }
             while (head < tail)
@@ -429,21 +429,20 @@ namespace Kiosk.Mat.Analysis
                     int neighbour = r * cols + colFirst;
                     for (int c = colFirst; c <= colLast; c++, neighbour++)
                     {
-                        if (island[neighbour] > 0 && footOf[neighbour] == foot && core[neighbour] == 0)
+                        if ((marks[neighbour] & ContactMap.FootMask) == foot && core[neighbour] == 0)
                         {
                             core[neighbour] = core[index];
-                            queue[tail++] = neighbour;
+                            queue[tail++] = (ushort)neighbour;
                         }
                     }
                 }
             }
-            byte[] toeOf = map.Toe;
             for (int k = from; k < to; k++)
             {
                 int index = active[k];
                 if (core[index] > 0 && _islandAreaQ8[core[index]] == -1)
                 {
-                    toeOf[index] = 1;
+                    marks[index] |= ContactMap.Toe;
                 }
             }
             return toes;
@@ -451,6 +450,14 @@ namespace Kiosk.Mat.Analysis
 
         /// <summary>Half the width below which a part of the footprint is a toe, not the body of the foot, mm x 10.</summary>
         private const int ToeHalfWidthMmX10 = 150;
+
+        /// <summary>
+        /// A distance beyond any reach the distance maps compare with (6.5 m): they hold 16 bits, and a distance that
+        /// would run past this stays at it, which no comparison with a reach can tell from the true one.
+        /// </summary>
+        private const ushort FarMmX10 = ushort.MaxValue;
+
+        private const byte NotToe = unchecked((byte)~ContactMap.Toe);
 
         /// <summary>
         /// A hallux pressed down beside the ball joins it through a neck of fully covered sensels, so it is no island
@@ -464,9 +471,8 @@ namespace Kiosk.Mat.Analysis
             int cols = map.Geometry.Cols;
             int rows = map.Geometry.Rows;
             ushort[] active = map.Active;
-            ushort[] coverage = map.CoverageQ8;
-            byte[] island = map.Island;
-            byte[] footOf = map.Foot;
+            byte[] coverage = map.Coverage;
+            byte[] marks = map.Marks;
             int rowMin = rows;
             int rowMax = -1;
             int colMin = cols;
@@ -503,19 +509,22 @@ namespace Kiosk.Mat.Analysis
             colMin = IntMath.Max(0, colMin - 1);
             colMax = IntMath.Min(cols - 1, colMax + 1);
             int reach = ToeHalfWidthMmX10 + map.PitchMmX10 / 2;
-            int[] inside = _core;
-            int[] body = map.Scratch;
+            // One distance map, in place: first each core sensel's distance from outside the core, then (eroded) each
+            // sensel's distance from the eroded core, which grown back by the reach is the body.
+            ushort[] distance = map.Scratch;
+            int coreMarks = foot | ContactMap.Core;
+            int coreMask = ContactMap.FootMask | ContactMap.Core;
             for (int r = rowMin; r <= rowMax; r++)
             {
                 bool innerRow = r > 0 && r < rows - 1;
                 int index = r * cols + colMin;
                 for (int c = colMin; c <= colMax; c++, index++)
                 {
-                    bool core = innerRow && c > 0 && c < cols - 1 && island[index] > 0 && footOf[index] == foot && coverage[index] >= CoreCoverageQ8;
-                    inside[index] = core ? int.MaxValue / 2 : 0;
+                    bool core = innerRow && c > 0 && c < cols - 1 && (marks[index] & coreMask) == coreMarks;
+                    distance[index] = core ? FarMmX10 : (ushort)0;
                 }
             }
-            Chamfer(inside, rowMin, rowMax, colMin, colMax);
+            Chamfer(distance, rowMin, rowMax, colMin, colMax);
             // The eroded core: centres at least the reach from anything outside it.
             bool any = false;
             for (int r = rowMin; r <= rowMax; r++)
@@ -523,8 +532,8 @@ namespace Kiosk.Mat.Analysis
                 int index = r * cols + colMin;
                 for (int c = colMin; c <= colMax; c++, index++)
                 {
-                    bool eroded = inside[index] >= reach;
-                    body[index] = eroded ? 0 : int.MaxValue / 2;
+                    bool eroded = distance[index] >= reach;
+                    distance[index] = eroded ? (ushort)0 : FarMmX10;
                     any |= eroded;
                 }
             }
@@ -533,6 +542,7 @@ namespace Kiosk.Mat.Analysis
                 return;
             }
             // Grown back by the same reach: the opened body.
+            ushort[] body = distance;
             Chamfer(body, rowMin, rowMax, colMin, colMax);
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
@@ -574,23 +584,22 @@ namespace Kiosk.Mat.Analysis
             for (int k = from; k < to; k++)
             {
                 int index = active[k];
-                footArea += coverage[index];
+                footArea += coverage[index] + 1;
                 if (body[index] > reach && AlongWholeAxis(index) > cut)
                 {
-                    toeArea += coverage[index];
+                    toeArea += coverage[index] + 1;
                 }
             }
             if (toeArea * 1000 > footArea * ToeMaxAreaPermille)
             {
                 return;
             }
-            byte[] toe = map.Toe;
             for (int k = from; k < to; k++)
             {
                 int index = active[k];
                 if (body[index] > reach && AlongWholeAxis(index) > cut)
                 {
-                    toe[index] = 1;
+                    marks[index] |= ContactMap.Toe;
                 }
             }
         }
@@ -603,9 +612,10 @@ namespace Kiosk.Mat.Analysis
 
         /// <summary>
         /// Chamfer distance transform in place over a box of the mat: each cell gets the distance (mm x 10) from its
-        /// centre to the nearest cell holding 0, through steps of one pitch (sides) and 1.414 pitches (corners).
+        /// centre to the nearest cell holding 0, through steps of one pitch (sides) and 1.414 pitches (corners), up to
+        /// <see cref="FarMmX10"/> (a cell holding it starts out far from every 0).
         /// </summary>
-        private void Chamfer(int[] distance, int rowMin, int rowMax, int colMin, int colMax)
+        private void Chamfer(ushort[] distance, int rowMin, int rowMax, int colMin, int colMax)
         {
             int cols = _map.Geometry.Cols;
             int side = _map.PitchMmX10;
@@ -641,7 +651,7 @@ namespace Kiosk.Mat.Analysis
                             d = via < d ? via : d;
                         }
                     }
-                    distance[index] = d;
+                    distance[index] = (ushort)d;
                 }
             }
             for (int r = rowMax; r >= rowMin; r--)
@@ -675,7 +685,7 @@ namespace Kiosk.Mat.Analysis
                             d = via < d ? via : d;
                         }
                     }
-                    distance[index] = d;
+                    distance[index] = (ushort)d;
                 }
             }
         }
@@ -694,8 +704,8 @@ namespace Kiosk.Mat.Analysis
             ContactMap map = _map;
             int half = map.PitchMmX10 / 2;
             ushort[] active = map.Active;
-            ushort[] coverage = map.CoverageQ8;
-            byte[] toe = map.Toe;
+            byte[] coverage = map.Coverage;
+            byte[] marks = map.Marks;
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
             int cols = map.Geometry.Cols;
@@ -708,7 +718,7 @@ namespace Kiosk.Mat.Analysis
             for (int k = from; k < to; k++)
             {
                 int index = active[k];
-                if (toe[index] == 0)
+                if ((marks[index] & ContactMap.Toe) == 0)
                 {
                     int row = index / cols;
                     int t = (int)(((colX[index - row * cols] - centreX) * forwardX + (rowY[row] - centreY) * forwardY) >> 14);
@@ -726,7 +736,7 @@ namespace Kiosk.Mat.Analysis
             {
                 return;
             }
-            long[] profile = _widthProfile;
+            int[] profile = _widthProfile;
             int bins = (front - back) / ProfileBinMmX10 + 1;
             if (bins > profile.Length)
             {
@@ -739,7 +749,7 @@ namespace Kiosk.Mat.Analysis
             for (int k = from; k < to; k++)
             {
                 int index = active[k];
-                if (toe[index] != 0)
+                if ((marks[index] & ContactMap.Toe) != 0)
                 {
                     continue;
                 }
@@ -747,7 +757,7 @@ namespace Kiosk.Mat.Analysis
                 int t = (int)(((colX[index - row * cols] - centreX) * forwardX + (rowY[row] - centreY) * forwardY) >> 14);
                 int low = t - half - back;
                 int high = t + half - back;
-                long share = coverage[index];
+                int share = coverage[index] + 1;
                 int binLow = low / ProfileBinMmX10 * ProfileBinMmX10;
                 for (int b = low / ProfileBinMmX10; b <= high / ProfileBinMmX10 && b < bins; b++)
                 {
@@ -782,7 +792,7 @@ namespace Kiosk.Mat.Analysis
                     widestAhead = _widthProfile[b + 1];
                 }
                 long width = _widthProfile[b];
-                if (width * 1000 > _widthProfile[ball] * CreaseMaxPermilleOfBall || widestAhead * 1000 < width * ToesMinPermilleOfCrease || widestAhead == 0)
+                if (width * 1000 > (long)_widthProfile[ball] * CreaseMaxPermilleOfBall || widestAhead * 1000 < width * ToesMinPermilleOfCrease || widestAhead == 0)
                 {
                     continue;
                 }
@@ -803,7 +813,7 @@ namespace Kiosk.Mat.Analysis
                 int index = active[k];
                 if (AlongWholeAxis(index) > cut)
                 {
-                    toe[index] = 1;
+                    marks[index] |= ContactMap.Toe;
                 }
             }
         }

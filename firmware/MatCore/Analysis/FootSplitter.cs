@@ -33,9 +33,9 @@ namespace Kiosk.Mat.Analysis
         private readonly ContactMap _map;
         // Per angle, the load profiles of the whole contact and of its front and rear halves, on the same bins, and
         // the length of the run of empty bins of the whole profile starting at each bin.
-        private readonly long[] _wholeProfile;
-        private readonly long[] _frontProfile;
-        private readonly long[] _rearProfile;
+        private readonly int[] _wholeProfile;
+        private readonly int[] _frontProfile;
+        private readonly int[] _rearProfile;
         private readonly int[] _emptyRunFrom;
         private readonly int[] _rowFirstCol;
         private readonly int[] _rowLastCol;
@@ -53,9 +53,9 @@ namespace Kiosk.Mat.Analysis
             long depthMmX10 = (long)map.Geometry.DepthUm / 100;
             long diagonal = IntMath.Isqrt(widthMmX10 * widthMmX10 + depthMmX10 * depthMmX10);
             int length = (int)(diagonal / BinMmX10) + 2 * map.PitchMmX10 / BinMmX10 + 8;
-            _wholeProfile = new long[length];
-            _frontProfile = new long[length];
-            _rearProfile = new long[length];
+            _wholeProfile = new int[length];
+            _frontProfile = new int[length];
+            _rearProfile = new int[length];
             _emptyRunFrom = new int[length + 1];
             _rowFirstCol = new int[map.Geometry.Rows];
             _rowLastCol = new int[map.Geometry.Rows];
@@ -74,7 +74,7 @@ namespace Kiosk.Mat.Analysis
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
             int cols = map.Geometry.Cols;
-            byte[] footOf = map.Foot;
+            byte[] marks = map.Marks;
             // Each row's leftmost and rightmost sensel in contact: a line's projection grows with x along a row, so the
             // contact's extent across every line comes from these ends alone.
             int rows = map.Geometry.Rows;
@@ -156,7 +156,7 @@ namespace Kiosk.Mat.Analysis
                     int index = active[k];
                     int row = index / cols;
                     int s = (int)((colX[index - row * cols] * cos + rowY[row] * sin) >> 14);
-                    footOf[index] = s < bestBoundary ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
+                    marks[index] |= s < bestBoundary ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
                 }
                 return 2;
             }
@@ -173,7 +173,7 @@ namespace Kiosk.Mat.Analysis
             byte foot = momentX < centreX * totalLoadGrams ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
             for (int k = 0; k < count; k++)
             {
-                footOf[active[k]] = foot;
+                marks[active[k]] |= foot;
             }
             return 1;
         }
@@ -183,9 +183,9 @@ namespace Kiosk.Mat.Analysis
         /// ones, the one carrying least of the whole contact's load, then the widest gap. A valley is the load within
         /// two bins either side of a candidate line.
         /// </summary>
-        private void FindValley(int band, int angle, long[] profile, int bins, int origin)
+        private void FindValley(int band, int angle, int[] profile, int bins, int origin)
         {
-            long[] whole = _wholeProfile;
+            int[] whole = _wholeProfile;
             int[] emptyRunFrom = _emptyRunFrom;
             int slot = band * Angles + angle;
             long bestValley = long.MaxValue;
@@ -200,8 +200,8 @@ namespace Kiosk.Mat.Analysis
             long minSide = bandLoad * MinSidePermille;
             long left = 0;
             // The window of bins b-2..b+1, slid along with b; the run of empty bins of the whole profile ending at b-1.
-            long valley = profile[0] + (bins > 1 ? profile[1] : 0);
-            long wholeValley = whole[0] + (bins > 1 ? whole[1] : 0);
+            long valley = (long)profile[0] + (bins > 1 ? profile[1] : 0);
+            long wholeValley = (long)whole[0] + (bins > 1 ? whole[1] : 0);
             int emptyBefore = 0;
             for (int b = 1; b < bins; b++)
             {
@@ -391,9 +391,9 @@ namespace Kiosk.Mat.Analysis
             int span = 2 * half;
             int origin = min - half - BinMmX10;
             bins = (max + half - origin) / BinMmX10 + 2;
-            long[] whole = _wholeProfile;
-            long[] front = _frontProfile;
-            long[] rear = _rearProfile;
+            int[] whole = _wholeProfile;
+            int[] front = _frontProfile;
+            int[] rear = _rearProfile;
             if (bins > whole.Length)
             {
                 bins = whole.Length;
@@ -416,7 +416,7 @@ namespace Kiosk.Mat.Analysis
             int rowEnd = 0;
             int rowStart = 0;
             long ySin = 0;
-            long[] target = whole;
+            int[] target = whole;
             bool middleRow = false;
             for (int k = 0; k < count; k++)
             {
@@ -444,7 +444,7 @@ namespace Kiosk.Mat.Analysis
                     {
                         overlap = remaining;
                     }
-                    long share = grams * overlap / span;
+                    int share = (int)(grams * overlap / span);
                     target[b] += share;
                     if (middleRow)
                     {

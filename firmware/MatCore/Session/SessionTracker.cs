@@ -40,6 +40,8 @@ namespace Kiosk.Mat.Session
         private long _copSumXY;
         private long _copPathMmX10;
         private int _lastCopX;
+        // The window's mean, the frame the analysis reads; free between scans (ScratchFrame).
+        private readonly int[] _meanFrame;
         private int _lastCopY;
 
         /// <summary>A tracker whose window may load the whole mat (hosts, which step dense frames).</summary>
@@ -59,6 +61,7 @@ namespace Kiosk.Mat.Session
             _analyzer = analyzer ?? new FootAnalyzer(geometry, null);
             _contactGrams = _analyzer.ContactGrams;
             _windowSum = new LoadedSensels(windowSensels, geometry.Cols);
+            _meanFrame = new int[geometry.SenselCount];
             State = SessionState.Empty;
         }
 
@@ -95,7 +98,7 @@ namespace Kiosk.Mat.Session
         /// One int per sensel that is free between scans (the analysis's input, written afresh by each scan's
         /// analysis): the device's calibration commands borrow it for a whole frame rather than keep one of their own.
         /// </summary>
-        public int[] ScratchFrame { get { return _analyzer.Map.LoadGrams; } }
+        public int[] ScratchFrame { get { return _meanFrame; } }
 
         /// <summary>
         /// Takes one calibrated frame (grams per sensel) at a time in ms from any fixed start (wrapping is fine).
@@ -289,13 +292,12 @@ namespace Kiosk.Mat.Session
         }
 
         /// <summary>
-        /// The window's mean straight into the analysis's own input buffer (<see cref="ContactMap.LoadGrams"/>, which
-        /// <see cref="FootAnalyzer.Analyze"/> would copy it into), then the analysis: no frame-sized buffer of its own.
+        /// The window's mean into the scratch frame, then the analysis, which reads it in place (it keeps no copy).
         /// </summary>
         private void Analyse()
         {
             int frames = _captureFrames;
-            int[] mean = _analyzer.Map.LoadGrams;
+            int[] mean = _meanFrame;
             System.Array.Clear(mean, 0, mean.Length);
             ushort[] indices = _windowSum.Index;
             int[] sums = _windowSum.Grams;

@@ -1,23 +1,28 @@
 using System.Net.Sockets;
+using Kiosk.Esp32App.Link;
 using Kiosk.Mat.Link;
 
 namespace Kiosk.Mat.Simulation.Transports;
 
 /// <summary>
-/// The virtual mat's TCP link to a display. A packet is refused (not half sent) when the socket cannot take it now,
-/// which is how a live frame gets dropped under back-pressure; a failed or closed socket closes the transport.
+/// The virtual mat's TCP link to a display: a .NET connect with a time limit, then the ESP32 app's own
+/// <see cref="SocketTransport"/> over the socket, so the virtual mat sends and receives as the device does (a packet the
+/// socket cannot take now is refused whole, which is how a live frame gets dropped under back-pressure; a failed or
+/// closed socket closes the transport).
 /// </summary>
 public sealed class TcpPacketTransport : IPacketTransport, IDisposable
 {
-    private readonly Socket _socket;
+    private readonly SocketTransport _link;
 
     private TcpPacketTransport(Socket socket)
     {
-        _socket = socket;
-        IsOpen = true;
+        _link = new SocketTransport(socket);
     }
 
-    public bool IsOpen { get; private set; }
+    public bool IsOpen => _link.IsOpen;
+
+    /// <summary>Why the link closed, or null (see <see cref="SocketTransport.LastFailure"/>).</summary>
+    public string? LastFailure => _link.LastFailure;
 
     /// <summary>Connects with a short time limit; null when the display cannot be reached now.</summary>
     public static TcpPacketTransport? TryConnect(string host, int port, int timeoutMs = 1000)
@@ -39,62 +44,9 @@ public sealed class TcpPacketTransport : IPacketTransport, IDisposable
         }
     }
 
-    public bool TrySend(byte[] buffer, int offset, int count)
-    {
-        if (!IsOpen)
-        {
-            return false;
-        }
-        try
-        {
-            if (!_socket.Poll(0, SelectMode.SelectWrite))
-            {
-                return false;
-            }
-            int sent = 0;
-            while (sent < count)
-            {
-                sent += _socket.Send(buffer, offset + sent, count - sent, SocketFlags.None);
-            }
-            return true;
-        }
-        catch (SocketException)
-        {
-            Dispose();
-            return false;
-        }
-    }
+    public bool TrySend(byte[] buffer, int offset, int count) => _link.TrySend(buffer, offset, count);
 
-    public int Receive(byte[] buffer, int offset, int count)
-    {
-        if (!IsOpen)
-        {
-            return 0;
-        }
-        try
-        {
-            if (!_socket.Poll(0, SelectMode.SelectRead))
-            {
-                return 0;
-            }
-            int read = _socket.Receive(buffer, offset, count, SocketFlags.None);
-            if (read == 0)
-            {
-                // Readable with nothing to read: the display closed the connection.
-                Dispose();
-            }
-            return read;
-        }
-        catch (SocketException)
-        {
-            Dispose();
-            return 0;
-        }
-    }
+    public int Receive(byte[] buffer, int offset, int count) => _link.Receive(buffer, offset, count);
 
-    public void Dispose()
-    {
-        IsOpen = false;
-        _socket.Dispose();
-    }
+    public void Dispose() => _link.Close();
 }

@@ -22,16 +22,15 @@ public static class FootPrints
         }
         var analyzer = new FootAnalyzer(new MatGeometry(grid.Rows, grid.Cols, pitchUm), null);
         analyzer.Analyze(grid.LoadGrams, null, new ScanAnalysis());
-        byte[] foot = analyzer.Map.Foot;
-        return (CutOut(grid, foot, ContactMap.LeftFoot), CutOut(grid, foot, ContactMap.RightFoot));
+        return (CutOut(grid, analyzer.Map, ContactMap.LeftFoot), CutOut(grid, analyzer.Map, ContactMap.RightFoot));
     }
 
-    private static MatGrid? CutOut(MatGrid grid, byte[] foot, int side)
+    private static MatGrid? CutOut(MatGrid grid, ContactMap map, int side)
     {
         int top = int.MaxValue, bottom = -1, left = int.MaxValue, right = -1;
-        for (int i = 0; i < foot.Length; i++)
+        for (int i = 0; i < grid.LoadGrams.Length; i++)
         {
-            if (foot[i] == side)
+            if (map.FootOf(i) == side)
             {
                 int row = i / grid.Cols, col = i % grid.Cols;
                 (top, bottom) = (Math.Min(top, row), Math.Max(bottom, row));
@@ -54,7 +53,8 @@ public static class FootPrints
             {
                 int i = (top + r) * grid.Cols + left + c;
                 // Light edge sensels below the contact threshold belong to no foot; they stay, for the outline.
-                loads[r * cols + c] = foot[i] == side || foot[i] == ContactMap.NoFoot ? grid.LoadGrams[i] : 0;
+                int foot = map.FootOf(i);
+                loads[r * cols + c] = foot == side || foot == ContactMap.NoFoot ? grid.LoadGrams[i] : 0;
             }
         }
         return new MatGrid(rows, cols, grid.PitchMm, loads);
