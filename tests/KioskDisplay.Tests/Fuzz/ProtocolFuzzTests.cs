@@ -20,7 +20,7 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         server.StartServer();
-        display = await server.Get<MatListener>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        display = await server.MatEndpointAsync();
         await server.Get<IPairingRegistry>().PairAsync(FakeMat.DefaultDeviceId, FakeMat.DefaultKey, CancellationToken.None);
     }
 
