@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kiosk.Display.MatLink;
 using Kiosk.Mat.Config;
 using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Protocol;

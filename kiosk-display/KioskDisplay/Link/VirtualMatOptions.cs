@@ -1,4 +1,3 @@
-using Kiosk.Display.MatLink;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Link;

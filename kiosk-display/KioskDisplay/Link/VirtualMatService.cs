@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using Kiosk.Display.MatLink;
 using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Host.Protocol;
 using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Simulation;
 using Kiosk.Mat.Simulation.Shoppers;
@@ -87,7 +87,8 @@ public sealed class VirtualMatService(
             FramesPerSecond = settings.FramesPerSecond,
             CounterFile = counters,
         });
-        mat.FrameSending += atMs => departures.Record(deviceId, (uint)atMs, DateTimeOffset.UtcNow);
+        string deviceIdText = PacketJson.DeviceIdText(deviceId);
+        mat.FrameSending += atMs => departures.Record(deviceIdText, (uint)atMs, DateTimeOffset.UtcNow);
         using var link = ReopeningLink.Tcp(display.Address.ToString(), display.Port);
         mat.Dial = link.Dial;
         var wall = Stopwatch.StartNew();

@@ -1,5 +1,4 @@
 using CsCheck;
-using Kiosk.Display.MatLink;
 using Kiosk.Display.MatLink.Tests;
 using Kiosk.Tests.Fuzz;
 using Microsoft.Extensions.Logging;
