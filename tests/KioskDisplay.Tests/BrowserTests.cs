@@ -101,20 +101,6 @@ public sealed class BrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task ShopperChoosesRunningAndKneePainAndIsAdvisedCalmly()
-    {
-        var page = await browser.PageAsync(1920, 1080);
-        await page.GotoAsync("/");
-        await NextShopperAsync(page);
-        await page.ClickAsync("#next-view"); // the questions are on the second view
-        await page.ClickAsync("#activities button[data-activity=running]");
-        await page.WaitForFunctionAsync("() => document.querySelector('#view-essentials .products-card').textContent.includes('For running')");
-        await page.ClickAsync("#signs [data-sign=knee-hip-pain] button[data-answer=true]");
-        await page.WaitForFunctionAsync("() => !document.getElementById('referral').hidden && document.getElementById('referral').textContent.includes('podiatrist')");
-        await page.Context.CloseAsync();
-    }
-
-    [Fact]
     public async Task StaffAddsAProductAndTheNextScanRecommendsIt()
     {
         var staff = await browser.SignedInPageAsync("staff");

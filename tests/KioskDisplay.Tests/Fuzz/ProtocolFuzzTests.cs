@@ -14,7 +14,9 @@ namespace Kiosk.Display.Tests.Fuzz;
 /// </summary>
 public sealed class ProtocolFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly KioskServer server = new(settings: new() { ["MatLink:UnpairedLingerMs"] = "50", ["MatLink:ProofTimeoutMs"] = "1000" });
+    // Strangers' links end soon, but a paired mat's Hello, Challenge and proof must fit the proof's time even on a
+    // loaded 2-core CI machine (1 s did not: the display closed a good mat's link mid-handshake there).
+    private readonly KioskServer server = new(settings: new() { ["MatLink:UnpairedLingerMs"] = "50", ["MatLink:ProofTimeoutMs"] = "5000" });
     private System.Net.IPEndPoint display = null!;
 
     public async Task InitializeAsync()

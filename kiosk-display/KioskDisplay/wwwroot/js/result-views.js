@@ -33,6 +33,7 @@ export function createResultViews(section, { moveOne = () => false } = {}) {
   const bar = section.querySelector("#view-timer-bar");
   let current = names[0];
   let timer = null;
+  let tappedAt = -Infinity; // the shopper's last tap anywhere on the result (a view change, an answer)
 
   function setFit(value) {
     section.style.setProperty("--fit", value.toFixed(2));
@@ -95,6 +96,7 @@ export function createResultViews(section, { moveOne = () => false } = {}) {
   }
 
   next.addEventListener("click", () => go(names[(names.indexOf(current) + 1) % names.length], true));
+  section.addEventListener("click", () => { tappedAt = performance.now(); });
   addEventListener("resize", () => { if (!section.hidden) fit(views[names.indexOf(current)]); });
 
   return {
@@ -105,10 +107,19 @@ export function createResultViews(section, { moveOne = () => false } = {}) {
     refit() { fit(views[names.indexOf(current)]); },
     /** Shows a view now and holds it as after a tap. */
     go(name) { go(name, true); },
-    /** Shows a view and keeps it, moving on no more; the bar fills over `ms` (the time it has left on the screen). */
+    /**
+     * Shows a view and keeps it, moving on no more; the bar fills over `ms` (the time it has left on the screen). A
+     * shopper who tapped to another view a moment ago (often just stepped off to answer the questions) keeps it for the
+     * rest of a tap's dwell before the held view comes: the screen does not jump away under their finger.
+     */
     hold(name, ms) {
       clearTimeout(timer);
-      show(name);
+      const sinceTapMs = performance.now() - tappedAt;
+      if (name !== current && sinceTapMs < DWELL_MS.afterTap) {
+        timer = setTimeout(() => show(name), DWELL_MS.afterTap - sinceTapMs);
+      } else {
+        show(name);
+      }
       fillBar(ms);
     },
     get current() { return current; },
