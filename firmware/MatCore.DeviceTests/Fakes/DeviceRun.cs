@@ -107,12 +107,18 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         {
             for (int atMs = 0; atMs <= shopper.DurationMs; atMs += FramePeriodMs)
             {
-                int leftPpm;
-                int rightPpm;
-                shopper.SharesAt(atMs, out leftPpm, out rightPpm);
-                Film.Show(shopper.LeftFoot, leftPpm, shopper.RightFoot, rightPpm);
+                Show(shopper, atMs);
                 Tick();
             }
+        }
+
+        /// <summary>The mat shows the shopper as at <paramref name="atMs"/> of the visit, until the next Show.</summary>
+        public void Show(ScriptedShopper shopper, int atMs)
+        {
+            int leftPpm;
+            int rightPpm;
+            shopper.SharesAt(atMs, out leftPpm, out rightPpm);
+            Film.Show(shopper.LeftFoot, leftPpm, shopper.RightFoot, rightPpm);
         }
 
         /// <summary>Frames on the empty mat.</summary>
