@@ -4,7 +4,9 @@ namespace Kiosk.Mat.Analysis
     /// Finds the islands of contact (8-connected groups of sensels): toes show as islands ahead of the ball, and a
     /// high arch can leave the heel an island of its own. Each island is filled breadth first over a preallocated
     /// queue (no recursion) and judged as soon as it is filled, its sensels still in the queue: one lighter than a
-    /// threshold is noise and leaves the contact. So no table per island is kept.
+    /// threshold is noise and leaves the contact. So no table per island is kept. Each sensel's neighbours are read
+    /// once here, for its island and for how much of it the foot covers (<see cref="ContactCoverage"/>): its
+    /// neighbours in contact are all in its island.
     /// </summary>
     public sealed class ContactIslands
     {
@@ -23,7 +25,8 @@ namespace Kiosk.Mat.Analysis
 
         /// <summary>
         /// Finds the islands among the map's active sensels (marked <see cref="ContactMap.Unlabelled"/>): those of at
-        /// least minIslandGrams are marked <see cref="ContactMap.InContact"/>, the rest leave the contact.
+        /// least minIslandGrams are marked <see cref="ContactMap.InContact"/> with their core flags, and their coverage
+        /// is set; the rest leave the contact.
         /// </summary>
         public void Find(int minIslandGrams)
         {
@@ -34,6 +37,7 @@ namespace Kiosk.Mat.Analysis
             ushort[] active = map.Active;
             int[] load = map.LoadGrams;
             ushort[] queue = map.Scratch;
+            byte[] coverage = map.Coverage;
             int count = map.ActiveCount;
             int islands = 0;
             for (int k = 0; k < count; k++)
@@ -52,7 +56,11 @@ namespace Kiosk.Mat.Analysis
                 while (head < tail)
                 {
                     int index = queue[head++];
-                    grams += load[index];
+                    int own = load[index];
+                    grams += own;
+                    int neighbours = 0;
+                    long around = 0;
+                    int reference = 0;
                     int row = index / cols;
                     int col = index - row * cols;
                     int rowFirst = row > 0 ? row - 1 : 0;
@@ -65,33 +73,47 @@ namespace Kiosk.Mat.Analysis
                         for (int c = colFirst; c <= colLast; c++, neighbour++)
                         {
                             // Active sensels are marked Unlabelled before the islands are found; see FootAnalyzer.
-                            if (marks[neighbour] == ContactMap.Unlabelled)
+                            int mark = marks[neighbour];
+                            if (mark == 0 || neighbour == index)
+                            {
+                                continue;
+                            }
+                            neighbours++;
+                            int neighbourGrams = load[neighbour];
+                            around += neighbourGrams;
+                            if (neighbourGrams > reference)
+                            {
+                                reference = neighbourGrams;
+                            }
+                            if (mark == ContactMap.Unlabelled)
                             {
                                 marks[neighbour] = Filling;
                                 queue[tail++] = (ushort)neighbour;
                             }
                         }
                     }
+                    coverage[index] = (byte)(ContactCoverage.ShareQ8(own, neighbours, around, reference) - 1);
                 }
-                byte verdict = grams >= minIslandGrams ? ContactMap.InContact : (byte)0;
+                bool kept = grams >= minIslandGrams;
                 for (int q = 0; q < tail; q++)
                 {
-                    marks[queue[q]] = verdict;
+                    int index = queue[q];
+                    marks[index] = kept ? ContactCoverage.Marks(coverage[index] + 1) : (byte)0;
                 }
             }
             Count = islands;
 
             // The contact keeps the sensels of the islands heavy enough, in the order of the mat.
-            int kept = 0;
+            int keptCount = 0;
             for (int k = 0; k < count; k++)
             {
                 ushort index = active[k];
                 if (marks[index] != 0)
                 {
-                    active[kept++] = index;
+                    active[keptCount++] = index;
                 }
             }
-            map.ActiveCount = kept;
+            map.ActiveCount = keptCount;
         }
     }
 }
