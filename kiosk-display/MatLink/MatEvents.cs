@@ -11,21 +11,21 @@ public sealed record MatHello(long DeviceId, string FirmwareVersion, MatGeometry
 }
 
 /// <summary>
-/// One live frame for the heatmap. <paramref name="LoadGrams"/> is row * cols + col and owned by the receiver.
-/// <paramref name="CapturedAtMs"/> is the device's uptime clock (wraps after 49 days); <paramref name="ReceivedAt"/> the display's.
+/// A live frame while someone stands on the mat, for the heatmap; the grid's loads are owned by the receiver.
+/// <paramref name="DeviceId"/> is <see cref="PacketJson.DeviceIdText"/>. <paramref name="CapturedAt"/> is when it left
+/// the mat (the virtual mat, which notes it) or reached the listener (a real mat, whose clock is not the display's);
+/// <paramref name="DeviceClockMs"/> is the mat's own uptime stamp (wraps after 49 days; 0 for frames not from a link).
 /// </summary>
-public sealed record LiveFrame(long DeviceId, MatGeometry Grid, int[] LoadGrams, uint CapturedAtMs, DateTimeOffset ReceivedAt);
-
-/// <summary>The frames of a scan's still window summed, grams per sensel (row * cols + col).</summary>
-public sealed record SummedFrame(MatGeometry Grid, int[] LoadGrams);
+public sealed record LiveFrame(string DeviceId, MatGrid Grid, DateTimeOffset CapturedAt, uint DeviceClockMs = 0);
 
 /// <summary>
-/// One scan's result. <paramref name="ResultId"/> is <see cref="PacketJson.ResultId"/> (device id in 12 hex digits,
-/// a dash, the counter in decimal), the key the store must insert only if absent. <paramref name="SummedFrame"/> is
-/// null when the device had no room to send it (docs/protocol.md, "Result").
+/// The analysis of one scan. <paramref name="ResultId"/> is <see cref="PacketJson.ResultId"/> (device id in 12 hex
+/// digits, a dash, the counter in decimal), unique and stored once. <paramref name="Summed"/> is the still window's
+/// mean load per sensel (the Result carries the frames summed; <see cref="MatGrid.None"/> when the device had no room to
+/// send them, docs/protocol.md "Result"). <paramref name="Demo"/>: made by the built-in demo mat, not a shopper (marked,
+/// and kept out of a store's day).
 /// </summary>
-public sealed record ScanResult(
-    string ResultId, long DeviceId, uint ResultCounter, AnalysisReport Analysis, SummedFrame? SummedFrame, DateTimeOffset ReceivedAt);
+public sealed record ScanResult(string ResultId, string DeviceId, AnalysisReport Report, MatGrid Summed, DateTimeOffset ScannedAt, bool Demo = false);
 
 /// <summary>A mat's health report (Status message), for the technician page.</summary>
 public sealed record MatStatus(

@@ -16,6 +16,7 @@ internal sealed class PacketRecords
     private FrameMessage? _frame;
     private ResultMessage? _result;
     private long _deviceId;
+    private string _deviceIdText = "";
     private MatGeometry? _grid;
 
     public static MatHello Hello(HelloMessage hello, string remoteEndpoint) =>
@@ -33,6 +34,7 @@ internal sealed class PacketRecords
             _result ??= new ResultMessage(SparseLoads.MaxSide * SparseLoads.MaxSide);
         }
         _deviceId = deviceId;
+        _deviceIdText = PacketJson.DeviceIdText(deviceId);
         _grid = grid;
     }
 
@@ -53,7 +55,7 @@ internal sealed class PacketRecords
             return null;
         }
         var loads = frame.LoadGrams.AsSpan(0, frame.Rows * frame.Cols).ToArray();
-        return new LiveFrame(_deviceId, GridOf(frame.Rows, frame.Cols), loads, frame.CapturedAtMs, DateTimeOffset.UtcNow);
+        return new LiveFrame(_deviceIdText, MatGrid.Of(GridOf(frame.Rows, frame.Cols), loads), DateTimeOffset.UtcNow, frame.CapturedAtMs);
     }
 
     /// <summary>The decoded Result message (reused: read it before the next packet), or null when it does not parse.</summary>
@@ -62,11 +64,24 @@ internal sealed class PacketRecords
 
     public ScanResult Result(ResultMessage result)
     {
-        SummedFrame? summed = result.HasSummedFrame
-            ? new SummedFrame(GridOf(result.Rows, result.Cols), result.SummedLoadGrams.AsSpan(0, result.Rows * result.Cols).ToArray())
-            : null;
-        return new ScanResult(PacketJson.ResultId(result.DeviceId, result.ResultCounter), result.DeviceId, result.ResultCounter,
-            AnalysisReport.From(result.Analysis), summed, DateTimeOffset.UtcNow);
+        return new ScanResult(PacketJson.ResultId(result.DeviceId, result.ResultCounter), PacketJson.DeviceIdText(result.DeviceId),
+            AnalysisReport.From(result.Analysis), MeanFrame(result), DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>The Result carries the still window's frames summed; pages and reports show the window's mean.</summary>
+    private MatGrid MeanFrame(ResultMessage result)
+    {
+        if (!result.HasSummedFrame)
+        {
+            return MatGrid.None;
+        }
+        int frames = Math.Max(1, result.Analysis.FrameCount);
+        int[] mean = new int[result.Rows * result.Cols];
+        for (int i = 0; i < mean.Length; i++)
+        {
+            mean[i] = (result.SummedLoadGrams[i] + frames / 2) / frames;
+        }
+        return MatGrid.Of(GridOf(result.Rows, result.Cols), mean);
     }
 
     public MatStatus? Status(byte[] payload)

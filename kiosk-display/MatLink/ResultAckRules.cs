@@ -31,6 +31,7 @@ internal sealed class ResultAckRules(PacketSender sender, IMatEventSink sink, IL
             return;
         }
         ScanResult scan = records.Result(result);
+        (long DeviceId, uint Counter) ackedId = (result.DeviceId, result.ResultCounter);
         bool stored;
         try
         {
@@ -47,7 +48,7 @@ internal sealed class ResultAckRules(PacketSender sender, IMatEventSink sink, IL
             logger.LogDebug("Result {ResultId} was not stored: not acked, the mat will resend it", resultId);
             return;
         }
-        await sender.SendAckAsync(packet.Sequence, AckStatus.Ok, token, (scan.DeviceId, scan.ResultCounter));
+        await sender.SendAckAsync(packet.Sequence, AckStatus.Ok, token, ackedId);
     }
 
     /// <summary>

@@ -12,7 +12,11 @@ internal sealed class SinkDelivery(IMatEventSink sink, ILogger logger)
 {
     public IMatEventSink Sink => sink;
 
-    public async Task DeliverAsync(Func<IMatEventSink, Task> call, string what, long deviceId)
+    public Task DeliverAsync(Func<IMatEventSink, Task> call, string what, long deviceId) =>
+        DeliverAsync(call, what, PacketJson.DeviceIdText(deviceId));
+
+    /// <param name="deviceIdText">The mat's id as <see cref="PacketJson.DeviceIdText"/> writes it, for the log.</param>
+    public async Task DeliverAsync(Func<IMatEventSink, Task> call, string what, string deviceIdText)
     {
         try
         {
@@ -20,7 +24,7 @@ internal sealed class SinkDelivery(IMatEventSink sink, ILogger logger)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "The display failed to take a {What} from mat {Device}", what, PacketJson.DeviceIdText(deviceId));
+            logger.LogError(e, "The display failed to take a {What} from mat {Device}", what, deviceIdText);
         }
     }
 }

@@ -11,7 +11,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public KioskServer Server { get; } = new(kestrel: true, settings: KioskServer.FastVirtualMat());
+    public KioskServer Server { get; } = KioskServer.WithFastVirtualMat();
     public Uri BaseAddress { get; private set; } = null!;
     private IPlaywright playwright = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -32,15 +32,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A page of its own (a new context) at <paramref name="baseAddress"/>, the shared server by default.</summary>
-    public async Task<IPage> PageAsync(int width = 1080, int height = 1920, Uri? baseAddress = null)
+    /// <summary>
+    /// A page of its own (a new context) at <paramref name="baseAddress"/>, the shared server by default; a test that
+    /// waits for a shopper on a server of its own may give its waits longer. Closing the page's context closes both.
+    /// </summary>
+    public async Task<IPage> PageAsync(int width = 1080, int height = 1920, Uri? baseAddress = null, int timeoutMs = 20_000)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = (baseAddress ?? BaseAddress).ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(timeoutMs);
         return await context.NewPageAsync();
     }
 

@@ -1,4 +1,3 @@
-using Kiosk.Display.MatLink;
 
 namespace Kiosk.Display.Tests;
 

@@ -42,6 +42,17 @@ public sealed class KioskServer(
         ["Kiosk:HoldStillSeconds"] = "1",
     };
 
+    /// <summary>A display for the browser (on Kestrel) with the <see cref="FastVirtualMat"/>, some of its settings changed.</summary>
+    public static KioskServer WithFastVirtualMat(params (string Setting, string Value)[] changes)
+    {
+        var settings = FastVirtualMat();
+        foreach (var (setting, value) in changes)
+        {
+            settings[setting] = value;
+        }
+        return new KioskServer(kestrel: true, settings: settings);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -99,6 +110,9 @@ public sealed class KioskServer(
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Where the display listens for mats, once its listener is up (the port is the system's pick).</summary>
+    public Task<IPEndPoint> MatEndpointAsync() => Get<Kiosk.Display.MatLink.MatListener>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
 
     public override async ValueTask DisposeAsync()
     {

@@ -12,15 +12,10 @@ public sealed class LatencyTests(BrowserFixture browser, ITestOutputHelper outpu
     [Fact]
     public async Task PageRecordsTheLatencyOfEveryDrawnFrameAtTwentyFramesASecond()
     {
-        var settings = KioskServer.FastVirtualMat();
-        settings["VirtualMat:Speed"] = "1";
-        settings["VirtualMat:FramesPerSecond"] = "20";
-        await using var server = new KioskServer(kestrel: true, settings: settings);
+        await using var server = KioskServer.WithFastVirtualMat(("VirtualMat:Speed", "1"), ("VirtualMat:FramesPerSecond", "20"));
         var address = server.StartKestrel();
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = address.ToString(), ViewportSize = new() { Width = 1080, Height = 1920 } });
         // Generous: on a loaded 2-core machine the first shopper can take a while to reach the page.
-        context.SetDefaultTimeout(90_000);
-        var page = await context.NewPageAsync();
+        var page = await browser.PageAsync(baseAddress: address, timeoutMs: 90_000);
         await page.GotoAsync("/");
         await page.WaitForSelectorAsync("#live:not([hidden])");
         await page.WaitForFunctionAsync("() => window.kioskStats.samples.length > 0");
@@ -38,6 +33,6 @@ public sealed class LatencyTests(BrowserFixture browser, ITestOutputHelper outpu
         string figure = $"latency from the virtual mat's send to drawn, {samples.Length} frames at 20/s: median {median:F0} ms, 95th percentile {p95:F0} ms, max {samples[^1]:F0} ms; {dropped} frames replaced before drawing";
         output.WriteLine(figure);
         File.WriteAllText(Path.Combine(Path.GetTempPath(), "kiosk-latency.txt"), figure + Environment.NewLine);
-        await context.DisposeAsync();
+        await page.Context.CloseAsync();
     }
 }

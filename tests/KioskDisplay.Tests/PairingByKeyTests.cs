@@ -1,4 +1,3 @@
-using Kiosk.Display.MatLink;
 using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Simulation;
 using Kiosk.Mat.Simulation.Shoppers;
@@ -23,7 +22,7 @@ public class PairingByKeyTests
     {
         await using var server = new KioskServer(settings: new() { ["MatLink:UnpairedLingerMs"] = "200" });
         server.StartServer();
-        int port = (await server.Get<MatListener>().Listening.WaitAsync(TimeSpan.FromSeconds(30))).Port;
+        int port = (await server.MatEndpointAsync()).Port;
         var store = new KioskStores(server.Get<SqlDatabase>());
         var tech = await server.SignedInAsync("tech");
 

@@ -13,12 +13,10 @@ public sealed class ResultHoldTests(BrowserFixture browser) : IAsyncLifetime
     private const double EmptyResetSeconds = 1.5;
 
     // Flat-footed shoppers at twice real time with 12 s of empty mat between them, each result held 30 s.
-    private readonly KioskServer server = new(kestrel: true, settings: new(KioskServer.FastVirtualMat())
-    {
-        ["Kiosk:EmptyResetSeconds"] = EmptyResetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Kiosk:ResultHoldSeconds"] = "30",
-        ["VirtualMat:PauseSeconds"] = "24",
-    });
+    private readonly KioskServer server = KioskServer.WithFastVirtualMat(
+        ("Kiosk:EmptyResetSeconds", EmptyResetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Kiosk:ResultHoldSeconds", "30"),
+        ("VirtualMat:PauseSeconds", "24"));
 
     private Uri address = null!;
 
@@ -33,9 +31,7 @@ public sealed class ResultHoldTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task TheResultStaysForThePhoneAfterTheShopperStepsOffAndGoesWhenTheNextStepsOn()
     {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = address.ToString(), ViewportSize = new() { Width = 1080, Height = 1920 } });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
+        var page = await browser.PageAsync(baseAddress: address, timeoutMs: 30_000);
         await page.GotoAsync("/");
         await page.WaitForSelectorAsync("#result:not([hidden])");
         // Every screen the page shows from here on.
@@ -60,6 +56,6 @@ public sealed class ResultHoldTests(BrowserFixture browser) : IAsyncLifetime
         string[] shown = await page.EvaluateAsync<string[]>("() => window.screensShown.filter((s, i, all) => s !== all[i - 1])");
         Assert.True(shown is ["live"], $"after the result the page showed {string.Join(", ", shown)}; expected the next shopper's live screen only");
         Assert.Null(await page.GetAttributeAsync("#kiosk", "data-held"));
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }

@@ -7,13 +7,8 @@ public sealed class ShopperLanguageTests(BrowserFixture browser)
     [Fact]
     public async Task AGermanStoreInSwissFrancsShowsGermanTextsAndPricesInFrancs()
     {
-        var settings = KioskServer.FastVirtualMat();
-        settings["Kiosk:Culture"] = "de-CH";
-        settings["Kiosk:Currency"] = "CHF";
-        await using var server = new KioskServer(kestrel: true, settings: settings);
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = server.StartKestrel().ToString(), ViewportSize = new() { Width = 1080, Height = 1920 } });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
+        await using var server = KioskServer.WithFastVirtualMat(("Kiosk:Culture", "de-CH"), ("Kiosk:Currency", "CHF"));
+        var page = await browser.PageAsync(baseAddress: server.StartKestrel(), timeoutMs: 30_000);
         await page.GotoAsync("/");
         await page.WaitForSelectorAsync("#idle >> text=Kostenloser Fuß-Scan");
         Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
@@ -25,7 +20,7 @@ public sealed class ShopperLanguageTests(BrowserFixture browser)
         var prices = await page.Locator("#products .price").AllInnerTextsAsync();
         Assert.NotEmpty(prices);
         Assert.All(prices, p => Assert.Matches(@"^CHF\s[\d’']+\.\d\d$", p));
-        await context.DisposeAsync();
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Kiosk.Display.Link;
-using Kiosk.Display.MatLink;
 
 namespace Kiosk.Display.Tests;
 

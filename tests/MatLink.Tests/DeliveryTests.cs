@@ -23,10 +23,11 @@ public class DeliveryTests : PairedMatTest
         ScanResult result = Assert.Single(Link.Sink.Stored.Values);
         Assert.Equal(PacketJson.ResultId(Mat.DeviceId, 42), result.ResultId);
         Assert.Equal("240ac4123456-42", result.ResultId);
-        Assert.Equal(AnalysisReport.From(SampleScan.Analysis).ToJson(), result.Analysis.ToJson());
-        Assert.NotNull(result.SummedFrame);
-        Assert.Equal((48, 48, 10000), (result.SummedFrame.Grid.Rows, result.SummedFrame.Grid.Cols, result.SummedFrame.Grid.PitchUm));
-        Assert.Equal(SampleScan.SummedLoads, result.SummedFrame.LoadGrams);
+        Assert.Equal(AnalysisReport.From(SampleScan.Analysis).ToJson(), result.Report.ToJson());
+        Assert.Equal("240ac4123456", result.DeviceId);
+        // The Result carries the still window summed; the record holds the window's mean, as pages show it.
+        Assert.Equal((48, 48, 10.0), (result.Summed.Rows, result.Summed.Cols, result.Summed.PitchMm));
+        Assert.Equal(SampleScan.FrameLoads, result.Summed.LoadGrams);
 
         MatStatus status = await Link.Sink.Statuses.NextAsync();
         Assert.Equal((3600u, 81920u, 12.5, 2, -61, 1, false, 4u),
@@ -34,9 +35,9 @@ public class DeliveryTests : PairedMatTest
 
         await Guard.Until(() => !Link.Sink.Frames.IsEmpty, "the frame reached the sink");
         LiveFrame frame = Assert.Single(Link.Sink.Frames);
-        Assert.Equal(123456u, frame.CapturedAtMs);
-        Assert.Equal((48, 48, 10000), (frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm));
-        Assert.Equal(loads, frame.LoadGrams);
+        Assert.Equal((123456u, "240ac4123456"), (frame.DeviceClockMs, frame.DeviceId));
+        Assert.Equal((48, 48, 10.0), (frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchMm));
+        Assert.Equal(loads, frame.Grid.LoadGrams);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class DeliveryTests : PairedMatTest
 
         AckMessage ack = (await Mat.NextAsync()).Ack();
         Assert.Equal((AckStatus.Ok, 8u), (ack.Status, ack.ResultCounter));
-        SummedFrame summed = Link.Sink.Stored["240ac4123456-8"].SummedFrame!;
-        Assert.Equal((64, 64, 1234), (summed.Grid.Rows, summed.Grid.Cols, summed.LoadGrams[^1]));
+        MatGrid summed = Link.Sink.Stored["240ac4123456-8"].Summed;
+        Assert.Equal((64, 64, 1234), (summed.Rows, summed.Cols, summed.LoadGrams[^1]));
     }
 }

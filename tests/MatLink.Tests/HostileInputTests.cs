@@ -71,7 +71,7 @@ public class HostileInputTests
         await Guard.Until(() => link.Sink.Frames.Count + link.Context.LiveFramesDropped == FramesSent, "every frame was delivered or dropped");
 
         Assert.InRange(link.Sink.Frames.Count, 1, QueueLength + 1);
-        Assert.Equal(FramesSent - 1u, link.Sink.Frames.Last().CapturedAtMs);
+        Assert.Equal(FramesSent - 1u, link.Sink.Frames.Last().DeviceClockMs);
     }
 
     [Fact]

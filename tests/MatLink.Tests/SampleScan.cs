@@ -14,11 +14,15 @@ public static class SampleScan
 {
     public static readonly MatGeometry Mat = new(48, 48, 10000);
 
+    /// <summary>The still window the result stands for: its summed frame is the scene this many times.</summary>
+    public const int WindowFrames = 20;
+
     private static readonly Lazy<(int[] Loads, ScanAnalysis Analysis)> Scene = new(() =>
     {
         var frame = new StandingScene { NoiseGrams = 2 }.Render(Mat);
         var analysis = new ScanAnalysis();
         new FootAnalyzer(Mat, null).Analyze(frame.LoadGrams, new FrameHealth(frame.DeadMask, 0), analysis);
+        analysis.FrameCount = WindowFrames;
         return (frame.LoadGrams, analysis);
     });
 
@@ -42,14 +46,11 @@ public static class SampleScan
         int[] loads = Scene.Value.Loads;
         for (int i = 0; i < loads.Length; i++)
         {
-            message.SummedLoadGrams[i] = loads[i] * 20;
+            message.SummedLoadGrams[i] = loads[i] * WindowFrames;
         }
         var buffer = new byte[ResultMessage.MaxPayloadBytes(Mat.SenselCount)];
         int length = message.EncodePayload(buffer, 0, buffer.Length);
         if (length <= 0) throw new InvalidOperationException("the result did not fit its buffer");
         return buffer[..length];
     }
-
-    /// <summary>The summed frame <see cref="ResultPayload"/> carries.</summary>
-    public static int[] SummedLoads => Scene.Value.Loads.Select(g => g * 20).ToArray();
 }

@@ -34,6 +34,9 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         /// <summary>Restarts so far (a reboot builds a new device; a test counts them rather than hold the old one).</summary>
         public int Restarts;
 
+        /// <summary>The scans the device had finished when it was switched off (<see cref="PowerOff"/>).</summary>
+        public int ScansAtPowerOff;
+
         /// <summary>Time spent in the device's ticks (without the display's own decoding), 100 ns ticks, and the ticks counted.</summary>
         public long TickTime;
         public int Ticks;
@@ -77,6 +80,16 @@ namespace Kiosk.Mat.DeviceTests.Fakes
             Device.PowerOn(NowMs);
         }
 
+        /// <summary>
+        /// The device goes, and its heap with it: a test reads what the display stored after this, so that decoding
+        /// and printing a Result never share the heap with a device (a board never holds both).
+        /// </summary>
+        public void PowerOff()
+        {
+            ScansAtPowerOff = Device.Scans;
+            Device = null;
+        }
+
         /// <summary>A reboot: the link drops, a new device powers on, its first result id from the persisted mark.</summary>
         public void Restart()
         {
@@ -94,12 +107,18 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         {
             for (int atMs = 0; atMs <= shopper.DurationMs; atMs += FramePeriodMs)
             {
-                int leftPpm;
-                int rightPpm;
-                shopper.SharesAt(atMs, out leftPpm, out rightPpm);
-                Film.Show(shopper.LeftFoot, leftPpm, shopper.RightFoot, rightPpm);
+                Show(shopper, atMs);
                 Tick();
             }
+        }
+
+        /// <summary>The mat shows the shopper as at <paramref name="atMs"/> of the visit, until the next Show.</summary>
+        public void Show(ScriptedShopper shopper, int atMs)
+        {
+            int leftPpm;
+            int rightPpm;
+            shopper.SharesAt(atMs, out leftPpm, out rightPpm);
+            Film.Show(shopper.LeftFoot, leftPpm, shopper.RightFoot, rightPpm);
         }
 
         /// <summary>Frames on the empty mat.</summary>

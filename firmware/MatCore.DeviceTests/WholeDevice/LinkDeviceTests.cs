@@ -130,11 +130,8 @@ namespace Kiosk.Mat.DeviceTests
         public void ZeroIsRefusedWhileSomeoneStandsAndTakenOnTheEmptyMat()
         {
             DeviceRun run = PoweredOn();
-            ScriptedShopper shopper = Shopper();
-            int leftPpm;
-            int rightPpm;
-            shopper.SharesAt(3000, out leftPpm, out rightPpm);
-            run.Film.Show(shopper.LeftFoot, leftPpm, shopper.RightFoot, rightPpm);
+            // The shopper standing still, as 3 s into the visit.
+            run.Show(Shopper(), 3000);
             for (int i = 0; i < 20; i++)
             {
                 run.Tick();
@@ -156,11 +153,8 @@ namespace Kiosk.Mat.DeviceTests
         public void GainMakesTheKnownWeightReadRight()
         {
             DeviceRun run = PoweredOn();
-            ScriptedShopper shopper = Shopper();
-            int leftPpm;
-            int rightPpm;
-            shopper.SharesAt(3000, out leftPpm, out rightPpm);
-            run.Film.Show(shopper.LeftFoot, leftPpm, shopper.RightFoot, rightPpm);
+            // The shopper standing still, as 3 s into the visit.
+            run.Show(Shopper(), 3000);
             run.Tick();
             byte[] payload = new byte[8];
             CalibrateGainMessage gain = new CalibrateGainMessage();

@@ -27,19 +27,21 @@ namespace Kiosk.Mat.DeviceTests
         private const int FlatFeetResultBytes = 1357;
         private const uint FlatFeetResultCrc32 = 0x77863efd;
 
+        /// <summary>The shopper's visit on a device of its own, switched off before the stored Result is printed or decoded.</summary>
         private static DeviceRun Visit(ScriptedShopper shopper)
         {
             DeviceRun run = new DeviceRun(Rows, PitchUm);
             run.PowerOn();
             run.Play(shopper);
             Assert.IsTrue(run.Drain(DrainFrames), "the display should have acked every result");
+            run.PowerOff();
             OutputHelper.WriteLine(ResultBytes.Line(shopper.Name, run.Display));
             return run;
         }
 
         private static ResultMessage OnlyResult(DeviceRun run)
         {
-            Assert.AreEqual(1, run.Device.Scans);
+            Assert.AreEqual(1, run.ScansAtPowerOff);
             Assert.AreEqual(1, run.Display.StoredResults);
             ResultMessage result = ResultBytes.Last(run.Display, run.Geometry.SenselCount);
             Assert.IsNotNull(result, "the stored Result should decode");

@@ -87,7 +87,7 @@ namespace Kiosk.Mat.Device
             Calibration.NoiseFloorRaw = readout.NoiseFloorRaw;
             Tracker = new SessionTracker(geometry, settings.Session, new FootAnalyzer(geometry, settings.Analysis), LoadedSensels.WindowCapacityFor(sensels));
             Pipeline = new MatPipeline(loop, settings.CompensateCrosstalk ? readout.Compensation(geometry) : null, Calibration, Tracker);
-            int outboxBytes = settings.OutboxBytes > 0 ? settings.OutboxBytes : 2 * MatLinkSession.PayloadBytesFor(sensels);
+            int outboxBytes = settings.OutboxBytes > 0 ? settings.OutboxBytes : MatLinkSession.PayloadBytesFor(sensels);
             Link = new MatLinkSession(settings.DeviceId, geometry, new ResultOutbox(settings.OutboxResults, outboxBytes),
                 counters.First, settings.PairingKey, MatLinkSession.PayloadBytesFor(sensels));
             Link.Commands = this;

@@ -28,7 +28,12 @@ namespace Kiosk.Mat.Device
         /// <summary>Results the outbox holds until the display acknowledges them.</summary>
         public int OutboxResults = 4;
 
-        /// <summary>Bytes for their payloads; 0: room for two results of a fully loaded mat.</summary>
+        /// <summary>
+        /// Bytes for their payloads; 0: room for the largest Result the link sends (<see cref="Link.MatLinkSession.PayloadBytesFor"/>,
+        /// one or two real ones). Only a display that is away lets results wait, and a shopper sees a result only on
+        /// the display: one waiting in the outbox and the next scan held (no new one starts) lose nothing, so a
+        /// device's heap keeps no more.
+        /// </summary>
         public int OutboxBytes;
 
         /// <summary>Run the crosstalk compensation between scan and calibration (off only for an ideal simulated readout).</summary>

@@ -1,5 +1,4 @@
 using CsCheck;
-using Kiosk.Display.MatLink;
 using Kiosk.Display.MatLink.Tests;
 using Kiosk.Tests.Fuzz;
 using Microsoft.Extensions.Logging;
@@ -21,7 +20,7 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         server.StartServer();
-        display = await server.Get<MatListener>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        display = await server.MatEndpointAsync();
         await server.Get<IPairingRegistry>().PairAsync(FakeMat.DefaultDeviceId, FakeMat.DefaultKey, CancellationToken.None);
     }
 

@@ -1,9 +1,6 @@
-using Kiosk.Display.MatLink;
 using Kiosk.Mat.Host.Protocol;
-using FeedResult = Kiosk.Display.Feed.ScanResult;
-using FeedFrame = Kiosk.Display.Feed.LiveFrame;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// What the mats send over the link (<see cref="MatListener"/>), handed to the display's feed: live frames to the
@@ -69,23 +66,16 @@ public sealed class MatLinkFeedSink(
         WriteAsync("a refused key", () => strangers.AddAsync("key-refused", "warning", PacketJson.DeviceIdText(deviceId),
             $"mat at {remoteEndpoint} proved another pairing key than it was paired with: refused (pair it again with the key in its device.txt)", cancellationToken));
 
-    public Task OnFrameAsync(Kiosk.Display.MatLink.LiveFrame frame, CancellationToken cancellationToken)
+    public Task OnFrameAsync(LiveFrame frame, CancellationToken cancellationToken)
     {
-        var grid = new MatGrid(frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm / 1000.0, frame.LoadGrams);
-        DateTimeOffset leftMat = departures.LeftAt(frame.DeviceId, frame.CapturedAtMs) ?? frame.ReceivedAt;
-        feed.PublishFrame(new FeedFrame(PacketJson.DeviceIdText(frame.DeviceId), grid, leftMat));
+        // The virtual mat's frames count from when they left it; a real mat's from when the listener took them.
+        feed.PublishFrame(departures.LeftAt(frame.DeviceId, frame.DeviceClockMs) is { } leftMat ? frame with { CapturedAt = leftMat } : frame);
         return Task.CompletedTask;
     }
 
-    public async Task<bool> OnResultAsync(Kiosk.Display.MatLink.ScanResult result, CancellationToken cancellationToken)
+    public async Task<bool> OnResultAsync(ScanResult result, CancellationToken cancellationToken)
     {
-        // The protocol carries the grams summed over the still window; pages and reports show the window's mean.
-        int frames = Math.Max(1, result.Analysis.FrameCount);
-        var summed = result.SummedFrame is { } frame
-            ? new MatGrid(frame.Grid.Rows, frame.Grid.Cols, frame.Grid.PitchUm / 1000.0, frame.LoadGrams.Select(g => (g + frames / 2) / frames).ToArray())
-            : new MatGrid(1, 1, 1, [0]);
-        var ack = await feed.PublishResultAsync(
-            new FeedResult(result.ResultId, PacketJson.DeviceIdText(result.DeviceId), result.Analysis, summed, result.ReceivedAt), cancellationToken);
+        var ack = await feed.PublishResultAsync(result, cancellationToken);
         if (!ack.Acknowledged)
         {
             // Why is logged where it is known (a malformed result, the store's health), once, not at every resend.
@@ -105,10 +95,10 @@ public sealed class MatLinkFeedSink(
             status.FrameRateHz, status.RssiDbm ?? 0, status.DeadSensels, null, status.ReceivedAt), cancellationToken);
     }
 
-    public Task OnSenselMapAsync(Kiosk.Display.MatLink.MatSenselMap map, CancellationToken cancellationToken) =>
+    public Task OnSenselMapAsync(MatSenselMap map, CancellationToken cancellationToken) =>
         WriteAsync($"sensel map of mat {PacketJson.DeviceIdText(map.DeviceId)}", () => WriteSenselMapAsync(map, cancellationToken));
 
-    private async Task WriteSenselMapAsync(Kiosk.Display.MatLink.MatSenselMap map, CancellationToken cancellationToken)
+    private async Task WriteSenselMapAsync(MatSenselMap map, CancellationToken cancellationToken)
     {
         string id = PacketJson.DeviceIdText(map.DeviceId);
         await devices.SetDeadSenselMapAsync(id, new DeadSenselMap(map.Rows, map.Cols, map.FaultyIndices, map.Statuses), cancellationToken);

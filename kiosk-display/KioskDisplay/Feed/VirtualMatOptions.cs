@@ -1,7 +1,6 @@
-using Kiosk.Display.MatLink;
 using Microsoft.Extensions.Options;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// The built-in virtual mat (section "VirtualMat"): the demo's mat, on in the Development environment

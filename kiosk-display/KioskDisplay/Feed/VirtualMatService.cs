@@ -2,15 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using Kiosk.Display.MatLink;
 using Kiosk.Mat.Geometry;
+using Kiosk.Mat.Host.Protocol;
 using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Simulation;
 using Kiosk.Mat.Simulation.Shoppers;
 using Kiosk.Mat.Simulation.Transports;
 using Microsoft.Extensions.Options;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// A virtual mat inside the display: the mat's firmware loop over a simulated sensor grid (firmware/MatSim), playing
@@ -87,7 +87,8 @@ public sealed class VirtualMatService(
             FramesPerSecond = settings.FramesPerSecond,
             CounterFile = counters,
         });
-        mat.FrameSending += atMs => departures.Record(deviceId, (uint)atMs, DateTimeOffset.UtcNow);
+        string deviceIdText = PacketJson.DeviceIdText(deviceId);
+        mat.FrameSending += atMs => departures.Record(deviceIdText, (uint)atMs, DateTimeOffset.UtcNow);
         using var link = ReopeningLink.Tcp(display.Address.ToString(), display.Port);
         mat.Dial = link.Dial;
         var wall = Stopwatch.StartNew();

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// When each live frame of the built-in virtual mat left it, on the display's clock: the mat stamps frames with its
@@ -13,10 +13,10 @@ public sealed class FrameDepartures
     /// <summary>Frames remembered per mat: a few seconds at 20 frames a second, far more than a frame spends in transit.</summary>
     private const int Remembered = 128;
 
-    private readonly ConcurrentDictionary<(long DeviceId, uint CapturedAtMs), DateTimeOffset> _departures = new();
-    private readonly ConcurrentQueue<(long, uint)> _order = new();
+    private readonly ConcurrentDictionary<(string DeviceId, uint CapturedAtMs), DateTimeOffset> _departures = new();
+    private readonly ConcurrentQueue<(string, uint)> _order = new();
 
-    public void Record(long deviceId, uint capturedAtMs, DateTimeOffset leftAt)
+    public void Record(string deviceId, uint capturedAtMs, DateTimeOffset leftAt)
     {
         if (_departures.TryAdd((deviceId, capturedAtMs), leftAt))
         {
@@ -29,6 +29,6 @@ public sealed class FrameDepartures
     }
 
     /// <summary>When the frame left its mat; null when that was not seen (a real mat, or long forgotten).</summary>
-    public DateTimeOffset? LeftAt(long deviceId, uint capturedAtMs) =>
+    public DateTimeOffset? LeftAt(string deviceId, uint capturedAtMs) =>
         _departures.TryGetValue((deviceId, capturedAtMs), out DateTimeOffset at) ? at : null;
 }
