@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// The built-in virtual mat (section "VirtualMat"): the demo's mat, on in the Development environment

@@ -10,7 +10,7 @@ using Kiosk.Mat.Simulation.Shoppers;
 using Kiosk.Mat.Simulation.Transports;
 using Microsoft.Extensions.Options;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// A virtual mat inside the display: the mat's firmware loop over a simulated sensor grid (firmware/MatSim), playing
