@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
+using Kiosk.Mat.Config;
 using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Host.Protocol;
 using Kiosk.Mat.Pairing;
@@ -35,7 +35,7 @@ public sealed class VirtualMatService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         VirtualMatServiceOptions settings = options.Value;
-        long deviceId = long.Parse(settings.DeviceId, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        long deviceId = DeviceIdentity.ParseHex(settings.DeviceId); // checked at start (VirtualMatOptionsValidator)
         IPEndPoint endpoint;
         try
         {
