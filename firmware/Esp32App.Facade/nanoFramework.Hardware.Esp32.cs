@@ -1,5 +1,6 @@
 // Mirrors nanoFramework.Hardware.Esp32 1.6.40 (assembly nanoFramework.Hardware.Esp32): only the members the app uses.
-// Read from nanoframework/nanoFramework.Hardware.Esp32: Configuration.cs, DeviceTypePins.cs, HighResTimer.cs.
+// Read from nanoframework/nanoFramework.Hardware.Esp32: Configuration.cs, DeviceTypePins.cs, HighResTimer.cs,
+// NativeMemory.cs.
 using System;
 
 namespace nanoFramework.Hardware.Esp32
@@ -15,6 +16,21 @@ namespace nanoFramework.Hardware.Esp32
     public class Configuration
     {
         public static void SetPinFunction(int pin, DeviceFunction value)
+        {
+            throw new NotImplementedException();
+        }
+    }
+
+    public class NativeMemory
+    {
+        public enum MemoryType
+        {
+            All,
+            Internal,
+            SpiRam
+        };
+
+        public static void GetMemoryInfo(MemoryType memType, out UInt32 totalSize, out UInt32 totalFreeSize, out UInt32 largestFreeBlock)
         {
             throw new NotImplementedException();
         }

@@ -46,6 +46,15 @@ namespace Kiosk.Esp32App
             {
                 Fatal(board.Error);
             }
+            uint psramBytes;
+            uint psramFree;
+            uint psramLargest;
+            NativeMemory.GetMemoryInfo(NativeMemory.MemoryType.SpiRam, out psramBytes, out psramFree, out psramLargest);
+            string psramProblem = board.PsramProblem(psramBytes);
+            if (psramProblem != null)
+            {
+                Fatal(psramProblem);
+            }
             _screen = StatusScreen.TryOpen(board);
             Show(DeviceState.Booting, 0, 0);
             DeviceSettings device = DeviceSettings.From(SettingsStore.Read(SettingsStore.DevicePath));

@@ -12,6 +12,8 @@ public static class BoardDefinitionFile
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         RespectNullableAnnotations = true,
+        // Records read through their constructor (Display): a missing key is an error there too, as for required members.
+        RespectRequiredConstructorParameters = true,
     };
 
     public static BoardDefinition Load(string path)

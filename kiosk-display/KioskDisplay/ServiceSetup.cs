@@ -78,19 +78,19 @@ public static class ServiceSetup
         services.AddHostedService(provider => provider.GetRequiredService<ShopperSessions>());
         // The mats: the protocol listener (TCP, and a serial port when configured) feeds the hub, pairing lives in the
         // store, and the technician's buttons go over the link.
-        services.AddSingleton<Link.FrameDepartures>();
-        services.AddSingleton<Kiosk.Display.MatLink.IMatEventSink, Link.MatLinkFeedSink>();
-        services.AddSingleton<Kiosk.Display.MatLink.IPairingRegistry, Link.StorePairingRegistry>();
+        services.AddSingleton<FrameDepartures>();
+        services.AddSingleton<Kiosk.Display.MatLink.IMatEventSink, MatLinkFeedSink>();
+        services.AddSingleton<Kiosk.Display.MatLink.IPairingRegistry, StorePairingRegistry>();
         services.AddMatLink(configuration.GetSection(Kiosk.Display.MatLink.MatLinkOptions.SectionName));
-        services.AddSingleton<Link.TechnicianCommands>();
+        services.AddSingleton<TechnicianCommands>();
         services.AddSingleton<Pages.Tech.MatAlerts>(); // offline mats and new faulty sensels, for the technician page
         services.AddSingleton<Pages.Staff.DaySummaries>(); // the staff page's day in figures, each scan counted once
-        services.AddOptions<Link.VirtualMatServiceOptions>().Bind(configuration.GetSection(Link.VirtualMatServiceOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Link.VirtualMatServiceOptions>, Link.VirtualMatOptionsValidator>();
+        services.AddOptions<VirtualMatServiceOptions>().Bind(configuration.GetSection(VirtualMatServiceOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<VirtualMatServiceOptions>, VirtualMatOptionsValidator>();
         // The demo mat: on in Development (appsettings.Development.json), off unless asked for in Production.
-        if (configuration.GetValue(Link.VirtualMatServiceOptions.Section + ":Enabled", false))
+        if (configuration.GetValue(VirtualMatServiceOptions.Section + ":Enabled", false))
         {
-            services.AddHostedService<Link.VirtualMatService>();
+            services.AddHostedService<VirtualMatService>();
         }
         return services;
     }

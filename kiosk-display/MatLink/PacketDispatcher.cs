@@ -55,32 +55,31 @@ internal sealed class PacketDispatcher(
                 await results.HandleAsync(packet, records, deviceId, token);
                 break;
             case MessageType.Status:
-                if (records.Status(packet.Payload) is { } status)
-                {
-                    await delivery.DeliverAsync(sink => sink.OnStatusAsync(status, token), "status", deviceId);
-                }
-                else
-                {
-                    logger.LogDebug("Mat {Device}: malformed Status dropped", PacketJson.DeviceIdText(deviceId));
-                }
+                // Every few seconds: a device that sends them malformed would flood the log above Debug.
+                await DeliverAsync(records.Status(packet.Payload), (sink, status) => sink.OnStatusAsync(status, token), packet.Type, deviceId, LogLevel.Debug);
                 break;
             case MessageType.Ack:
                 await HandleCommandAckAsync(packet, deviceId, token);
                 break;
             case MessageType.SenselMap:
-                if (records.SenselMap(packet.Payload) is { } map)
-                {
-                    await delivery.DeliverAsync(sink => sink.OnSenselMapAsync(map, token), "sensel-map", deviceId);
-                }
-                else
-                {
-                    logger.LogWarning("Mat {Device}: malformed sensel map dropped", PacketJson.DeviceIdText(deviceId));
-                }
+                await DeliverAsync(records.SenselMap(packet.Payload), (sink, map) => sink.OnSenselMapAsync(map, token), packet.Type, deviceId, LogLevel.Warning);
                 break;
             default:
                 // Newer message types are ignored, as docs/protocol.md "Versioning" requires.
                 break;
         }
+    }
+
+    /// <summary>A record to the sink, or, when its packet did not decode (null), a log line at <paramref name="malformedLevel"/>.</summary>
+    private async Task DeliverAsync<TRecord>(TRecord? record, Func<IMatEventSink, TRecord, Task> call, MessageType type, long deviceId, LogLevel malformedLevel)
+        where TRecord : class
+    {
+        if (record is null)
+        {
+            logger.Log(malformedLevel, "Mat {Device}: malformed {Type} dropped", PacketJson.DeviceIdText(deviceId), type.Name());
+            return;
+        }
+        await delivery.DeliverAsync(sink => call(sink, record), type.Name(), deviceId);
     }
 
     private async Task HandleCommandAckAsync(ReceivedPacket packet, long deviceId, CancellationToken token)

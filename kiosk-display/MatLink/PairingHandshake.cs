@@ -85,8 +85,9 @@ internal sealed class PairingHandshake
         if (key == null)
         {
             logger.LogInformation("Mat {Device} at {Remote} is not paired: refused", PacketJson.DeviceIdText(deviceId), connection.RemoteEndpoint);
-            await RefuseAsync(packet.Sequence, AckStatus.UnknownDevice, token);
+            // Listed before it is told, so a mat that hears "not paired" is already on the technician's page.
             await delivery.DeliverAsync(sink => sink.OnDeviceWaitingForPairingAsync(deviceId, connection.RemoteEndpoint, token), "waiting-for-pairing", deviceId);
+            await RefuseAsync(packet.Sequence, AckStatus.UnknownDevice, token);
             return null;
         }
         if (_challengedDeviceId != deviceId || _hello.ProofKind != HelloMessage.ProofHmacSha256)
@@ -99,8 +100,8 @@ internal sealed class PairingHandshake
         if (!ProofHolds(key, deviceId))
         {
             logger.LogWarning("Mat {Device} at {Remote} proved another pairing key: refused", PacketJson.DeviceIdText(deviceId), connection.RemoteEndpoint);
-            await RefuseAsync(packet.Sequence, AckStatus.BadProof, token);
             await delivery.DeliverAsync(sink => sink.OnDeviceKeyRefusedAsync(deviceId, connection.RemoteEndpoint, token), "key-refused", deviceId);
+            await RefuseAsync(packet.Sequence, AckStatus.BadProof, token);
             return null;
         }
         await sender.SendAckAsync(packet.Sequence, AckStatus.Ok, token);

@@ -39,6 +39,19 @@ public class BoardDefinitionFileTests
         Assert.StartsWith("short.json", error.Message);
     }
 
+    [Theory]
+    [InlineData("display", "widthPx")]
+    [InlineData("display", "backlightGpio")]
+    [InlineData("mat", "pitchMm")]
+    public void MissingKeyIsNamed(string section, string key)
+    {
+        string json = Edited(Mat48, b => b[section]!.AsObject().Remove(key));
+
+        var error = Assert.Throws<BoardFileException>(() => BoardDefinitionFile.Parse(json, "short.json"));
+
+        Assert.Contains($"'{key}'", error.Message);
+    }
+
     [Fact]
     public void NumberWrittenAsTextNamesThePath()
     {

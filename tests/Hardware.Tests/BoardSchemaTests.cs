@@ -39,4 +39,15 @@ public class BoardSchemaTests
     {
         Assert.False(Evaluate(Edited(Mat48, b => b["rowDriver"]!.AsObject().Remove("latchGpio"))).IsValid);
     }
+
+    [Theory]
+    [InlineData(Wroom32, true)]
+    [InlineData(WroverE, true)]
+    [InlineData("ESP32-WROVER", false)]
+    public void SchemaOffersTheModulesTheValidatorKnows(string module, bool valid)
+    {
+        // An editor completes the module's name; the older ESP32-WROVER and WROVER-B are other modules, not checked here.
+        Assert.Equal(valid, Evaluate(Edited(Mat48, b => b["controller"]!["module"] = module)).IsValid);
+        Assert.Equal(valid, Esp32Module.Named(module) != null);
+    }
 }

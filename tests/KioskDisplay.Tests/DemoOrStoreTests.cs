@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Kiosk.Display.Auth;
-using Kiosk.Display.Link;
 using Microsoft.Extensions.Hosting;
 
 namespace Kiosk.Display.Tests;

@@ -143,17 +143,32 @@ public sealed class CrowdedResultLayoutTests(BrowserFixture browser, ITestOutput
 /// <summary>The shopper page's event stream: a real result read off the server, and a page fed a result of the test's making.</summary>
 public static class ShopperStream
 {
-    /// <summary>The JSON of the next result the server streams to the shopper page.</summary>
-    public static async Task<string> NextResultJsonAsync(Uri baseAddress)
+    /// <summary>How long a test waits for the demo mat's next result: a shopper every ~15 s, on a loaded machine more.</summary>
+    public static readonly TimeSpan ResultDeadline = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// The JSON of the next result the server streams to the shopper page. The whole read has a deadline (the client's
+    /// timeout ends at the headers, and a stream of idle states never ends): past it, a <see cref="TimeoutException"/>.
+    /// </summary>
+    public static async Task<string> NextResultJsonAsync(Uri baseAddress, TimeSpan? deadline = null)
     {
-        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        using var response = await client.GetAsync("/api/shopper/events", HttpCompletionOption.ResponseHeadersRead);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        bool isResult = false;
-        while (await reader.ReadLineAsync() is { } line)
+        TimeSpan limit = deadline ?? ResultDeadline;
+        using var cancel = new CancellationTokenSource(limit);
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        try
         {
-            if (line.StartsWith("event: ", StringComparison.Ordinal)) isResult = line == "event: result";
-            else if (isResult && line.StartsWith("data: ", StringComparison.Ordinal)) return line["data: ".Length..];
+            using var response = await client.GetAsync("/api/shopper/events", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
+            bool isResult = false;
+            while (await reader.ReadLineAsync(cancel.Token) is { } line)
+            {
+                if (line.StartsWith("event: ", StringComparison.Ordinal)) isResult = line == "event: result";
+                else if (isResult && line.StartsWith("data: ", StringComparison.Ordinal)) return line["data: ".Length..];
+            }
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no result on the shopper's event stream within {limit.TotalSeconds:0.#} s");
         }
         throw new InvalidOperationException("the event stream ended before a result");
     }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Kiosk.Display.Link;
 
 namespace Kiosk.Display.Tests;
 

@@ -1,4 +1,3 @@
-using Kiosk.Display.Link;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Tests;
@@ -9,6 +8,22 @@ namespace Kiosk.Display.Tests;
 /// </summary>
 public class VirtualMatTests
 {
+    [Theory]
+    [InlineData("5eed00000001", true)]
+    [InlineData("7fffffffffffffff", true)]
+    [InlineData("8000000000000000", false)] // 16 hex digits, but not a positive id: the mat would refuse it at boot
+    [InlineData("5eed-0001", false)]
+    [InlineData("", false)]
+    public void TheVirtualMatTakesTheDeviceIdsARealMatTakes(string deviceId, bool taken)
+    {
+        var validator = new VirtualMatOptionsValidator(Options.Create(new Kiosk.Display.MatLink.MatLinkOptions()));
+
+        var outcome = validator.Validate(null, new VirtualMatServiceOptions { DeviceId = deviceId });
+
+        Assert.Equal(taken, outcome.Succeeded);
+        Assert.Equal(taken, Kiosk.Mat.Config.DeviceIdentity.ParseHex(deviceId) >= 0);
+    }
+
     [Fact]
     public async Task VirtualShopperWithFlatFeetArrivesThroughTheProtocolAndIsStored()
     {

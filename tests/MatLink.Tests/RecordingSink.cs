@@ -47,8 +47,14 @@ public sealed class RecordingSink : IMatEventSink
 
     public Task OnHelloAsync(MatHello hello, CancellationToken cancellationToken) => Write(Hellos, hello);
 
-    public Task OnDeviceWaitingForPairingAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
-        Write(WaitingForPairing, deviceId);
+    /// <summary>Replaceable step before a waiting mat is listed, to make the display's store slow.</summary>
+    public Func<Task> ListWaiting { get; set; } = () => Task.CompletedTask;
+
+    public async Task OnDeviceWaitingForPairingAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken)
+    {
+        await ListWaiting();
+        await Write(WaitingForPairing, deviceId);
+    }
 
     public Task OnDeviceKeyRefusedAsync(long deviceId, string remoteEndpoint, CancellationToken cancellationToken) =>
         Write(KeyRefused, deviceId);

@@ -76,6 +76,20 @@ namespace Kiosk.Mat.Config
 
         public bool HasScreen { get { return TftCs != NoPin && TftDc != NoPin; } }
 
+        /// <summary>
+        /// Why this board cannot run on the chip the app finds itself on, or null: a WROVER-E's board.txt on a device
+        /// whose firmware sees no PSRAM (<paramref name="psramBytes"/>, nanoFramework's NativeMemory SpiRam total) was
+        /// flashed with an image without PSRAM, or is not a WROVER; the whole device does not fit without it.
+        /// </summary>
+        public string PsramProblem(uint psramBytes)
+        {
+            if (HasPsram && psramBytes == 0)
+            {
+                return "board.txt: module=" + Module + " but the firmware sees no PSRAM: flash the ESP32_PSRAM_REV3_IPV6 image (hardware/technician-guide.md, step 3)";
+            }
+            return null;
+        }
+
         public static int GpioOfAdc1Channel(int channel)
         {
             return channel >= 0 && channel < Adc1Gpio.Length ? Adc1Gpio[channel] : NoPin;

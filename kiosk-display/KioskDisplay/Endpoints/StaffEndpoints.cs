@@ -102,11 +102,11 @@ public static class TechnicianEndpoints
     {
         var group = app.MapGroup("/api/tech").RequireAuthorization(KioskAuth.TechnicianPolicy);
         group.MapGet("/devices", async (IDeviceStore store, CancellationToken ct) => await store.ListDevicesAsync(ct));
-        group.MapPost("/devices/{id}/commands", async (Link.TechnicianCommands commands, string id, CommandRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPost("/devices/{id}/commands", async (TechnicianCommands commands, string id, CommandRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            if (request.Command is null || !Link.TechnicianCommands.Known.Contains(request.Command))
+            if (request.Command is null || !TechnicianCommands.Known.Contains(request.Command))
             {
-                return Results.Problem($"command must be one of {string.Join(", ", Link.TechnicianCommands.Known)}", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem($"command must be one of {string.Join(", ", TechnicianCommands.Known)}", statusCode: StatusCodes.Status400BadRequest);
             }
             if (request.Command == "pair" && !PairingKey.TryParse(request.Argument ?? "", new byte[PairingKey.KeyBytes]))
             {
@@ -114,9 +114,9 @@ public static class TechnicianEndpoints
             }
             return Results.Accepted(value: await commands.RequestAsync(id, request.Command, request.Argument, user.Identity!.Name!, ct));
         });
-        // What became of each command: waiting, the mat's answer, or why it was not sent (Link/CommandOutcome).
+        // What became of each command: waiting, the mat's answer, or why it was not sent (Feed/CommandOutcome).
         group.MapGet("/commands", async (ICommandStore store, string? mat, CancellationToken ct) =>
-            (await store.ListCommandsAsync(PageRequest.DefaultSize, ct, mat)).Select(c => c with { State = Link.CommandOutcome.Shown(c, DateTimeOffset.UtcNow) }));
+            (await store.ListCommandsAsync(PageRequest.DefaultSize, ct, mat)).Select(c => c with { State = CommandOutcome.Shown(c, DateTimeOffset.UtcNow) }));
         // The log, newest first, 100 entries a page; of one level and mat when asked.
         group.MapGet("/log", async (ILogStore store, string? level, string? mat, int? page, CancellationToken ct) =>
             (await store.ListLogAsync(new LogQuery(level, mat), new PageRequest(page ?? 1, 100), ct)).Items);

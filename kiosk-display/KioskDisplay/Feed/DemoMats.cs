@@ -1,4 +1,3 @@
-using Kiosk.Display.Link;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Feed;

@@ -2,7 +2,7 @@ namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// The seam between the mats and the display. Whatever receives mat data (the mat listener, through
-/// <c>Link/MatLinkFeedSink</c>) publishes here; the store, the shopper page and the technician page subscribe.
+/// <c>MatLinkFeedSink</c>) publishes here; the store, the shopper page and the technician page subscribe.
 /// </summary>
 public interface IScanFeed
 {

@@ -2,8 +2,9 @@ namespace Kiosk.Display.Storage;
 
 /// <summary>
 /// The PostgreSQL schema, as numbered steps: the same tables and columns as <see cref="SqliteMigrations"/>, in
-/// PostgreSQL's types (timestamptz, boolean, numeric, identity). Recorded in <c>schema_migrations</c>; start-up runs
-/// the missing ones in order, each in its own transaction. Never edit a released step: add the next one.
+/// PostgreSQL's types (timestamptz, boolean, numeric, identity); the first two here, the later ones from
+/// <see cref="SchemaSteps"/>. Recorded in <c>schema_migrations</c>; start-up runs the missing ones in order, each in
+/// its own transaction. Never edit a released step: add the next one (in <see cref="SchemaSteps"/>).
 /// </summary>
 internal static class PostgresMigrations
 {
@@ -66,28 +67,6 @@ internal static class PostgresMigrations
                 requested_utc timestamptz NOT NULL,
                 state         text NOT NULL);
             """),
-        // Version 1 paired by device id alone; pairing now needs the mat's key, so every mat is paired again with it.
-        (3, "pairing keys", """
-            ALTER TABLE devices ADD COLUMN pairing_key text;
-            UPDATE devices SET paired = false;
-            """),
-        // What the shopper answered at the kiosk (activity, warning signs), kept in the scan's row so it expires with it.
-        (4, "shopper answers", """
-            ALTER TABLE scans ADD COLUMN answers_json text;
-            """),
-        (5, "product width fitting", """
-            ALTER TABLE products ADD COLUMN width text NOT NULL DEFAULT 'standard';
-            """),
-        // Accounts set up at the first start (no password in configuration), a stamp per user that signing out renews
-        // (so a copied cookie stops working), and which scans the built-in demo mat made (kept out of the staff's day).
-        (6, "accounts, session stamps, demo scans", """
-            CREATE TABLE accounts (
-                name          text PRIMARY KEY,
-                password_hash text NOT NULL,
-                roles         text NOT NULL,
-                created_utc   timestamptz NOT NULL);
-            CREATE TABLE session_stamps (name text PRIMARY KEY, stamp text NOT NULL);
-            ALTER TABLE scans ADD COLUMN demo boolean NOT NULL DEFAULT false;
-            """),
+        .. SchemaSteps.From3(SchemaSteps.Postgres),
     ];
 }

@@ -1,8 +1,9 @@
 namespace Kiosk.Display.Storage;
 
 /// <summary>
-/// The schema, as numbered steps. A database records the steps it has in <c>schema_migrations</c>; start-up runs
-/// the missing ones in order, each in its own transaction. Never edit a released step: add the next one.
+/// The schema, as numbered steps: the first two in SQLite's types here, the later ones from <see cref="SchemaSteps"/>.
+/// A database records the steps it has in <c>schema_migrations</c>; start-up runs the missing ones in order, each in
+/// its own transaction. Never edit a released step: add the next one (in <see cref="SchemaSteps"/>).
 /// </summary>
 internal static class SqliteMigrations
 {
@@ -64,28 +65,6 @@ internal static class SqliteMigrations
                 requested_utc TEXT NOT NULL,
                 state         TEXT NOT NULL);
             """),
-        // Version 1 paired by device id alone; pairing now needs the mat's key, so every mat is paired again with it.
-        (3, "pairing keys", """
-            ALTER TABLE devices ADD COLUMN pairing_key TEXT;
-            UPDATE devices SET paired = 0;
-            """),
-        // What the shopper answered at the kiosk (activity, warning signs), kept in the scan's row so it expires with it.
-        (4, "shopper answers", """
-            ALTER TABLE scans ADD COLUMN answers_json TEXT;
-            """),
-        (5, "product width fitting", """
-            ALTER TABLE products ADD COLUMN width TEXT NOT NULL DEFAULT 'standard';
-            """),
-        // Accounts set up at the first start (no password in configuration), a stamp per user that signing out renews
-        // (so a copied cookie stops working), and which scans the built-in demo mat made (kept out of the staff's day).
-        (6, "accounts, session stamps, demo scans", """
-            CREATE TABLE accounts (
-                name          TEXT PRIMARY KEY,
-                password_hash TEXT NOT NULL,
-                roles         TEXT NOT NULL,
-                created_utc   TEXT NOT NULL);
-            CREATE TABLE session_stamps (name TEXT PRIMARY KEY, stamp TEXT NOT NULL);
-            ALTER TABLE scans ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
-            """),
+        .. SchemaSteps.From3(SchemaSteps.Sqlite),
     ];
 }

@@ -13,6 +13,10 @@ public class DeviceConfigTests
         "mux_count=3\nmux_select=13,12,14,27\nmux_enable=26\nmux_adc_channels=4,5,6\n" +
         "led=2\ntft_cs=15\ntft_dc=21\ntft_rst=4\ntft_bl=22\n";
 
+    /// <summary>The same mat on an ESP32-WROVER-E: the shift chain moved off GPIO16/17 (its PSRAM), the backlight not fitted.</summary>
+    private static readonly string WroverBoard48 =
+        "module=ESP32-WROVER-E\n" + Board48.Replace("sr_data=16\nsr_clock=17", "sr_data=18\nsr_clock=22").Replace("tft_bl=22", "tft_bl=-1");
+
     private static KeyValueFile Parse(string text) => KeyValueFile.Parse(Encoding.UTF8.GetBytes(text));
 
     [Fact]
@@ -123,9 +127,20 @@ public class DeviceConfigTests
         Assert.Null(old.Error);
         Assert.Equal((BoardConfig.ModuleWroom32, false), (old.Module, old.HasPsram));
 
-        var wrover = BoardConfig.From(Parse("module=ESP32-WROVER-E\n" + Board48.Replace("sr_data=16\nsr_clock=17", "sr_data=18\nsr_clock=22").Replace("tft_bl=22", "tft_bl=-1")));
+        var wrover = BoardConfig.From(Parse(WroverBoard48));
         Assert.Null(wrover.Error);
         Assert.Equal((BoardConfig.ModuleWroverE, true), (wrover.Module, wrover.HasPsram));
+    }
+
+    [Fact]
+    public void AWroverBoardOnFirmwareWithoutPsramIsRefusedWithWhatToFlash()
+    {
+        var wrover = BoardConfig.From(Parse(WroverBoard48));
+        var wroom = BoardConfig.From(Parse(Board48));
+
+        Assert.Contains("no PSRAM: flash the ESP32_PSRAM_REV3_IPV6 image", wrover.PsramProblem(0));
+        Assert.Null(wrover.PsramProblem(8u * 1024 * 1024));
+        Assert.Null(wroom.PsramProblem(0));
     }
 
     [Fact]

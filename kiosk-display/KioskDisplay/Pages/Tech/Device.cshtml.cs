@@ -1,4 +1,3 @@
-using Kiosk.Display.Link;
 
 namespace Kiosk.Display.Pages.Tech;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Kiosk.Display.Storage;
 using Kiosk.Mat.Device;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// The built-in virtual mat's result counter mark in the display's data folder, as a real mat keeps its own in flash

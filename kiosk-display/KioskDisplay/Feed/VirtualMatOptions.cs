@@ -1,6 +1,7 @@
+using Kiosk.Mat.Config;
 using Microsoft.Extensions.Options;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// The built-in virtual mat (section "VirtualMat"): the demo's mat, on in the Development environment
@@ -45,9 +46,10 @@ public sealed class VirtualMatOptionsValidator(IOptions<MatLinkOptions> matLink)
             errors.Add("VirtualMat:Enabled=true needs MatLink:TcpEnabled=true: the virtual mat reaches the display over TCP like a real mat. "
                 + "Turn the virtual mat off (VirtualMat:Enabled=false) or the listener on.");
         }
-        if (!System.Text.RegularExpressions.Regex.IsMatch(options.DeviceId, "^[0-9a-fA-F]{1,16}$"))
+        // The core's parser, so the virtual mat takes exactly the ids a real mat and matctl take.
+        if (DeviceIdentity.ParseHex(options.DeviceId) < 0)
         {
-            errors.Add($"VirtualMat:DeviceId '{options.DeviceId}' must be 1 to 16 hex digits.");
+            errors.Add($"VirtualMat:DeviceId '{options.DeviceId}' must be 1 to 16 hex digits of a positive 64-bit id.");
         }
         if (options.FramesPerSecond is < 1 or > 1000 || options.Speed <= 0 || options.PauseSeconds < 0)
         {

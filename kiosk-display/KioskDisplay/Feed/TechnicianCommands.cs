@@ -3,7 +3,7 @@ using Kiosk.Mat.Config;
 using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Protocol;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// The technician's buttons, sent to the mat over the link: zero, known-weight calibration, pairing with the mat's key. Each request is

@@ -1,6 +1,6 @@
 using Kiosk.Mat.Host.Protocol;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// What the mats send over the link (<see cref="MatListener"/>), handed to the display's feed: live frames to the

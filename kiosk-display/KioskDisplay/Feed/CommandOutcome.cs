@@ -1,6 +1,6 @@
 using Kiosk.Display.Storage;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// What became of a technician's command, in the words of the command list: sent and waiting for the mat's Ack, then

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
+using Kiosk.Mat.Config;
 using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Host.Protocol;
 using Kiosk.Mat.Pairing;
@@ -10,7 +10,7 @@ using Kiosk.Mat.Simulation.Shoppers;
 using Kiosk.Mat.Simulation.Transports;
 using Microsoft.Extensions.Options;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// A virtual mat inside the display: the mat's firmware loop over a simulated sensor grid (firmware/MatSim), playing
@@ -35,7 +35,7 @@ public sealed class VirtualMatService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         VirtualMatServiceOptions settings = options.Value;
-        long deviceId = long.Parse(settings.DeviceId, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        long deviceId = DeviceIdentity.ParseHex(settings.DeviceId); // checked at start (VirtualMatOptionsValidator)
         IPEndPoint endpoint;
         try
         {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>
 /// When each live frame of the built-in virtual mat left it, on the display's clock: the mat stamps frames with its

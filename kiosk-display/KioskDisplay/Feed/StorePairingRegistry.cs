@@ -2,7 +2,7 @@ using Kiosk.Display.Storage;
 using Kiosk.Mat.Host.Protocol;
 using Kiosk.Mat.Pairing;
 
-namespace Kiosk.Display.Link;
+namespace Kiosk.Display.Feed;
 
 /// <summary>Which mats are paired and with which key, kept in the display's store so pairing survives a restart.</summary>
 public sealed class StorePairingRegistry(IDeviceStore store, ILogger<StorePairingRegistry> logger) : IPairingRegistry
