@@ -1,5 +1,4 @@
 using Xunit;
-using System.Diagnostics;
 using Kiosk.Mat.DeviceTests.Fakes;
 using Kiosk.Tests;
 
@@ -72,20 +71,10 @@ public sealed class DeviceResultParityTests
     {
         string dll = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.WholeDeviceTests.Build", "bin"), "NFUnitTest.dll", SearchOption.AllDirectories)
             .OrderByDescending(File.GetLastWriteTimeUtc).First();
-        var start = new ProcessStartInfo(Path.Combine(NanoClrFactAttribute.Tools, "nf-run")) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in (string[])["--tests", "--heap", HeapBytes.ToString(), "--quiet", dll])
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(900_000))
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        Assert.True(process.ExitCode == 0, $"the device tests failed in nanoCLR:\n{Tail(output + error.Result)}");
-        return output;
+        var run = ToolRun.Of(Path.Combine(NanoClrFactAttribute.Tools, "nf-run"), ["--tests", "--heap", HeapBytes.ToString(), "--quiet", dll],
+            TimeSpan.FromMinutes(15));
+        Assert.True(run.ExitCode == 0, $"the device tests failed in nanoCLR:\n{Tail(run.Output + run.Error)}");
+        return run.Output;
     }
 
     private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;

@@ -1,5 +1,4 @@
 using Xunit;
-using System.Diagnostics;
 using Kiosk.Tests;
 
 namespace Kiosk.Firmware.Tests;
@@ -62,19 +61,7 @@ public sealed class NfprojBuildTests : IDisposable
 
     private static (int Exit, string Output) MsBuild(string project, params string[] properties)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
-        foreach (string arg in (string[])["msbuild", project, "-t:Build", "-nologo", "-v:n", .. properties])
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, output + "\n(timed out)");
-        }
-        return (process.ExitCode, output + error.Result);
+        var run = ToolRun.Of("dotnet", ["msbuild", project, "-t:Build", "-nologo", "-v:n", .. properties], TimeSpan.FromMinutes(2), RepositoryPaths.Root);
+        return run.TimedOut ? (-1, run.Output + "\n(timed out)") : (run.ExitCode, run.Output + run.Error);
     }
 }

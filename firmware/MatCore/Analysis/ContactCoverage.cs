@@ -8,69 +8,37 @@ namespace Kiosk.Mat.Analysis
     /// is the strip's own ridge across its width. There is no floor from the rest of the foot: a midfoot strip
     /// carries a fraction of the heel's pressure, and measured against the heel a strip one sensel wide (still
     /// area) would read as almost none. A sensel with contact all round but little load of its own (the notch
-    /// between the ball and the toes) is an edge too. Each sensel's mark then says whether it belongs to the
-    /// contact's core (<see cref="ContactMap.Core"/>, <see cref="ContactMap.StrictCore"/>).
+    /// between the ball and the toes) is an edge too. Each sensel's mark says whether it belongs to the contact's core
+    /// (<see cref="ContactMap.Core"/>, <see cref="ContactMap.StrictCore"/>).
     /// </summary>
     public static class ContactCoverage
     {
         /// <summary>A sensel with contact all round is whole unless it carries less than this share (1/16) of its neighbours' sum.</summary>
         private const int NotchShareOfNeighbours = 16;
 
-        public static void Estimate(ContactMap map)
+        /// <summary>
+        /// The share of a sensel in contact that the foot covers, Q8 (1-256), from its own load and those of its
+        /// neighbours in contact: how many there are (of 8), their sum and the largest. <see cref="ContactIslands"/>
+        /// gathers them while it fills the sensel's island (every neighbour in contact is in the same island).
+        /// </summary>
+        public static int ShareQ8(int ownGrams, int neighbours, long aroundGrams, int referenceGrams)
         {
-            int rows = map.Geometry.Rows;
-            int cols = map.Geometry.Cols;
-            byte[] coverage = map.Coverage;
-            byte[] marks = map.Marks;
-            int[] load = map.LoadGrams;
-            ushort[] active = map.Active;
-            int count = map.ActiveCount;
-            for (int k = 0; k < count; k++)
+            if ((neighbours == 8 && ownGrams * (long)NotchShareOfNeighbours >= aroundGrams) || referenceGrams <= ownGrams)
             {
-                int index = active[k];
-                int row = index / cols;
-                int col = index - row * cols;
-                int neighbours = 0;
-                long around = 0;
-                int reference = 0;
-                int rowFirst = row > 0 ? row - 1 : 0;
-                int rowLast = row < rows - 1 ? row + 1 : row;
-                int colFirst = col > 0 ? col - 1 : 0;
-                int colLast = col < cols - 1 ? col + 1 : col;
-                for (int r = rowFirst; r <= rowLast; r++)
-                {
-                    int neighbour = r * cols + colFirst;
-                    for (int c = colFirst; c <= colLast; c++, neighbour++)
-                    {
-                        if (neighbour != index && marks[neighbour] != 0)
-                        {
-                            neighbours++;
-                            int grams = load[neighbour];
-                            around += grams;
-                            if (grams > reference)
-                            {
-                                reference = grams;
-                            }
-                        }
-                    }
-                }
-                int own = load[index];
-                int share;
-                if ((neighbours == 8 && own * (long)NotchShareOfNeighbours >= around) || reference <= own)
-                {
-                    share = ContactMap.FullCoverageQ8;
-                }
-                else
-                {
-                    share = (int)((long)own * ContactMap.FullCoverageQ8 / reference);
-                    share = share < 1 ? 1 : share;
-                }
-                coverage[index] = (byte)(share - 1);
-                if (share >= ContactMap.CoreCoverageQ8)
-                {
-                    marks[index] |= share >= ContactMap.StrictCoreCoverageQ8 ? (byte)(ContactMap.Core | ContactMap.StrictCore) : ContactMap.Core;
-                }
+                return ContactMap.FullCoverageQ8;
             }
+            int share = (int)((long)ownGrams * ContactMap.FullCoverageQ8 / referenceGrams);
+            return share < 1 ? 1 : share;
+        }
+
+        /// <summary>The mark of a sensel in contact covered this much: <see cref="ContactMap.InContact"/> and its core flags.</summary>
+        public static byte Marks(int shareQ8)
+        {
+            if (shareQ8 >= ContactMap.StrictCoreCoverageQ8)
+            {
+                return ContactMap.InContact | ContactMap.Core | ContactMap.StrictCore;
+            }
+            return shareQ8 >= ContactMap.CoreCoverageQ8 ? (byte)(ContactMap.InContact | ContactMap.Core) : ContactMap.InContact;
         }
     }
 }

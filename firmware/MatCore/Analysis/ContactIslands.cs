@@ -2,18 +2,20 @@ namespace Kiosk.Mat.Analysis
 {
     /// <summary>
     /// Finds the islands of contact (8-connected groups of sensels): toes show as islands ahead of the ball, and a
-    /// high arch can leave the heel an island of its own. Flood fill with a preallocated stack, no recursion.
-    /// Islands lighter than a threshold are noise and are dropped from the contact.
+    /// high arch can leave the heel an island of its own. Each island is filled breadth first over a preallocated
+    /// queue (no recursion) and judged as soon as it is filled, its sensels still in the queue: one lighter than a
+    /// threshold is noise and leaves the contact. So no table per island is kept. Each sensel's neighbours are read
+    /// once here, for its island and for how much of it the foot covers (<see cref="ContactCoverage"/>): its
+    /// neighbours in contact are all in its island.
     /// </summary>
     public sealed class ContactIslands
     {
-        /// <summary>Island numbers fit a byte beside <see cref="ContactMap.Unlabelled"/>.</summary>
-        public const int MaxIslands = 254;
+        // The mark of a sensel in the island being filled.
+        private const byte Filling = 1;
 
         private readonly ContactMap _map;
 
-        /// <summary>Per island (index = island number): load in grams.</summary>
-        public readonly long[] LoadGrams = new long[MaxIslands + 1];
+        /// <summary>How many islands the last <see cref="Find"/> found, the light ones included.</summary>
         public int Count;
 
         public ContactIslands(ContactMap map)
@@ -21,41 +23,44 @@ namespace Kiosk.Mat.Analysis
             _map = map;
         }
 
-        /// <summary>Labels the islands among the map's active sensels, then drops islands lighter than minIslandGrams.</summary>
+        /// <summary>
+        /// Finds the islands among the map's active sensels (marked <see cref="ContactMap.Unlabelled"/>): those of at
+        /// least minIslandGrams are marked <see cref="ContactMap.InContact"/> with their core flags, and their coverage
+        /// is set; the rest leave the contact.
+        /// </summary>
         public void Find(int minIslandGrams)
         {
             ContactMap map = _map;
             int rows = map.Geometry.Rows;
             int cols = map.Geometry.Cols;
-            byte[] island = map.Marks;
+            byte[] marks = map.Marks;
             ushort[] active = map.Active;
             int[] load = map.LoadGrams;
-            ushort[] stack = map.Scratch;
-            long[] islandLoad = LoadGrams;
+            ushort[] queue = map.Scratch;
+            byte[] coverage = map.Coverage;
             int count = map.ActiveCount;
             int islands = 0;
             for (int k = 0; k < count; k++)
             {
                 int seed = active[k];
-                if (island[seed] != ContactMap.Unlabelled)
+                if (marks[seed] != ContactMap.Unlabelled)
                 {
                     continue;
                 }
-                // Past the table's end every further island shares the last number: only noise gets there.
-                if (islands < MaxIslands)
-                {
-                    islands++;
-                    islandLoad[islands] = 0;
-                }
-                int label = islands;
+                islands++;
                 long grams = 0;
-                int top = 0;
-                stack[top++] = (ushort)seed;
-                island[seed] = (byte)label;
-                while (top > 0)
+                int head = 0;
+                int tail = 0;
+                queue[tail++] = (ushort)seed;
+                marks[seed] = Filling;
+                while (head < tail)
                 {
-                    int index = stack[--top];
-                    grams += load[index];
+                    int index = queue[head++];
+                    int own = load[index];
+                    grams += own;
+                    int neighbours = 0;
+                    long around = 0;
+                    int reference = 0;
                     int row = index / cols;
                     int col = index - row * cols;
                     int rowFirst = row > 0 ? row - 1 : 0;
@@ -67,44 +72,48 @@ namespace Kiosk.Mat.Analysis
                         int neighbour = r * cols + colFirst;
                         for (int c = colFirst; c <= colLast; c++, neighbour++)
                         {
-                            // Active sensels are marked Unlabelled before labelling; see FootAnalyzer.
-                            if (island[neighbour] == ContactMap.Unlabelled)
+                            // Active sensels are marked Unlabelled before the islands are found; see FootAnalyzer.
+                            int mark = marks[neighbour];
+                            if (mark == 0 || neighbour == index)
                             {
-                                island[neighbour] = (byte)label;
-                                stack[top++] = (ushort)neighbour;
+                                continue;
+                            }
+                            neighbours++;
+                            int neighbourGrams = load[neighbour];
+                            around += neighbourGrams;
+                            if (neighbourGrams > reference)
+                            {
+                                reference = neighbourGrams;
+                            }
+                            if (mark == ContactMap.Unlabelled)
+                            {
+                                marks[neighbour] = Filling;
+                                queue[tail++] = (ushort)neighbour;
                             }
                         }
                     }
+                    coverage[index] = (byte)(ContactCoverage.ShareQ8(own, neighbours, around, reference) - 1);
                 }
-                islandLoad[label] += grams;
+                bool kept = grams >= minIslandGrams;
+                for (int q = 0; q < tail; q++)
+                {
+                    int index = queue[q];
+                    marks[index] = kept ? ContactCoverage.Marks(coverage[index] + 1) : (byte)0;
+                }
             }
             Count = islands;
-            DropLightIslands(minIslandGrams);
-        }
 
-        /// <summary>Drops the islands lighter than minIslandGrams; the labels of the rest give way to <see cref="ContactMap.InContact"/>.</summary>
-        private void DropLightIslands(int minIslandGrams)
-        {
-            ContactMap map = _map;
-            ushort[] active = map.Active;
-            byte[] island = map.Marks;
-            long[] islandLoad = LoadGrams;
-            int count = map.ActiveCount;
-            int kept = 0;
+            // The contact keeps the sensels of the islands heavy enough, in the order of the mat.
+            int keptCount = 0;
             for (int k = 0; k < count; k++)
             {
-                int index = active[k];
-                if (islandLoad[island[index]] >= minIslandGrams)
+                ushort index = active[k];
+                if (marks[index] != 0)
                 {
-                    active[kept++] = (ushort)index;
-                    island[index] = ContactMap.InContact;
-                }
-                else
-                {
-                    island[index] = 0;
+                    active[keptCount++] = index;
                 }
             }
-            map.ActiveCount = kept;
+            map.ActiveCount = keptCount;
         }
     }
 }

@@ -4,7 +4,7 @@ namespace Kiosk.Mat.Analysis
 {
     /// <summary>
     /// The working picture of one analysed frame: which sensels are in contact (a list of their indices), the marks
-    /// of each sensel (its island while islands are found, then in contact, its foot, toe, core), and how much of
+    /// of each sensel (in contact, its foot, toe, core), and how much of
     /// each sensel the foot covers. The loads are the caller's frame, read in place (only a dead sensel's reading is
     /// filled in): the map keeps no copy. Every buffer is allocated once, sized from the mat, in bytes and 16-bit
     /// words: at 48 x 48 about 16 KB.
@@ -18,7 +18,7 @@ namespace Kiosk.Mat.Analysis
         /// <summary>Coverage is Q8: 256 = the whole sensel is under the foot.</summary>
         public const int FullCoverageQ8 = 256;
 
-        /// <summary>While islands are found: a sensel in contact not yet labelled (labels are 1-254).</summary>
+        /// <summary>Before islands are found: a sensel in contact whose island is not known yet.</summary>
         public const byte Unlabelled = 255;
 
         /// <summary>Once islands are found, a mark is these flags: the foot (<see cref="FootMask"/>) and the rest.</summary>
@@ -53,7 +53,7 @@ namespace Kiosk.Mat.Analysis
         /// <summary>Work space of one step at a time (a flood fill's stack, a queue, a partition, a distance map).</summary>
         public readonly ushort[] Scratch;
 
-        /// <summary>Per sensel: 0 when not in contact; its island label while islands are found; then the flags above.</summary>
+        /// <summary>Per sensel: 0 when not in contact, else the flags above (<see cref="Unlabelled"/> before islands are found).</summary>
         public readonly byte[] Marks;
 
         /// <summary>

@@ -129,7 +129,6 @@ namespace Kiosk.Mat.Analysis
             result.CopXMmX10 = (int)IntMath.DivRound(momentX, total);
             result.CopYMmX10 = (int)IntMath.DivRound(momentY, total);
 
-            ContactCoverage.Estimate(map);
             int feet = _splitter.Split(total);
             if (feet < 2)
             {

@@ -30,9 +30,14 @@ namespace Kiosk.Mat.Analysis
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
             int cols = map.Geometry.Cols;
+            // One pass: the weighted sums of x, y and their products; the second moments about the centroid follow
+            // exactly in integers, sum w (x - cx)^2 = sum w x^2 - 2 cx sum w x + cx^2 sum w.
             long weight = 0;
             long sumX = 0;
             long sumY = 0;
+            long sumXX = 0;
+            long sumYY = 0;
+            long sumXY = 0;
             for (int k = from; k < to; k++)
             {
                 int index = active[k];
@@ -40,11 +45,18 @@ namespace Kiosk.Mat.Analysis
                 {
                     continue;
                 }
-                int w = coverage[index] + 1;
+                long w = coverage[index] + 1;
                 int row = index / cols;
+                long x = colX[index - row * cols];
+                long y = rowY[row];
+                long wx = w * x;
+                long wy = w * y;
                 weight += w;
-                sumX += (long)w * colX[index - row * cols];
-                sumY += (long)w * rowY[row];
+                sumX += wx;
+                sumY += wy;
+                sumXX += wx * x;
+                sumYY += wy * y;
+                sumXY += wx * y;
             }
             AreaQ8 = weight;
             if (weight == 0)
@@ -55,25 +67,9 @@ namespace Kiosk.Mat.Analysis
             int centreY = (int)IntMath.DivRound(sumY, weight);
             CentreXMmX10 = centreX;
             CentreYMmX10 = centreY;
-
-            long sxx = 0;
-            long syy = 0;
-            long sxy = 0;
-            for (int k = from; k < to; k++)
-            {
-                int index = active[k];
-                if (!withToes && (marks[index] & ContactMap.Toe) != 0)
-                {
-                    continue;
-                }
-                long w = coverage[index] + 1;
-                int row = index / cols;
-                long dx = colX[index - row * cols] - centreX;
-                long dy = rowY[row] - centreY;
-                sxx += w * dx * dx;
-                syy += w * dy * dy;
-                sxy += w * dx * dy;
-            }
+            long sxx = sumXX - 2 * centreX * sumX + (long)centreX * centreX * weight;
+            long syy = sumYY - 2 * centreY * sumY + (long)centreY * centreY * weight;
+            long sxy = sumXY - centreX * sumY - centreY * sumX + (long)centreX * centreY * weight;
             // Covariances in (mm x 10)^2: small enough to square without overflow.
             long a = sxx / weight;
             long c = syy / weight;

@@ -23,12 +23,13 @@ namespace Kiosk.Mat.Analysis
         private readonly AnalysisSettings _settings;
         private readonly FootAxis _wholeAxis = new FootAxis();
         private readonly FootAxis _axis = new FootAxis();
-        private readonly int[] _islandAlongMin = new int[ContactIslands.MaxIslands + 1];
-        private readonly int[] _islandAlongMax = new int[ContactIslands.MaxIslands + 1];
-        private readonly int[] _islandAreaQ8 = new int[ContactIslands.MaxIslands + 1];
+        private readonly int[] _islandAlongMin = new int[MaxCoreIslands + 1];
+        private readonly int[] _islandAlongMax = new int[MaxCoreIslands + 1];
+        private readonly int[] _islandAreaQ8 = new int[MaxCoreIslands + 1];
 
-        // Core islands: sensels at least half covered (ContactMap.Core), 4-connected; a label per sensel (the map's
-        // Scratch is the work queue).
+        // Core islands: sensels at least half covered (ContactMap.Core), 4-connected; a label per sensel, which fits
+        // a byte (the map's Scratch is the work queue).
+        private const int MaxCoreIslands = 254;
         private readonly byte[] _core;
 
         // Width of the footprint along its axis, for finding the toe crease; bins of 2.5 mm.
@@ -312,7 +313,7 @@ namespace Kiosk.Mat.Analysis
             for (int k = from; k < to; k++)
             {
                 int seed = active[k];
-                if (core[seed] != 0 || (marks[seed] & coreMark) == 0 || count >= ContactIslands.MaxIslands)
+                if (core[seed] != 0 || (marks[seed] & coreMark) == 0 || count >= MaxCoreIslands)
                 {
                     continue;
                 }

@@ -6,6 +6,9 @@ namespace Kiosk.Mat.Analysis
     /// </summary>
     public sealed class ScanAnalysis
     {
+        // Never written: what Clear copies.
+        private static readonly ScanAnalysis Cleared = new ScanAnalysis();
+
         public readonly FootMeasures Left = new FootMeasures();
         public readonly FootMeasures Right = new FootMeasures();
 
@@ -44,23 +47,10 @@ namespace Kiosk.Mat.Analysis
             return (QualityIssues & issue) != 0;
         }
 
+        /// <summary>Back to a fresh ScanAnalysis's values (the fields CopyFrom copies, so none is forgotten).</summary>
         public void Clear()
         {
-            Left.Clear();
-            Right.Clear();
-            QualityIssues = QualityIssue.None;
-            TotalLoadGrams = 0;
-            LoadLeftPctX10 = 0;
-            LoadRightPctX10 = 0;
-            RearfootPctX10 = 0;
-            MidfootPctX10 = 0;
-            ForefootPctX10 = 0;
-            CopXMmX10 = 0;
-            CopYMmX10 = 0;
-            SwayPathMmX10 = 0;
-            SwayEllipseMm2 = 0;
-            FrameCount = 0;
-            WindowMs = 0;
+            CopyFrom(Cleared);
         }
 
         public void CopyFrom(ScanAnalysis other)
