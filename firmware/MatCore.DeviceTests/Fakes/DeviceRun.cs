@@ -46,7 +46,7 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         {
         }
 
-        /// <param name="keepLastResult">False: the display keeps no copy of the last Result (the benchmark measures the device's heap).</param>
+        /// <param name="keepLastResult">False: the display keeps no copy of the last Result (a test that reads none, and the benchmark, spare the heap).</param>
         public DeviceRun(int rows, int pitchUm, bool keepLastResult)
             : this(rows, pitchUm, keepLastResult, true)
         {

@@ -25,7 +25,7 @@ namespace Kiosk.Mat.DeviceTests
 
         private static DeviceRun PoweredOn()
         {
-            DeviceRun run = new DeviceRun(Rows, PitchUm);
+            DeviceRun run = new DeviceRun(Rows, PitchUm, false);
             run.PowerOn();
             return run;
         }
@@ -108,7 +108,7 @@ namespace Kiosk.Mat.DeviceTests
         [TestMethod]
         public void DisplayOffTheMatScansOnAndRedialsWithGrowingWaits()
         {
-            DeviceRun run = new DeviceRun(Rows, PitchUm);
+            DeviceRun run = new DeviceRun(Rows, PitchUm, false);
             run.Display.Reachable = false;
             run.PowerOn();
             run.Play(Shopper());

@@ -95,7 +95,7 @@ namespace Kiosk.Mat.DeviceTests
         [TestMethod]
         public void RestlessShopperGetsNoResult()
         {
-            DeviceRun run = new DeviceRun(Rows, PitchUm);
+            DeviceRun run = new DeviceRun(Rows, PitchUm, false);
             run.PowerOn();
             run.Play(ScriptedShopper.Restless(Rows));
 
