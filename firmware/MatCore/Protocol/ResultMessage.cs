@@ -216,13 +216,19 @@ namespace Kiosk.Mat.Protocol
         private static void ReadFootMeasures(ref PayloadReader reader, FootMeasures foot)
         {
             foot.ModifiedArchIndexX1000 = reader.I32();
-            int borderline = reader.U8();
-            if (borderline > (int)ArchType.Low)
+            foot.ArchBorderlineWith = ReadArch(ref reader);
+            foot.MidfootPctX10 = reader.I32();
+        }
+
+        /// <summary>An arch type byte; a value beyond the known types fails the reader (the result is malformed).</summary>
+        private static ArchType ReadArch(ref PayloadReader reader)
+        {
+            int arch = reader.U8();
+            if (arch > (int)ArchType.Low)
             {
                 reader.Fail();
             }
-            foot.ArchBorderlineWith = (ArchType)borderline;
-            foot.MidfootPctX10 = reader.I32();
+            return (ArchType)arch;
         }
 
         private static void MarkNotMeasured(FootMeasures foot)
@@ -235,12 +241,7 @@ namespace Kiosk.Mat.Protocol
         private static void ReadFoot(ref PayloadReader reader, FootMeasures foot)
         {
             foot.Present = reader.Bool();
-            int arch = reader.U8();
-            if (arch > (int)ArchType.Low)
-            {
-                reader.Fail();
-            }
-            foot.Arch = (ArchType)arch;
+            foot.Arch = ReadArch(ref reader);
             foot.ArchIndexX1000 = reader.I32();
             foot.LoadGrams = reader.I32();
             foot.LoadPctX10 = reader.I32();

@@ -20,13 +20,19 @@ namespace Kiosk.Mat.Protocol
             return 4 + Varint.MaxBytes + senselCount * (1 + Varint.MaxBytes);
         }
 
+        /// <summary>Both sides within what the protocol carries (<see cref="MinSide"/> to <see cref="MaxSide"/>), for writer and reader alike.</summary>
+        private static bool SidesInRange(int rows, int cols)
+        {
+            return rows >= MinSide && cols >= MinSide && rows <= MaxSide && cols <= MaxSide;
+        }
+
         /// <summary>
         /// Writes the block; a grid no receiver would accept (sides outside 2-256, fewer loads than sensels) fails the
         /// writer instead, so a sender never emits bytes that would be refused, and resent, forever.
         /// </summary>
         public static void Write(ref PayloadWriter writer, int[] loadGrams, int rows, int cols)
         {
-            if (rows < MinSide || cols < MinSide || rows > MaxSide || cols > MaxSide || loadGrams == null || loadGrams.Length < rows * cols)
+            if (!SidesInRange(rows, cols) || loadGrams == null || loadGrams.Length < rows * cols)
             {
                 writer.Fail();
                 return;
@@ -67,7 +73,7 @@ namespace Kiosk.Mat.Protocol
         {
             int end = offset + capacity;
             int at = offset;
-            if (rows < MinSide || cols < MinSide || rows > MaxSide || cols > MaxSide || at + 4 + Varint.MaxBytes > end)
+            if (!SidesInRange(rows, cols) || at + 4 + Varint.MaxBytes > end)
             {
                 return -1;
             }
@@ -112,7 +118,7 @@ namespace Kiosk.Mat.Protocol
         /// <summary>The same block from byte values (the self-test's sensel statuses), for a sender with no int copy to spare.</summary>
         public static void Write(ref PayloadWriter writer, byte[] values, int rows, int cols)
         {
-            if (rows < MinSide || cols < MinSide || rows > MaxSide || cols > MaxSide || values == null || values.Length < rows * cols)
+            if (!SidesInRange(rows, cols) || values == null || values.Length < rows * cols)
             {
                 writer.Fail();
                 return;
@@ -149,7 +155,7 @@ namespace Kiosk.Mat.Protocol
             rows = reader.U16();
             cols = reader.U16();
             int loaded = reader.Varint();
-            if (reader.Failed || rows < MinSide || cols < MinSide || rows > MaxSide || cols > MaxSide)
+            if (reader.Failed || !SidesInRange(rows, cols))
             {
                 return -1;
             }
