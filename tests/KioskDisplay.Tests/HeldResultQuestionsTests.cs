@@ -6,28 +6,15 @@ namespace Kiosk.Display.Tests;
 /// long the taps take. On the shared fast server (no hold) this raced the empty-mat reset on a loaded machine.
 /// </summary>
 [Collection("browser")]
-public sealed class HeldResultQuestionsTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class HeldResultQuestionsTests(BrowserFixture browser)
 {
-    // Held a minute; the next shopper steps on 20 s after this one stepped off (40 s at twice real time), which is the
-    // time the taps have. The page may open after the first shopper: the second comes within the page's wait.
-    private readonly KioskServer server = KioskServer.WithFastVirtualMat(
-        ("Kiosk:ResultHoldSeconds", "60"),
-        ("VirtualMat:PauseSeconds", "40"));
-
-    private Uri address = null!;
-
-    public Task InitializeAsync()
-    {
-        address = server.StartKestrel();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
     [Fact]
     public async Task ShopperChoosesRunningAndKneePainAndIsAdvisedCalmly()
     {
-        var page = await browser.PageAsync(1920, 1080, address, timeoutMs: 45_000);
+        // Held a minute; the next shopper steps on 20 s after this one stepped off (40 s at twice real time), which is
+        // the time the taps have. The page may open after the first shopper: the second comes within the page's wait.
+        await using var server = KioskServer.WithFastVirtualMat(("Kiosk:ResultHoldSeconds", "60"), ("VirtualMat:PauseSeconds", "40"));
+        var page = await browser.PageAsync(1920, 1080, server.StartKestrel(), timeoutMs: 45_000);
         await page.GotoAsync("/");
         await page.WaitForSelectorAsync("#result:not([hidden])");
         await page.ClickAsync("#next-view"); // the questions are on the second view
