@@ -54,9 +54,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("input[name=name]", name);
         await page.FillAsync("input[name=password]", name);
         await page.ClickAsync("form button");
-        // Commit, then the document: waiting for "load" as well has timed out on a loaded 2-core machine.
-        await page.WaitForURLAsync(url => !url.Contains("/login"), new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Signed in once the staff layout's sign-out button shows. A locator waits for the element itself: waiting for
+        // a load event ("load", then "DOMContentLoaded") timed out on a loaded 2-core machine after the page had come.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
         return page;
     }
 
@@ -114,8 +114,8 @@ public sealed class BrowserTests(BrowserFixture browser)
         await staff.FillAsync("input[name=stock]", "100"); // ties between products go to the one with most in stock
         await staff.FillAsync("input[name=price]", "49.90");
         await staff.ClickAsync("form.product-form button");
-        await staff.WaitForURLAsync(url => url.Contains("/staff/catalog"));
-        Assert.Contains("ArchMax Test Insole", await staff.InnerTextAsync("table.list"));
+        // Saved: the catalog lists it (a locator that waits for the row, not for the page's load event).
+        await staff.Locator("table.list tr", new() { HasText = "ArchMax Test Insole" }).WaitForAsync();
 
         var shopper = await browser.PageAsync();
         await shopper.GotoAsync("/");
@@ -155,7 +155,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await page.GotoAsync("/staff/catalog");
         Assert.DoesNotContain("GOOD-ROW-1", await page.InnerTextAsync("table.list"));
         await page.ClickAsync("header form button"); // sign out
-        await page.WaitForURLAsync(url => url.Contains("/login"));
+        await page.Locator("input[name=password]").WaitForAsync(); // the sign-in form again
         await page.GotoAsync("/staff/catalog");
         Assert.Contains("/login", page.Url);
         await page.Context.CloseAsync();

@@ -1,3 +1,6 @@
+// Also compiled into Firmware.Tests, whose device sources turn nullable annotations off project-wide.
+#nullable enable
+
 using System.Diagnostics;
 
 namespace Kiosk.Tests;

@@ -37,7 +37,7 @@ public class WireNamesTests
         // docs/protocol.md, Result offset 12, in bit order.
         Assert.Equal(["no-foot", "one-foot-only", "foot-at-edge", "too-light", "saturated-sensels", "too-many-dead-sensels",
             "footprint-unreliable", "not-adult-sized"], names);
-        Assert.Equal(Enum.GetValues<QualityIssue>().Length - 1, QualityIssueNames.Count);
+        Assert.Equal(QualityIssueNames.Count, Enum.GetValues<QualityIssue>().Length - 1); // every flag but None
         Assert.Equal("unknown", (QualityIssue.NoFoot | QualityIssue.TooLight).Name());
     }
 }
