@@ -8,7 +8,7 @@ namespace Kiosk.Mat.DeviceTests.Fakes
     /// every Result (naming its id, duplicates included, as docs/protocol.md asks), stores each result id once, and
     /// can send commands, drop the link or stop acking. It keeps the last Result's payload and a CRC-32 over every
     /// stored Result's bytes in order, so a run's results can be compared byte for byte between .NET and nanoCLR.
-    /// Buffers are allocated once; nano-compatible.
+    /// Buffers are allocated once (the last Result's copy at the first Result); nano-compatible.
     /// </summary>
     public sealed class AckingDisplay : IPacketTransport, IPacketSink
     {
@@ -47,9 +47,13 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         public int StoredResults;
         public int DuplicateResults;
 
-        /// <summary>The payload of the last Result stored.</summary>
-        public readonly byte[] LastResult;
+        /// <summary>
+        /// The payload of the last Result stored (null until one is, or when the display keeps none). Allocated at the
+        /// first Result, to its size: while the device runs its analysis, the heap holds no copy yet.
+        /// </summary>
+        public byte[] LastResult;
         public int LastResultLength;
+        private readonly bool _keepLastResult;
 
         /// <summary>The device's ack of the last command sent, <see cref="MatLinkSession.NoAnswer"/> before one came.</summary>
         public AckStatus CommandStatus = MatLinkSession.NoAnswer;
@@ -60,7 +64,7 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         public AckingDisplay(int maxPacketBytes, bool keepLastResult)
         {
             _decoder = new PacketDecoder(this, maxPacketBytes);
-            LastResult = keepLastResult ? new byte[maxPacketBytes] : null;
+            _keepLastResult = keepLastResult;
         }
 
         /// <summary>Time spent decoding what the device sent, 100 ns ticks: a benchmark takes it off the device's time.</summary>
@@ -192,8 +196,13 @@ namespace Kiosk.Mat.DeviceTests.Fakes
                 _storedIds[StoredResults++] = counter;
                 _resultCrc = Crc32.Update(_resultCrc, b, at, packet.PayloadLength);
                 LastResultLength = packet.PayloadLength;
-                if (LastResult != null)
+                if (_keepLastResult)
                 {
+                    if (LastResult == null || LastResult.Length < packet.PayloadLength)
+                    {
+                        LastResult = null;
+                        LastResult = new byte[packet.PayloadLength];
+                    }
                     System.Array.Copy(b, at, LastResult, 0, packet.PayloadLength);
                 }
             }

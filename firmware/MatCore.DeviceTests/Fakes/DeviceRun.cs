@@ -5,14 +5,13 @@ using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Link;
 using Kiosk.Mat.Protocol;
 using Kiosk.Mat.Scanning;
-using Kiosk.Mat.Testing;
 
 namespace Kiosk.Mat.DeviceTests.Fakes
 {
     /// <summary>
     /// A whole device on the bench, for the device tests and the device benchmark, in nanoCLR and on .NET alike: the
-    /// core's <see cref="MatDevice"/> over a <see cref="FakeMatGrid"/> whose readings <see cref="FilmReadings"/> makes
-    /// from a scripted shopper's loads, linked to an <see cref="AckingDisplay"/> in memory. Time is simulated: every
+    /// core's <see cref="MatDevice"/> over a <see cref="FilmGrid"/> that reads as a scripted shopper's loads would,
+    /// linked to an <see cref="AckingDisplay"/> in memory. Time is simulated: every
     /// frame advances the clock by <see cref="FramePeriodMs"/>.
     /// </summary>
     public sealed class DeviceRun
@@ -21,8 +20,7 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         public const long DeviceId = 0x5EED00000001;
 
         public readonly MatGeometry Geometry;
-        public readonly FakeMatGrid Grid;
-        public readonly FilmReadings Film;
+        public readonly FilmGrid Film;
         public readonly ReadoutCircuit Readout;
         public readonly AckingDisplay Display;
         public readonly DisplayDialer Dialer;
@@ -57,8 +55,7 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         {
             Geometry = new MatGeometry(rows, rows, pitchUm);
             Readout = ReadoutCircuit.ForBoard(10000, true);
-            Grid = new FakeMatGrid(rows, rows, 16, 0);
-            Film = new FilmReadings(Grid, Readout.Law(), true);
+            Film = new FilmGrid(rows, rows, Readout.Law(), true);
             Display = new AckingDisplay(MatLinkSession.PayloadBytesFor(Geometry.SenselCount) + PacketFormat.HeaderBytes + PacketFormat.CrcBytes, keepLastResult);
             Dialer = new DisplayDialer(Display);
             Settings = new MatDeviceSettings();
@@ -69,7 +66,7 @@ namespace Kiosk.Mat.DeviceTests.Fakes
 
         private MatDevice NewDevice()
         {
-            ScanLoop loop = new ScanLoop(Geometry, Grid, Grid, Grid, ScanTiming.Default());
+            ScanLoop loop = new ScanLoop(Geometry, Film, Film, Film, ScanTiming.Default());
             return new MatDevice(Geometry, loop, Readout, Settings, new ResultCounters(CounterFile), Dialer);
         }
 
