@@ -10,23 +10,25 @@ namespace Kiosk.Mat.Host.Json;
 /// and the display stores. Built from the core's fixed-point <see cref="ScanAnalysis"/>; numbers in plain units.
 /// </summary>
 public sealed record AnalysisReport(
-    [property: JsonPropertyName("quality")] QualityReport Quality,
-    [property: JsonPropertyName("left")] FootReport? Left,
-    [property: JsonPropertyName("right")] FootReport? Right,
-    [property: JsonPropertyName("loadLeftPct")] double LoadLeftPct,
-    [property: JsonPropertyName("loadRightPct")] double LoadRightPct,
-    [property: JsonPropertyName("rearfootPct")] double RearfootPct,
-    [property: JsonPropertyName("forefootPct")] double ForefootPct,
-    [property: JsonPropertyName("totalLoadG")] int TotalLoadG,
-    [property: JsonPropertyName("copMm")] PointMm CopMm,
-    [property: JsonPropertyName("swayPathMm")] double SwayPathMm,
-    [property: JsonPropertyName("swayEllipseMm2")] int SwayEllipseMm2,
-    [property: JsonPropertyName("frameCount")] int FrameCount,
-    [property: JsonPropertyName("windowMs")] int WindowMs,
-    [property: JsonPropertyName("midfootPct")] double? MidfootPct = null)
+    QualityReport Quality,
+    FootReport? Left,
+    FootReport? Right,
+    double LoadLeftPct,
+    double LoadRightPct,
+    double RearfootPct,
+    double ForefootPct,
+    int TotalLoadG,
+    PointMm CopMm,
+    double SwayPathMm,
+    int SwayEllipseMm2,
+    int FrameCount,
+    int WindowMs,
+    double? MidfootPct = null)
 {
+    /// <summary>The report's JSON: every name is its property's in camelCase (<c>loadLeftPct</c>), as the web's defaults write it too.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = false,
     };
@@ -73,31 +75,31 @@ public sealed record AnalysisReport(
 }
 
 public sealed record QualityReport(
-    [property: JsonPropertyName("ok")] bool Ok,
-    [property: JsonPropertyName("issues")] string[] Issues);
+    bool Ok,
+    string[] Issues);
 
 public sealed record PointMm(
-    [property: JsonPropertyName("x")] double X,
-    [property: JsonPropertyName("y")] double Y);
+    double X,
+    double Y);
 
 public sealed record FootReport(
-    [property: JsonPropertyName("archIndex")] double ArchIndex,
-    [property: JsonPropertyName("archType")] string? ArchType,
-    [property: JsonPropertyName("loadPct")] double LoadPct,
-    [property: JsonPropertyName("rearfootPct")] double RearfootPct,
-    [property: JsonPropertyName("forefootPct")] double ForefootPct,
-    [property: JsonPropertyName("medialPct")] double MedialPct,
-    [property: JsonPropertyName("lateralPct")] double LateralPct,
-    [property: JsonPropertyName("lengthMm")] double LengthMm,
-    [property: JsonPropertyName("widthMm")] double WidthMm,
-    [property: JsonPropertyName("contactAreaCm2")] double ContactAreaCm2,
-    [property: JsonPropertyName("peakKpa")] int PeakKpa,
-    [property: JsonPropertyName("copMm")] PointMm CopMm,
-    [property: JsonPropertyName("loadG")] int LoadG,
-    [property: JsonPropertyName("toeOutDeg")] double ToeOutDeg,
-    [property: JsonPropertyName("modifiedArchIndex")] double? ModifiedArchIndex = null,
-    [property: JsonPropertyName("archBorderlineWith")] string? ArchBorderlineWith = null,
-    [property: JsonPropertyName("midfootPct")] double? MidfootPct = null)
+    double ArchIndex,
+    string? ArchType,
+    double LoadPct,
+    double RearfootPct,
+    double ForefootPct,
+    double MedialPct,
+    double LateralPct,
+    double LengthMm,
+    double WidthMm,
+    double ContactAreaCm2,
+    int PeakKpa,
+    PointMm CopMm,
+    int LoadG,
+    double ToeOutDeg,
+    double? ModifiedArchIndex = null,
+    string? ArchBorderlineWith = null,
+    double? MidfootPct = null)
 {
     /// <summary>Null when the foot is absent, as the JSON says <c>"left": null</c>.</summary>
     public static FootReport? From(FootMeasures foot) => !foot.Present ? null : new(
