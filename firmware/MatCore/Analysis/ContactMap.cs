@@ -1,3 +1,4 @@
+using Kiosk.Mat.Arithmetic;
 using Kiosk.Mat.Geometry;
 
 namespace Kiosk.Mat.Analysis
@@ -62,6 +63,16 @@ namespace Kiosk.Mat.Analysis
         /// </summary>
         public readonly byte[] Coverage;
 
+        /// <summary>
+        /// Work space of the stages that never run at once, shared so the analysis holds one set: the foot splitter's
+        /// load profiles (whole, front, rear; and D its runs of empty bins), then the foot measurer's core islands (A, B,
+        /// C: along-axis extents and area) and its width profile (A). Each at least as long as its longest use.
+        /// </summary>
+        public readonly int[] StageA;
+        public readonly int[] StageB;
+        public readonly int[] StageC;
+        public readonly int[] StageD;
+
         /// <summary>Sensel centres in mm x 10 from the mat's left and front edges, per column and per row.</summary>
         public readonly int[] ColXMmX10;
         public readonly int[] RowYMmX10;
@@ -90,6 +101,24 @@ namespace Kiosk.Mat.Analysis
             }
             PitchMmX10 = (geometry.PitchUm + 50) / 100;
             SenselAreaMm2X100 = geometry.SenselAreaMm2X100;
+            int loadBins = BinsAcross(FootSplitter.BinMmX10);
+            int islands = FootMeasurer.MaxCoreIslands + 1;
+            int shared = IntMath.Max(loadBins, islands);
+            StageA = new int[IntMath.Max(shared, BinsAcross(FootMeasurer.ProfileBinMmX10))];
+            StageB = new int[shared];
+            StageC = new int[shared];
+            StageD = new int[loadBins + 1];
+        }
+
+        /// <summary>
+        /// How many bins of this width (mm x 10) a profile across the contact needs at most: the mat's diagonal, a
+        /// sensel's width either end, and a margin.
+        /// </summary>
+        public int BinsAcross(int binMmX10)
+        {
+            long widthMmX10 = (long)Geometry.WidthUm / 100;
+            long depthMmX10 = (long)Geometry.DepthUm / 100;
+            return (int)(IntMath.Isqrt(widthMmX10 * widthMmX10 + depthMmX10 * depthMmX10) / binMmX10) + 2 * PitchMmX10 / binMmX10 + 8;
         }
 
         /// <summary><see cref="LeftFoot"/>, <see cref="RightFoot"/> or <see cref="NoFoot"/>: the foot a sensel belongs to.</summary>

@@ -23,27 +23,32 @@ namespace Kiosk.Mat.Analysis
         private readonly AnalysisSettings _settings;
         private readonly FootAxis _wholeAxis = new FootAxis();
         private readonly FootAxis _axis = new FootAxis();
-        private readonly int[] _islandAlongMin = new int[MaxCoreIslands + 1];
-        private readonly int[] _islandAlongMax = new int[MaxCoreIslands + 1];
-        private readonly int[] _islandAreaQ8 = new int[MaxCoreIslands + 1];
+        // Per core island (1..MaxCoreIslands), in the map's stage buffers.
+        private readonly int[] _islandAlongMin;
+        private readonly int[] _islandAlongMax;
+        private readonly int[] _islandAreaQ8;
 
         // Core islands: sensels at least half covered (ContactMap.Core), 4-connected; a label per sensel, which fits
         // a byte (the map's Scratch is the work queue).
-        private const int MaxCoreIslands = 254;
+        public const int MaxCoreIslands = 254;
         private readonly byte[] _core;
 
-        // Width of the footprint along its axis, for finding the toe crease; bins of 2.5 mm.
-        private const int ProfileBinMmX10 = 25;
+        // Width of the footprint along its axis, for finding the toe crease; bins of 2.5 mm (the map's stage buffer A,
+        // as the islands' extents are: the crease is looked for after the islands).
+        public const int ProfileBinMmX10 = 25;
         private readonly int[] _widthProfile;
+        private readonly int _maxWidthBins;
 
         public FootMeasurer(ContactMap map, AnalysisSettings settings)
         {
             _map = map;
             _settings = settings;
             _core = new byte[map.Geometry.SenselCount];
-            long widthMmX10 = (long)map.Geometry.WidthUm / 100;
-            long depthMmX10 = (long)map.Geometry.DepthUm / 100;
-            _widthProfile = new int[(int)(IntMath.Isqrt(widthMmX10 * widthMmX10 + depthMmX10 * depthMmX10) / ProfileBinMmX10) + 2 * map.PitchMmX10 / ProfileBinMmX10 + 8];
+            _islandAlongMin = map.StageA;
+            _islandAlongMax = map.StageB;
+            _islandAreaQ8 = map.StageC;
+            _widthProfile = map.StageA;
+            _maxWidthBins = map.BinsAcross(ProfileBinMmX10);
         }
 
         /// <summary>True when the last measured foot touched the mat's border.</summary>
@@ -739,9 +744,9 @@ namespace Kiosk.Mat.Analysis
             }
             int[] profile = _widthProfile;
             int bins = (front - back) / ProfileBinMmX10 + 1;
-            if (bins > profile.Length)
+            if (bins > _maxWidthBins)
             {
-                bins = profile.Length;
+                bins = _maxWidthBins;
             }
             for (int b = 0; b < bins; b++)
             {

@@ -16,7 +16,7 @@ namespace Kiosk.Mat.Analysis
         private static readonly int[] SinQ14 = { -8192, -6924, -5604, -4240, -2845, -1428, 0, 1428, 2845, 4240, 5604, 6924, 8192 };
         private const int StraightAngle = 6;
 
-        private const int BinMmX10 = 50;
+        public const int BinMmX10 = 50;
 
         /// <summary>Each side of the line must carry at least this share of the load, per thousand.</summary>
         public const int MinSidePermille = 80;
@@ -32,11 +32,13 @@ namespace Kiosk.Mat.Analysis
 
         private readonly ContactMap _map;
         // Per angle, the load profiles of the whole contact and of its front and rear halves, on the same bins, and
-        // the length of the run of empty bins of the whole profile starting at each bin.
+        // the length of the run of empty bins of the whole profile starting at each bin: the map's stage buffers,
+        // of which the first _bins entries are used.
         private readonly int[] _wholeProfile;
         private readonly int[] _frontProfile;
         private readonly int[] _rearProfile;
         private readonly int[] _emptyRunFrom;
+        private readonly int _maxBins;
         private readonly int[] _rowFirstCol;
         private readonly int[] _rowLastCol;
         // Per band and angle (index band x 13 + angle): the best valley found, as FindLine ranks them.
@@ -49,14 +51,11 @@ namespace Kiosk.Mat.Analysis
         public FootSplitter(ContactMap map)
         {
             _map = map;
-            long widthMmX10 = (long)map.Geometry.WidthUm / 100;
-            long depthMmX10 = (long)map.Geometry.DepthUm / 100;
-            long diagonal = IntMath.Isqrt(widthMmX10 * widthMmX10 + depthMmX10 * depthMmX10);
-            int length = (int)(diagonal / BinMmX10) + 2 * map.PitchMmX10 / BinMmX10 + 8;
-            _wholeProfile = new int[length];
-            _frontProfile = new int[length];
-            _rearProfile = new int[length];
-            _emptyRunFrom = new int[length + 1];
+            _maxBins = map.BinsAcross(BinMmX10);
+            _wholeProfile = map.StageA;
+            _frontProfile = map.StageB;
+            _rearProfile = map.StageC;
+            _emptyRunFrom = map.StageD;
             _rowFirstCol = new int[map.Geometry.Rows];
             _rowLastCol = new int[map.Geometry.Rows];
         }
@@ -394,9 +393,9 @@ namespace Kiosk.Mat.Analysis
             int[] whole = _wholeProfile;
             int[] front = _frontProfile;
             int[] rear = _rearProfile;
-            if (bins > whole.Length)
+            if (bins > _maxBins)
             {
-                bins = whole.Length;
+                bins = _maxBins;
             }
             for (int b = 0; b < bins; b++)
             {
