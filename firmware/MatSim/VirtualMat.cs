@@ -189,24 +189,4 @@ public sealed class VirtualMat
     {
         public void OnSending(int capturedAtMs) => mat.FrameSending?.Invoke(capturedAtMs);
     }
-
-    /// <summary>Counters kept for the life of the process: enough for tests, and for restarts within one run.</summary>
-    private sealed class MemoryCounterFile : IResultCounterFile
-    {
-        private uint _mark;
-        private bool _written;
-
-        public bool TryRead(out uint mark)
-        {
-            mark = _mark;
-            return _written;
-        }
-
-        public bool Write(uint mark)
-        {
-            _mark = mark;
-            _written = true;
-            return true;
-        }
-    }
 }

@@ -30,11 +30,14 @@ public static class RealScans
             new("real-two-subjects-uneven", Real("real-two-subjects-uneven", 75, 130, 0.62, 91), "running"),
             new("real-heavy-long-list", Real("real-heavy-long-list", 200, 260, 0.47, 118), "standing"),
             new("real-one-foot", Scan("real-one-foot", device, Alone(Footprint(trials[140]), 70)), "walking"),
-            new("borderline-low-normal", Scan("borderline-low-normal", device, Scene(ShopperScenarios.Scene(0.255, 0.252)))),
-            new("flat-left-high-right", Scan("flat-left-high-right", device, Scene(ShopperScenarios.Scene(0.30, 0.15))), "dress"),
-            new("child-sized", Scan("child-sized", device, Scene(ShopperScenarios.Scene(0.225, 0.225, bodyMassKg: 22, footLengthMm: 170, heelSpacingMm: 110)))),
+            new("borderline-low-normal", Scan("borderline-low-normal", device, ShopperScenarios.Scene(0.255, 0.252))),
+            new("flat-left-high-right", Scan("flat-left-high-right", device, ShopperScenarios.Scene(0.30, 0.15)), "dress"),
+            new("child-sized", Scan("child-sized", device, ShopperScenarios.Scene(0.225, 0.225, bodyMassKg: 22, footLengthMm: 170, heelSpacingMm: 110))),
         ];
     }
+
+    /// <summary>A scan of a virtual mat's scene (feet of a known arch index, placed and loaded as the scene says).</summary>
+    public static ScanResult Scan(string id, string device, StandingScene scene) => Scan(id, device, Scene(scene));
 
     public static ScanResult Scan(string id, string device, int[] loadGrams)
     {

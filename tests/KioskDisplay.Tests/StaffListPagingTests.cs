@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Kiosk.Display.Endpoints;
+using Microsoft.Playwright;
 
 namespace Kiosk.Display.Tests;
 
@@ -95,25 +97,94 @@ public sealed class StaffListPagingTests(ITestOutputHelper output)
     private static void CloseInTime(DateTimeOffset expected, DateTimeOffset actual) =>
         Assert.InRange((actual - expected).Duration(), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
 
-    [Fact]
-    public async Task TheCatalogIsPaged()
+    /// <summary>Adds 120 walking shoes to the demo catalog: a large catalog, several pages long. Returns how many products it has.</summary>
+    internal static async Task<int> AddManyProductsAsync(ICatalogStore catalog)
     {
-        await using var server = new KioskServer();
-        var catalog = server.Get<ICatalogStore>();
-        int demo = (await catalog.ListProductsAsync(true)).Count;
         for (int i = 0; i < 120; i++)
         {
             await catalog.AddProductAsync(new Product(0, $"PAGE-{i:000}", $"Walking shoe {i:000}", "walking-shoe", 2, 2, 2, 36, 46, 5, 80m));
         }
+        return (await catalog.ListProductsAsync(true)).Count;
+    }
+
+    [Fact]
+    public async Task TheCatalogIsPaged()
+    {
+        await using var server = new KioskServer();
+        int total = await AddManyProductsAsync(server.Get<ICatalogStore>());
         var staff = await server.SignedInAsync("staff");
         string first = Decoded(await staff.GetStringAsync("/staff/catalog"));
-        int total = demo + 120;
         Assert.Contains($"{total} products", first);
         Assert.Equal(PageRequest.DefaultSize, Rows(first));
         Assert.Contains($"page 1 of {(total + 49) / 50}", first);
         Assert.Contains("href=\"/staff/catalog?productPage=2\" rel=\"next\"", first);
         string last = Decoded(await staff.GetStringAsync($"/staff/catalog?productPage={(total + 49) / 50}"));
         Assert.Equal(total - 50 * ((total - 1) / 50), Rows(last));
+    }
+
+    [Fact]
+    public async Task TheCatalogApiGivesAPageAtATimeWithTheTotalAndLinksToTheOtherPages()
+    {
+        await using var server = new KioskServer();
+        var catalog = server.Get<ICatalogStore>();
+        int total = await AddManyProductsAsync(catalog);
+        await catalog.SetRetiredAsync((await catalog.ListProductsAsync(true))[0].Id, true);
+        var staff = await server.SignedInAsync("staff");
+
+        var first = await staff.GetAsync("/api/staff/catalog");
+        var firstItems = await first.Content.ReadFromJsonAsync<List<Product>>();
+        Assert.Equal(ApiPaging.PageSize, firstItems!.Count);
+        Assert.Equal(total.ToString(), first.Headers.GetValues("X-Total-Count").Single());
+        var links = Links(first);
+        Assert.Equal(["first", "next", "last"], links.Keys);
+        Assert.Equal("/api/staff/catalog?page=2", links["next"]);
+        Assert.Equal($"/api/staff/catalog?page={(total + 99) / 100}", links["last"]);
+
+        var second = await staff.GetAsync(links["next"]);
+        var secondItems = await second.Content.ReadFromJsonAsync<List<Product>>();
+        Assert.Equal(total - ApiPaging.PageSize, secondItems!.Count);
+        Assert.Equal(["first", "prev", "last"], Links(second).Keys); // the last page: no next
+        // The two pages are the whole catalog in its list order, each product once, retired ones too.
+        Assert.Equal((await catalog.ListProductsAsync(true)).Select(p => p.Sku), firstItems.Concat(secondItems).Select(p => p.Sku));
+
+        // The filter stays in the links, and the total counts what the filter keeps.
+        var current = await staff.GetAsync("/api/staff/catalog?includeRetired=false");
+        Assert.Equal((await catalog.ListProductsAsync(false)).Count.ToString(), current.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal("/api/staff/catalog?includeRetired=false&page=2", Links(current)["next"]);
+
+        // Past the end: an empty page (the catalog may have shrunk since), still with the total and a way back.
+        var beyond = await staff.GetAsync("/api/staff/catalog?page=9");
+        Assert.Equal(HttpStatusCode.OK, beyond.StatusCode);
+        Assert.Empty((await beyond.Content.ReadFromJsonAsync<List<Product>>())!);
+        Assert.Equal(total.ToString(), beyond.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal("/api/staff/catalog?page=2", Links(beyond)["prev"]);
+    }
+
+    /// <summary>The Link header's pages by their relation, in the header's order.</summary>
+    private static Dictionary<string, string> Links(HttpResponseMessage response) =>
+        Regex.Matches(string.Join(", ", response.Headers.GetValues("Link")), "<([^>]*)>; rel=\"([a-z]+)\"")
+            .ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value);
+
+    [Theory]
+    [InlineData("/api/staff/catalog", "0")]
+    [InlineData("/api/staff/catalog", "-1")]
+    [InlineData("/api/staff/catalog", "two")]
+    [InlineData("/api/staff/catalog", "1.5")]
+    [InlineData("/api/staff/catalog", "99999999999")]
+    [InlineData("/api/staff/catalog", "21474837")] // one past the highest page: its first row would be past int.MaxValue
+    [InlineData("/api/staff/scans", "0")]
+    [InlineData("/api/staff/scans", "two")]
+    [InlineData("/api/tech/log", "0")]
+    [InlineData("/api/tech/log", "two")]
+    public async Task EveryApiListRefusesABadPageNumberWithAClear400(string path, string page)
+    {
+        await using var server = new KioskServer();
+        var client = await server.SignedInAsync(path.StartsWith("/api/tech", StringComparison.Ordinal) ? "tech" : "staff");
+        var response = await client.GetAsync($"{path}?page={Uri.EscapeDataString(page)}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+        Assert.Equal($"page must be a whole number from 1 to {ApiPaging.MaxPage}, not '{page}'", problem!.Detail);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{path}?page={ApiPaging.MaxPage}")).StatusCode); // the highest page is a page
     }
 
     [Fact]
@@ -168,5 +239,58 @@ public sealed class StaffListPagingTests(ITestOutputHelper output)
         Assert.Equal(10, Rows(device, "list commands-list"));
         Assert.Contains("(11–20 of 30)", device); // this mat's only
         Assert.DoesNotContain("240ac4000302", Regex.Match(device, "<table class=\"list commands-list\">.*?</table>", RegexOptions.Singleline).Value);
+    }
+}
+
+/// <summary>The staff page a large catalog through in the browser, with the pager's links, and stay on their page when they retire a product.</summary>
+[Collection("browser")]
+public sealed class CatalogPagingBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task StaffPageThroughALargeCatalogAndStayOnTheirPageWhenTheyRetireAProduct()
+    {
+        // Its own server: 120 more products must not reach the other browser tests' catalog and recommendations.
+        await using var server = new KioskServer(kestrel: true);
+        var baseAddress = server.StartKestrel();
+        int total = await StaffListPagingTests.AddManyProductsAsync(server.Get<ICatalogStore>());
+        int pages = (total + PageRequest.DefaultSize - 1) / PageRequest.DefaultSize;
+        var page = await browser.SignedInPageAsync("staff", baseAddress);
+        await page.GotoAsync("/staff/catalog");
+        var pager = page.Locator("nav.pager");
+        var rows = page.Locator("table.list tr:has(td)");
+
+        await Assertions.Expect(pager).ToContainTextAsync($"page 1 of {pages} (1–50 of {total})");
+        await Assertions.Expect(rows).ToHaveCountAsync(PageRequest.DefaultSize);
+        var firstSku = rows.First.Locator("td").First;
+        string pageOneFirst = await firstSku.InnerTextAsync();
+        await Assertions.Expect(pager.GetByRole(AriaRole.Link, new() { Name = "‹ previous" })).ToHaveCountAsync(0);
+
+        await pager.GetByRole(AriaRole.Link, new() { Name = "next ›" }).ClickAsync();
+        await Assertions.Expect(pager).ToContainTextAsync($"page 2 of {pages} (51–100 of {total})");
+        await Assertions.Expect(rows).ToHaveCountAsync(PageRequest.DefaultSize);
+        await Assertions.Expect(firstSku).Not.ToHaveTextAsync(pageOneFirst);
+
+        // Retiring a product on page 2, and restoring it, comes back to page 2 with the product marked each time.
+        string sku = await rows.Nth(3).Locator("td").First.InnerTextAsync();
+        Assert.StartsWith("PAGE-", sku); // one of the shoes this test added, not the demo catalog's
+        var row = page.Locator("table.list tr", new() { HasText = sku });
+        await row.GetByRole(AriaRole.Button, new() { Name = "retire" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Product retired");
+        await Assertions.Expect(pager).ToContainTextAsync($"page 2 of {pages}");
+        await Assertions.Expect(row).ToHaveClassAsync("retired");
+        await row.GetByRole(AriaRole.Button, new() { Name = "restore" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Product restored");
+        await Assertions.Expect(pager).ToContainTextAsync($"page 2 of {pages}");
+        await Assertions.Expect(row).Not.ToHaveClassAsync("retired");
+
+        await pager.GetByRole(AriaRole.Link, new() { Name = "last »" }).ClickAsync();
+        await Assertions.Expect(pager).ToContainTextAsync($"page {pages} of {pages}");
+        await Assertions.Expect(rows).ToHaveCountAsync(total - PageRequest.DefaultSize * (pages - 1));
+        await Assertions.Expect(pager.GetByRole(AriaRole.Link, new() { Name = "next ›" })).ToHaveCountAsync(0);
+
+        await pager.GetByRole(AriaRole.Link, new() { Name = "« first" }).ClickAsync();
+        await Assertions.Expect(pager).ToContainTextAsync($"page 1 of {pages}");
+        await Assertions.Expect(firstSku).ToHaveTextAsync(pageOneFirst);
+        await page.Context.CloseAsync();
     }
 }

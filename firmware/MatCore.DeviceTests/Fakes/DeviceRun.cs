@@ -5,6 +5,7 @@ using Kiosk.Mat.Geometry;
 using Kiosk.Mat.Link;
 using Kiosk.Mat.Protocol;
 using Kiosk.Mat.Scanning;
+using Kiosk.Mat.Simulation;
 
 namespace Kiosk.Mat.DeviceTests.Fakes
 {

@@ -14,18 +14,16 @@ namespace Kiosk.Mat.DeviceTests
     [TestClass]
     public class LinkDeviceTests
     {
-        private const int Rows = 48;
-        private const int PitchUm = 10000;
         private const int DrainFrames = 600;
 
         private static ScriptedShopper Shopper()
         {
-            return ScriptedShopper.Standing("normal-arches-still", StandingFeet.NormalArch, StandingFeet.NormalArch, 500, Rows);
+            return ScriptedShopper.Standing("normal-arches-still", StandingFeet.NormalArch, StandingFeet.NormalArch, 500, WholeDeviceMat.Rows);
         }
 
         private static DeviceRun PoweredOn()
         {
-            DeviceRun run = new DeviceRun(Rows, PitchUm, false);
+            DeviceRun run = new DeviceRun(WholeDeviceMat.Rows, WholeDeviceMat.PitchUm, false);
             run.PowerOn();
             return run;
         }
@@ -108,7 +106,7 @@ namespace Kiosk.Mat.DeviceTests
         [TestMethod]
         public void DisplayOffTheMatScansOnAndRedialsWithGrowingWaits()
         {
-            DeviceRun run = new DeviceRun(Rows, PitchUm, false);
+            DeviceRun run = new DeviceRun(WholeDeviceMat.Rows, WholeDeviceMat.PitchUm, false);
             run.Display.Reachable = false;
             run.PowerOn();
             run.Play(Shopper());

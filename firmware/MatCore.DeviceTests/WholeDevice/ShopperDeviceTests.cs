@@ -14,8 +14,6 @@ namespace Kiosk.Mat.DeviceTests
     [TestClass]
     public class ShopperDeviceTests
     {
-        private const int Rows = 48;
-        private const int PitchUm = 10000;
         private const int DrainFrames = 400;
 
         /// <summary>
@@ -30,7 +28,7 @@ namespace Kiosk.Mat.DeviceTests
         /// <summary>The shopper's visit on a device of its own, switched off before the stored Result is printed or decoded.</summary>
         private static DeviceRun Visit(ScriptedShopper shopper)
         {
-            DeviceRun run = new DeviceRun(Rows, PitchUm);
+            DeviceRun run = new DeviceRun(WholeDeviceMat.Rows, WholeDeviceMat.PitchUm);
             run.PowerOn();
             run.Play(shopper);
             Assert.IsTrue(run.Drain(DrainFrames), "the display should have acked every result");
@@ -51,7 +49,7 @@ namespace Kiosk.Mat.DeviceTests
         [TestMethod]
         public void NormalArchesStandingEvenlyGiveOneNormalResult()
         {
-            DeviceRun run = Visit(ScriptedShopper.Standing("normal-arches-still", StandingFeet.NormalArch, StandingFeet.NormalArch, 500, Rows));
+            DeviceRun run = Visit(ScriptedShopper.Standing("normal-arches-still", StandingFeet.NormalArch, StandingFeet.NormalArch, 500, WholeDeviceMat.Rows));
             ResultMessage result = OnlyResult(run);
             ScanAnalysis scan = result.Analysis;
 
@@ -65,7 +63,7 @@ namespace Kiosk.Mat.DeviceTests
         [TestMethod]
         public void FlatLeftAndHighRightArchesAreEachFound()
         {
-            DeviceRun run = Visit(ScriptedShopper.Standing("flat-left-high-right", StandingFeet.FlatArch, StandingFeet.HighArch, 500, Rows));
+            DeviceRun run = Visit(ScriptedShopper.Standing("flat-left-high-right", StandingFeet.FlatArch, StandingFeet.HighArch, 500, WholeDeviceMat.Rows));
             ScanAnalysis scan = OnlyResult(run).Analysis;
 
             Assert.AreEqual((int)ArchType.Low, (int)scan.Left.Arch);
@@ -76,7 +74,7 @@ namespace Kiosk.Mat.DeviceTests
         [TestMethod]
         public void UnevenStanceReportsTheLeftShare()
         {
-            DeviceRun run = Visit(ScriptedShopper.Standing("uneven-stance", StandingFeet.NormalArch, StandingFeet.NormalArch, 650, Rows));
+            DeviceRun run = Visit(ScriptedShopper.Standing("uneven-stance", StandingFeet.NormalArch, StandingFeet.NormalArch, 650, WholeDeviceMat.Rows));
             ScanAnalysis scan = OnlyResult(run).Analysis;
 
             Assert.IsTrue(scan.LoadLeftPctX10 >= 620 && scan.LoadLeftPctX10 <= 680, "left share " + scan.LoadLeftPctX10.ToString());
@@ -86,7 +84,7 @@ namespace Kiosk.Mat.DeviceTests
         [TestMethod]
         public void OneFootIsSaidAndNotTakenForAnImbalance()
         {
-            DeviceRun run = Visit(ScriptedShopper.OneFoot(Rows));
+            DeviceRun run = Visit(ScriptedShopper.OneFoot(WholeDeviceMat.Rows));
             ScanAnalysis scan = OnlyResult(run).Analysis;
 
             Assert.IsTrue((scan.QualityIssues & QualityIssue.OneFootOnly) != 0, "issues " + ((int)scan.QualityIssues).ToString());
@@ -95,9 +93,9 @@ namespace Kiosk.Mat.DeviceTests
         [TestMethod]
         public void RestlessShopperGetsNoResult()
         {
-            DeviceRun run = new DeviceRun(Rows, PitchUm, false);
+            DeviceRun run = new DeviceRun(WholeDeviceMat.Rows, WholeDeviceMat.PitchUm, false);
             run.PowerOn();
-            run.Play(ScriptedShopper.Restless(Rows));
+            run.Play(ScriptedShopper.Restless(WholeDeviceMat.Rows));
 
             Assert.AreEqual(0, run.Device.Scans);
             Assert.AreEqual(0, run.Display.ResultPackets);
@@ -107,13 +105,13 @@ namespace Kiosk.Mat.DeviceTests
         [TestMethod]
         public void ResultCarriesItsIdAndTheWindowSummedFrame()
         {
-            DeviceRun run = Visit(ScriptedShopper.Standing("normal-arches-still", StandingFeet.NormalArch, StandingFeet.NormalArch, 500, Rows));
+            DeviceRun run = Visit(ScriptedShopper.Standing("normal-arches-still", StandingFeet.NormalArch, StandingFeet.NormalArch, 500, WholeDeviceMat.Rows));
             ResultMessage result = OnlyResult(run);
 
             Assert.AreEqual(DeviceRun.DeviceId, result.DeviceId);
             Assert.AreEqual(1, (int)result.ResultCounter);
             Assert.IsTrue(result.HasSummedFrame);
-            Assert.AreEqual(Rows, result.Rows);
+            Assert.AreEqual(WholeDeviceMat.Rows, result.Rows);
             long summed = 0;
             for (int i = 0; i < run.Geometry.SenselCount; i++)
             {
@@ -143,7 +141,7 @@ namespace Kiosk.Mat.DeviceTests
         /// <summary>One flat-feet visit on a device of its own, which is gone when this returns (two would not fit the heap).</summary>
         private static uint FlatFeetResult(out int length)
         {
-            DeviceRun run = Visit(ScriptedShopper.Standing("flat-feet-still", StandingFeet.FlatArch, StandingFeet.FlatArch, 500, Rows));
+            DeviceRun run = Visit(ScriptedShopper.Standing("flat-feet-still", StandingFeet.FlatArch, StandingFeet.FlatArch, 500, WholeDeviceMat.Rows));
             length = run.Display.LastResultLength;
             return run.Display.ResultFingerprint;
         }

@@ -14,10 +14,6 @@ public sealed class SimulatedGrid : IRowDriver, IColumnReader, IMicrosecondDelay
     public const int ChannelsPerCd74hc4067 = 16;
     private const int AdcMaxCounts = 4095;
 
-    private readonly MatGeometry _geometry;
-    private readonly GridElectrics _electrics;
-    private readonly int _channelsPerMux;
-    private readonly int _muxCount;
     private readonly Random _noise;
 
     // Conductances in units of the read path's conductance 1 / (R_on + R_d): g = G x (R_on + R_d).
@@ -40,10 +36,9 @@ public sealed class SimulatedGrid : IRowDriver, IColumnReader, IMicrosecondDelay
 
     public SimulatedGrid(MatGeometry geometry, GridElectrics electrics)
     {
-        _geometry = geometry;
-        _electrics = electrics;
-        _channelsPerMux = ChannelsPerCd74hc4067;
-        _muxCount = (geometry.Cols + _channelsPerMux - 1) / _channelsPerMux;
+        Geometry = geometry;
+        Electrics = electrics;
+        MuxCount = (geometry.Cols + ChannelsPerCd74hc4067 - 1) / ChannelsPerCd74hc4067;
         var parts = new Random(electrics.Seed);
         _noise = new Random(electrics.Seed * 7919 + 1);
         int count = geometry.SenselCount;
@@ -68,18 +63,18 @@ public sealed class SimulatedGrid : IRowDriver, IColumnReader, IMicrosecondDelay
         SetLoad(new int[count]);
     }
 
-    public MatGeometry Geometry => _geometry;
+    public MatGeometry Geometry { get; }
 
-    public GridElectrics Electrics => _electrics;
+    public GridElectrics Electrics { get; }
 
     /// <summary>Each sensel's film gain (1 +- the spread), row * Cols + col: the truth a gain calibration should find.</summary>
     public IReadOnlyList<double> FilmGain => _gainOfFilm;
 
-    public int RowCount => _geometry.Rows;
+    public int RowCount => Geometry.Rows;
 
-    public int MuxCount => _muxCount;
+    public int MuxCount { get; }
 
-    public int ChannelsPerMux => _channelsPerMux;
+    public int ChannelsPerMux => ChannelsPerCd74hc4067;
 
     public long WaitedUs { get; private set; }
 
@@ -90,14 +85,14 @@ public sealed class SimulatedGrid : IRowDriver, IColumnReader, IMicrosecondDelay
     public void OpenColumn(int col) => _openColumn[col] = true;
 
     /// <summary>A shorted sensel: it conducts like a heavy load whatever stands on it.</summary>
-    public void StickSensel(int row, int col) => _stuck[_geometry.Index(row, col)] = true;
+    public void StickSensel(int row, int col) => _stuck[Geometry.Index(row, col)] = true;
 
     /// <summary>Puts a load field on the mat (grams per sensel, row * Cols + col) until the next call.</summary>
     public void SetLoad(int[] loadGrams)
     {
-        int cols = _geometry.Cols;
+        int cols = Geometry.Cols;
         Array.Clear(_columnConductance);
-        for (int row = 0; row < _geometry.Rows; row++)
+        for (int row = 0; row < Geometry.Rows; row++)
         {
             for (int col = 0; col < cols; col++)
             {
@@ -125,20 +120,20 @@ public sealed class SimulatedGrid : IRowDriver, IColumnReader, IMicrosecondDelay
 
     public int ReadMux(int mux)
     {
-        int col = mux * _channelsPerMux + _channel;
-        if (_channel < 0 || col >= _geometry.Cols || _openColumn[col])
+        int col = mux * ChannelsPerCd74hc4067 + _channel;
+        if (_channel < 0 || col >= Geometry.Cols || _openColumn[col])
         {
             return 0;
         }
         double nodeOverDrive = 0;
         if (_drivenRow >= 0)
         {
-            double g = _conductance[_drivenRow * _geometry.Cols + col];
+            double g = _conductance[_drivenRow * Geometry.Cols + col];
             // KCL at the column node (README.md): g (1 - u) = u (others + 1), so u = g / (g + others + 1).
-            double shunt = _electrics.Crosstalk ? _columnConductance[col] : g;
+            double shunt = Electrics.Crosstalk ? _columnConductance[col] : g;
             nodeOverDrive = g / (shunt + 1);
         }
-        double counts = nodeOverDrive * _adcShareOfNode * _countsPerDrive + _electrics.AdcNoiseCounts * Gaussian();
+        double counts = nodeOverDrive * _adcShareOfNode * _countsPerDrive + Electrics.AdcNoiseCounts * Gaussian();
         return (int)Math.Clamp(Math.Round(counts), 0, AdcMaxCounts);
     }
 

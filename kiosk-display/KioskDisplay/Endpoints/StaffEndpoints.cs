@@ -11,18 +11,16 @@ public static class StaffEndpoints
     {
         var group = app.MapGroup("/api/staff").RequireAuthorization(KioskAuth.StaffPolicy);
 
-        // A day's scans, newest first, 100 a page (?page=2...); X-Total-Count says how many the day has.
-        group.MapGet("/scans", async (HttpResponse response, IScanStore store, StoreClock clock, IOptions<KioskOptions> kiosk,
-            DateOnly? date, string? arch, bool? qualityOk, int? page, CancellationToken ct) =>
+        // A day's scans, newest first, a page at a time (ApiPaging).
+        group.MapGet("/scans", async (HttpContext http, IScanStore store, StoreClock clock, IOptions<KioskOptions> kiosk,
+            DateOnly? date, string? arch, bool? qualityOk, string? page, CancellationToken ct) =>
         {
             if (ScanFilter.DayProblem(date ?? clock.Today) is { } problem)
             {
                 return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
             }
-            var scans = await store.ListScansAsync(new ScanFilter(date ?? clock.Today, arch, qualityOk, clock.Zone, IncludeDemo: kiosk.Value.Demo),
-                new PageRequest(page ?? 1, 100), ct);
-            response.Headers["X-Total-Count"] = scans.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Ok(scans.Items);
+            return await ApiPaging.ListAsync(http, page, p =>
+                store.ListScansAsync(new ScanFilter(date ?? clock.Today, arch, qualityOk, clock.Zone, IncludeDemo: kiosk.Value.Demo), p, ct));
         });
 
         group.MapGet("/scans/{id}", async (IScanStore store, string id, CancellationToken ct) =>
@@ -38,8 +36,9 @@ public static class StaffEndpoints
         group.MapPost("/calls/{id:long}/answer", (StaffCalls calls, long id) => calls.Answer(id) ? Results.NoContent() : Results.NotFound());
 
         var catalog = group.MapGroup("/catalog");
-        catalog.MapGet("/", async (ICatalogStore store, bool? includeRetired, CancellationToken ct) =>
-            await store.ListProductsAsync(includeRetired ?? true, ct));
+        // The catalog in its list order (kind, then name), a page at a time (ApiPaging); the whole of it is /export.
+        catalog.MapGet("/", (HttpContext http, ICatalogStore store, bool? includeRetired, string? page, CancellationToken ct) =>
+            ApiPaging.ListAsync(http, page, p => store.ListProductsAsync(includeRetired ?? true, p, ct)));
         catalog.MapPost("/", async (CatalogService service, Product product, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var (id, problems) = await service.AddAsync(product with { Id = 0 }, user.Identity!.Name!, ct);
@@ -117,9 +116,9 @@ public static class TechnicianEndpoints
         // What became of each command: waiting, the mat's answer, or why it was not sent (Feed/CommandOutcome).
         group.MapGet("/commands", async (ICommandStore store, string? mat, CancellationToken ct) =>
             (await store.ListCommandsAsync(PageRequest.DefaultSize, ct, mat)).Select(c => c with { State = CommandOutcome.Shown(c, DateTimeOffset.UtcNow) }));
-        // The log, newest first, 100 entries a page; of one level and mat when asked.
-        group.MapGet("/log", async (ILogStore store, string? level, string? mat, int? page, CancellationToken ct) =>
-            (await store.ListLogAsync(new LogQuery(level, mat), new PageRequest(page ?? 1, 100), ct)).Items);
+        // The log, newest first, a page at a time (ApiPaging); of one level and mat when asked.
+        group.MapGet("/log", (HttpContext http, ILogStore store, string? level, string? mat, string? page, CancellationToken ct) =>
+            ApiPaging.ListAsync(http, page, p => store.ListLogAsync(new LogQuery(level, mat), p, ct)));
         return group;
     }
 }

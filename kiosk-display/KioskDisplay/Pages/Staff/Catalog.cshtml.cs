@@ -12,6 +12,7 @@ public class CatalogModel(ICatalogStore catalog, CatalogService service) : PageM
         TempData["Message"] = await service.SetRetiredAsync(id, retired, User.Identity!.Name!, ct)
             ? retired ? "Product retired: it is no longer recommended." : "Product restored."
             : "That product no longer exists.";
-        return RedirectToPage();
+        // Back to the page the product was on (its form sends the page number: the handler's address has none).
+        return RedirectToPage(new { productPage = PageNumber });
     }
 }
