@@ -253,125 +253,88 @@ namespace Kiosk.Mat.Analysis
             int deadCount = 0;
             int deadUnderFeet = 0;
             int[] frame = _frame;
-            if (frame != null)
-            {
-                map.Start(0);
-            }
-            else
-            {
-                // The list is sized to the sensels of the sum in contact, and a few dead ones under the feet (more grow it).
-                int[] sums = _summed.Grams;
-                int listed = _summed.Count;
-                long atLeast = (long)contactGrams * _frames - _frames / 2;
-                for (int p = 0; p < listed; p++)
-                {
-                    if (sums[p] >= atLeast)
-                    {
-                        count++;
-                    }
-                }
-                map.Start(count + DeadUnderFeetRoom);
-                count = 0;
-            }
+            // A summed list sizes the contact's list to its sensels in contact and a few dead ones under the feet (more
+            // grow it); a whole frame's grows as it is read.
+            map.Start(frame == null ? SummedInContact() + DeadUnderFeetRoom : 0);
             ushort[] active = map.Active;
             int[] loads = map.LoadGrams;
             ushort[] slot = map.Slot;
             int capacity = active.Length;
-            if (frame != null)
+            // One sensel of the frame at a time, in the order of the mat: every sensel of a whole frame; of a summed
+            // list, its sensels and the dead ones (never in it: calibration reads them as 0) merged in.
+            ushort[] listIndex = frame == null ? _summed.Index : null;
+            int[] sums = frame == null ? _summed.Grams : null;
+            int listed = frame == null ? _summed.Count : 0;
+            int frames = _frames;
+            int half = frames / 2;
+            int nextDead = frame == null ? NextDead(0) : n;
+            int i = 0;
+            int p = 0;
+            while (true)
             {
-                for (int i = 0; i < n; i++)
+                int at;
+                int grams;
+                bool isDead;
+                if (frame != null)
                 {
-                    int grams = frame[i];
-                    if (dead != null && dead[i] != 0)
+                    if (i == n)
                     {
-                        deadCount++;
-                        grams = FillFromNeighbours(i);
-                        if (grams < contactGrams)
-                        {
-                            continue;
-                        }
-                        deadUnderFeet++;
+                        break;
                     }
-                    else if (grams < contactGrams)
-                    {
-                        continue;
-                    }
-                    if (count == capacity)
-                    {
-                        if (!map.Grow(count))
-                        {
-                            continue;
-                        }
-                        active = map.Active;
-                        loads = map.LoadGrams;
-                        capacity = active.Length;
-                    }
-                    active[count] = (ushort)i;
-                    loads[count++] = grams;
-                    slot[i] = (ushort)count;
-                    load += grams;
+                    at = i++;
+                    grams = frame[at];
+                    isDead = dead != null && dead[at] != 0;
                 }
-            }
-            else
-            {
-                // The list in index order, and the dead sensels (never in it: calibration reads them as 0) merged in.
-                ushort[] index = _summed.Index;
-                int[] sums = _summed.Grams;
-                int listed = _summed.Count;
-                int frames = _frames;
-                int half = frames / 2;
-                int nextDead = NextDead(0);
-                for (int p = 0; p <= listed; p++)
+                else
                 {
-                    int at = p < listed ? index[p] : n;
-                    for (; nextDead <= at && nextDead < n; nextDead = NextDead(nextDead + 1))
+                    int listedAt = p < listed ? listIndex[p] : n;
+                    isDead = nextDead <= listedAt && nextDead < n;
+                    if (isDead)
                     {
-                        deadCount++;
-                        int filled = FillFromNeighbours(nextDead);
-                        if (filled < contactGrams)
-                        {
-                            continue;
-                        }
-                        deadUnderFeet++;
-                        if (count == capacity)
-                        {
-                            if (!map.Grow(count))
-                            {
-                                continue;
-                            }
-                            active = map.Active;
-                            loads = map.LoadGrams;
-                            capacity = active.Length;
-                        }
-                        active[count] = (ushort)nextDead;
-                        loads[count++] = filled;
-                        slot[nextDead] = (ushort)count;
-                        load += filled;
+                        at = nextDead;
+                        nextDead = NextDead(at + 1);
+                        // A dead sensel in the list: its reading is not used.
+                        p += at == listedAt ? 1 : 0;
+                        grams = 0;
                     }
-                    if (p == listed || (dead != null && dead[at] != 0))
+                    else if (p < listed)
                     {
-                        continue;
+                        at = listedAt;
+                        grams = (sums[p++] + half) / frames;
                     }
-                    int grams = (sums[p] + half) / frames;
+                    else
+                    {
+                        break;
+                    }
+                }
+                if (isDead)
+                {
+                    deadCount++;
+                    grams = FillFromNeighbours(at);
                     if (grams < contactGrams)
                     {
                         continue;
                     }
-                    if (count == capacity)
-                    {
-                        if (!map.Grow(count))
-                        {
-                            continue;
-                        }
-                        active = map.Active;
-                        loads = map.LoadGrams;
-                        capacity = active.Length;
-                    }
-                    active[count] = (ushort)at;
-                    loads[count++] = grams;
-                    slot[at] = (ushort)count;
-                    load += grams;
+                    deadUnderFeet++;
                 }
+                else if (grams < contactGrams)
+                {
+                    continue;
+                }
+                if (count == capacity)
+                {
+                    if (!map.Grow(count))
+                    {
+                        continue;
+                    }
+                    active = map.Active;
+                    loads = map.LoadGrams;
+                    capacity = active.Length;
+                }
+                active[count] = (ushort)at;
+                loads[count++] = grams;
+                slot[at] = (ushort)count;
+                load += grams;
             }
             map.ActiveCount = count;
             // Every place starts Unlabelled.
@@ -379,6 +342,24 @@ namespace Kiosk.Mat.Analysis
             _deadCount = deadCount;
             _deadUnderFeet = deadUnderFeet;
             return load;
+        }
+
+        /// <summary>How many sensels of the summed list have a mean at or above the contact load.</summary>
+        private int SummedInContact()
+        {
+            int[] sums = _summed.Grams;
+            int listed = _summed.Count;
+            // mean = (sum + frames / 2) / frames >= contact exactly when sum >= contact x frames - frames / 2.
+            long atLeast = (long)_contactGrams * _frames - _frames / 2;
+            int count = 0;
+            for (int p = 0; p < listed; p++)
+            {
+                if (sums[p] >= atLeast)
+                {
+                    count++;
+                }
+            }
+            return count;
         }
 
         /// <summary>Room in the list for dead sensels under the feet beyond the summed ones (more than this flag the scan).</summary>
