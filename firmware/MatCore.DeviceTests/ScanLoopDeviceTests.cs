@@ -63,7 +63,7 @@ namespace Kiosk.Mat.DeviceTests
         {
             FakeMatGrid grid = NewGrid(64, 64);
             NewLoop(grid).ScanFrame();
-            ScanCostModel model = new ScanCostModel(64, 64, 4, ScanTiming.Default(), ScanCostModel.RowDriverShiftRegister, 8);
+            ScanCostModel model = new ScanCostModel(64, 64, 4, ScanTiming.Default(), RowDriverKind.ShiftRegister, 8);
             Assert.AreEqual((int)model.TotalHardwareCalls, grid.TotalCalls);
             Assert.AreEqual((int)model.AdcReadCalls, grid.ReadCalls);
             Assert.AreEqual((int)model.ChannelSelectCalls, grid.ChannelSelectCalls);

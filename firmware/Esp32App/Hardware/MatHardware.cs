@@ -20,7 +20,7 @@ namespace Kiosk.Esp32App.Hardware
 
         public MatHardware(BoardConfig board, GpioController gpio)
         {
-            if (board.RowDriver == ScanCostModel.RowDriverShiftRegister)
+            if (board.RowDriver == RowDriverKind.ShiftRegister)
             {
                 GpioOutput data = new GpioOutput(gpio, board.SrData);
                 Rows = new ShiftRegisterRowDriver(data, new GpioOutput(gpio, board.SrClock), new GpioOutput(gpio, board.SrLatch), board.SrChips, board.Rows);

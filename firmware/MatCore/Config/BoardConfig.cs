@@ -33,8 +33,8 @@ namespace Kiosk.Mat.Config
         public int Cols;
         public int PitchUm;
 
-        /// <summary><see cref="ScanCostModel.RowDriverShiftRegister"/> (row_driver=shift) or <see cref="ScanCostModel.RowDriverGpio"/> (gpio).</summary>
-        public int RowDriver;
+        /// <summary>row_driver: shift or gpio.</summary>
+        public RowDriverKind RowDriver;
         public int SrData = NoPin;
         public int SrClock = NoPin;
         public int SrLatch = NoPin;
@@ -117,7 +117,7 @@ namespace Kiosk.Mat.Config
             string rowDriver = file.Get("row_driver");
             if (rowDriver == "shift")
             {
-                board.RowDriver = ScanCostModel.RowDriverShiftRegister;
+                board.RowDriver = RowDriverKind.ShiftRegister;
                 board.SrData = board.RequiredPin(file, "sr_data");
                 board.SrClock = board.RequiredPin(file, "sr_clock");
                 board.SrLatch = board.RequiredPin(file, "sr_latch");
@@ -129,7 +129,7 @@ namespace Kiosk.Mat.Config
             }
             else if (rowDriver == "gpio")
             {
-                board.RowDriver = ScanCostModel.RowDriverGpio;
+                board.RowDriver = RowDriverKind.Gpio;
                 board.RowGpio = new int[MatGeometry.MaxSide];
                 int count = file.GetIntList("row_gpio", board.RowGpio);
                 if (count != board.Rows)
@@ -239,7 +239,7 @@ namespace Kiosk.Mat.Config
         private void CheckPins()
         {
             bool[] used = new bool[40];
-            if (RowDriver == ScanCostModel.RowDriverShiftRegister)
+            if (RowDriver == RowDriverKind.ShiftRegister)
             {
                 UseOutput(used, SrData, "sr_data");
                 UseOutput(used, SrClock, "sr_clock");

@@ -9,14 +9,11 @@ namespace Kiosk.Mat.Scanning
     /// </summary>
     public sealed class ScanCostModel
     {
-        public const int RowDriverShiftRegister = 1;
-        public const int RowDriverGpio = 2;
-
         public readonly int Rows;
         public readonly int Cols;
         public readonly int ChannelsPerMux;
         public readonly int ChannelsPerRow;
-        public readonly int RowDriverKind;
+        public readonly RowDriverKind RowDriverKind;
         public readonly int ShiftRegisterChips;
         public readonly int RowSettleUs;
         public readonly int ChannelSettleUs;
@@ -33,19 +30,18 @@ namespace Kiosk.Mat.Scanning
         public readonly long SelectGpioWrites;
 
         /// <param name="selectLines">Multiplexer select lines (4 for the CD74HC4067: 16 channels).</param>
-        /// <param name="rowDriverKind"><see cref="RowDriverShiftRegister"/> or <see cref="RowDriverGpio"/>.</param>
         /// <param name="shiftRegisterChips">74HC595s in the chain (ignored for GPIO rows).</param>
-        public ScanCostModel(int rows, int cols, int selectLines, ScanTiming timing, int rowDriverKind, int shiftRegisterChips)
+        public ScanCostModel(int rows, int cols, int selectLines, ScanTiming timing, RowDriverKind rowDriverKind, int shiftRegisterChips)
         {
             if (rows < 1 || cols < 1 || selectLines < 1 || selectLines > 8 || timing == null)
             {
                 throw new System.ArgumentOutOfRangeException("rows/cols/selectLines");
             }
-            if (rowDriverKind != RowDriverShiftRegister && rowDriverKind != RowDriverGpio)
+            if (rowDriverKind != RowDriverKind.ShiftRegister && rowDriverKind != RowDriverKind.Gpio)
             {
                 throw new System.ArgumentOutOfRangeException("rowDriverKind");
             }
-            if (rowDriverKind == RowDriverShiftRegister && shiftRegisterChips * ShiftRegisterRowDriver.OutputsPerChip < rows)
+            if (rowDriverKind == RowDriverKind.ShiftRegister && shiftRegisterChips * ShiftRegisterRowDriver.OutputsPerChip < rows)
             {
                 throw new System.ArgumentOutOfRangeException("shiftRegisterChips", "the chain needs one output per row");
             }
@@ -66,7 +62,7 @@ namespace Kiosk.Mat.Scanning
             DelayCalls = (long)rows * ((RowSettleUs > 0 ? 1 : 0) + (ChannelSettleUs > 0 ? ChannelsPerRow : 0));
             ReleaseCalls = 1;
 
-            RowGpioWrites = rowDriverKind == RowDriverGpio
+            RowGpioWrites = rowDriverKind == RowDriverKind.Gpio
                 ? GpioRowWritesPerFrame(rows)
                 : ShiftRegisterWritesPerFrame(rows, shiftRegisterChips * ShiftRegisterRowDriver.OutputsPerChip);
             SelectGpioWrites = (long)rows * SelectLineChangesPerRow(order);

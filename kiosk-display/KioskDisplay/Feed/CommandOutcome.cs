@@ -1,5 +1,3 @@
-using Kiosk.Display.Storage;
-
 namespace Kiosk.Display.Feed;
 
 /// <summary>

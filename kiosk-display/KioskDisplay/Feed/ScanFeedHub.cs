@@ -1,5 +1,3 @@
-using Kiosk.Display.Storage;
-
 namespace Kiosk.Display.Feed;
 
 /// <summary>The in-process <see cref="IScanFeed"/>: stores results and statuses, then broadcasts.</summary>

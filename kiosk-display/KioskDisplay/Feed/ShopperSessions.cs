@@ -1,6 +1,3 @@
-using Kiosk.Display.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Kiosk.Display.Feed;
 
 /// <summary>A message for the shopper page.</summary>

@@ -1,4 +1,3 @@
-using Kiosk.Display.Storage;
 using Kiosk.Mat.Host.Protocol;
 using Kiosk.Mat.Pairing;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kiosk.Display.Storage;
 using Kiosk.Mat.Device;
 
 namespace Kiosk.Display.Feed;

@@ -1,5 +1,4 @@
 using Kiosk.Mat.Config;
-using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Feed;
 

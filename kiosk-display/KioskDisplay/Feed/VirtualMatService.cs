@@ -8,7 +8,6 @@ using Kiosk.Mat.Pairing;
 using Kiosk.Mat.Simulation;
 using Kiosk.Mat.Simulation.Shoppers;
 using Kiosk.Mat.Simulation.Transports;
-using Microsoft.Extensions.Options;
 
 namespace Kiosk.Display.Feed;
 

@@ -1,7 +1,3 @@
-using Kiosk.Mat.Analysis;
-using Kiosk.Mat.Geometry;
-using Kiosk.Mat.Simulation.Feet;
-
 namespace Kiosk.Mat.Tests.Analysis;
 
 public class AnalysisAllocationTests

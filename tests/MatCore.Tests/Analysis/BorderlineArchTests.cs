@@ -1,7 +1,3 @@
-using Kiosk.Mat.Analysis;
-using Kiosk.Mat.Geometry;
-using Kiosk.Mat.Simulation.Feet;
-
 namespace Kiosk.Mat.Tests.Analysis;
 
 /// <summary>Near a threshold the answer is "between two classes": the nearest class plus the neighbouring one.</summary>

@@ -1,7 +1,3 @@
-using Kiosk.Mat.Analysis;
-using Kiosk.Mat.Geometry;
-using Kiosk.Mat.Simulation.Feet;
-
 namespace Kiosk.Mat.Tests.Analysis;
 
 /// <summary>Left from right when the feet touch: heels together with the toes turned out is a natural stance.</summary>

@@ -1,6 +1,3 @@
-using Kiosk.Mat.Geometry;
-using Kiosk.Mat.Simulation.Feet;
-
 namespace Kiosk.Mat.Tests.Analysis;
 
 /// <summary>DESIGN.md: the same foot gets the same arch index (within 0.03) on a 7.5 mm and a 10 mm mat, close to a 5 mm plate's.</summary>

@@ -1,6 +1,4 @@
-using Kiosk.Mat.Analysis;
 using Kiosk.Mat.Host.Frames;
-using Kiosk.Mat.Simulation.Feet;
 using Kiosk.Tests;
 using Xunit.Abstractions;
 

@@ -1,7 +1,3 @@
-using Kiosk.Mat.Analysis;
-using Kiosk.Mat.Geometry;
-using Kiosk.Mat.Simulation.Feet;
-
 namespace Kiosk.Mat.Tests.Analysis;
 
 /// <summary>Bad scans are named, not silently answered.</summary>

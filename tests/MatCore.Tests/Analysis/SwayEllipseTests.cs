@@ -1,5 +1,3 @@
-using Kiosk.Mat.Analysis;
-
 namespace Kiosk.Mat.Tests.Analysis;
 
 /// <summary>The steadiness figure is the 95% prediction ellipse with the F distribution (Schubert and Kirchner 2014).</summary>

@@ -1,6 +1,4 @@
-using CsCheck;
 using Kiosk.Mat.Calibration;
-using Kiosk.Mat.Protocol;
 
 namespace Kiosk.Mat.Tests.Calibration;
 

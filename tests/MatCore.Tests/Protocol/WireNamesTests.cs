@@ -1,6 +1,3 @@
-using Kiosk.Mat.Analysis;
-using Kiosk.Mat.Protocol;
-
 namespace Kiosk.Mat.Tests.Protocol;
 
 /// <summary>

@@ -103,7 +103,7 @@ public class DeviceConfigTests
         Assert.Null(board.Error);
         Assert.Equal(48, board.Rows);
         Assert.Equal(7500, board.PitchUm);
-        Assert.Equal(ScanCostModel.RowDriverShiftRegister, board.RowDriver);
+        Assert.Equal(RowDriverKind.ShiftRegister, board.RowDriver);
         Assert.Equal(6, board.SrChips);
         Assert.Equal(new[] { 13, 12, 14, 27 }, board.MuxSelect);
         Assert.Equal(new[] { 4, 5, 6 }, board.MuxAdcChannels.Take(board.MuxCount));

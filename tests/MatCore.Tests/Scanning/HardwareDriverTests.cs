@@ -133,7 +133,7 @@ public class HardwareDriverTests
     {
         var chain = new Simulated595Chain(chips);
         var driver = new ShiftRegisterRowDriver(chain.Data, chain.Clock, chain.Latch, chips, rows);
-        var model = new ScanCostModel(rows, rows, 4, ScanTiming.Default(), ScanCostModel.RowDriverShiftRegister, chips);
+        var model = new ScanCostModel(rows, rows, 4, ScanTiming.Default(), RowDriverKind.ShiftRegister, chips);
         ScanRows(driver, rows);
         chain.Writes = 0;
 
@@ -172,7 +172,7 @@ public class HardwareDriverTests
         driver.ReleaseAll();
 
         Assert.DoesNotContain(pins, p => p.High);
-        var model = new ScanCostModel(12, 12, 4, ScanTiming.Default(), ScanCostModel.RowDriverGpio, 0);
+        var model = new ScanCostModel(12, 12, 4, ScanTiming.Default(), RowDriverKind.Gpio, 0);
         Assert.Equal(model.RowGpioWrites, pins.Sum(p => p.Writes));
     }
 
@@ -206,7 +206,7 @@ public class HardwareDriverTests
         var timing = ScanTiming.Default();
         var grid = new FakeMatGrid(rows, cols, 16, 0);
         var loop = new ScanLoop(new MatGeometry(rows, cols, 7500), rowDriver, reader, grid, timing);
-        var model = new ScanCostModel(rows, cols, 4, timing, ScanCostModel.RowDriverShiftRegister, chips);
+        var model = new ScanCostModel(rows, cols, 4, timing, RowDriverKind.ShiftRegister, chips);
         loop.ScanFrame();
         chain.Writes = 0;
         chain.WriteCalls = 0;

@@ -3,7 +3,7 @@ namespace Kiosk.Mat.Tests.Scanning;
 public class ScanCostModelTests
 {
     private static ScanCostModel Model(int rows, int cols) =>
-        new(rows, cols, 4, ScanTiming.Default(), ScanCostModel.RowDriverShiftRegister, (rows + 7) / 8);
+        new(rows, cols, 4, ScanTiming.Default(), RowDriverKind.ShiftRegister, (rows + 7) / 8);
 
     [Fact]
     public void A48x48MatMakes3937HardwareCallsPerFrame()
@@ -29,7 +29,7 @@ public class ScanCostModelTests
     public void DesignFigureOf55UsPerSenselGivesAbout8HzAt48x48()
     {
         // DESIGN.md: "at 55 us per sensel a 48x48 frame takes ~0.13 s (7.9 Hz)" - a per-sensel cost only.
-        var model = new ScanCostModel(48, 48, 4, new ScanTiming(0, 0), ScanCostModel.RowDriverGpio, 0);
+        var model = new ScanCostModel(48, 48, 4, new ScanTiming(0, 0), RowDriverKind.Gpio, 0);
         var perSensel = new ScanCallCosts(0, 55000, 0);
         Assert.Equal(7891, model.FrameRateMilliHz(perSensel, 0));
     }

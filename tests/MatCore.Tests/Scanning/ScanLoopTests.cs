@@ -63,7 +63,7 @@ public class ScanLoopTests
     {
         var timing = ScanTiming.Default();
         var (loop, grid) = NewLoop(rows, cols, timing);
-        var model = new ScanCostModel(rows, cols, 4, timing, ScanCostModel.RowDriverShiftRegister, (rows + 7) / 8);
+        var model = new ScanCostModel(rows, cols, 4, timing, RowDriverKind.ShiftRegister, (rows + 7) / 8);
 
         loop.ScanFrame();
 
@@ -143,7 +143,7 @@ public class ScanLoopTests
         {
             var timing = new ScanTiming(rowSettle, channelSettle);
             var (loop, grid) = NewLoop(rows, cols, timing);
-            var model = new ScanCostModel(rows, cols, 4, timing, ScanCostModel.RowDriverShiftRegister, (rows + 7) / 8);
+            var model = new ScanCostModel(rows, cols, 4, timing, RowDriverKind.ShiftRegister, (rows + 7) / 8);
 
             AssertFrameMatchesGrid(loop.ScanFrame(), grid);
 
