@@ -51,6 +51,12 @@ namespace Kiosk.Mat.Calibration
         /// <summary>Changes with every calibration, so a result can say which calibration made it.</summary>
         public int CalibrationId;
 
+        /// <summary>
+        /// The last applied frame's load over every sensel, grams: what a known weight reads as (<see cref="CalibrateGain(long, int)"/>),
+        /// without a frame of grams per sensel.
+        /// </summary>
+        public long FrameTotalGrams;
+
         /// <summary>Saturated readings in the last applied frame, and how the frame's health reads for the analysis.</summary>
         public readonly FrameHealth Health = new FrameHealth();
 
@@ -121,6 +127,7 @@ namespace Kiosk.Mat.Calibration
             long matGain = MatGainQ12;
             int saturation = SaturationRaw;
             int saturated = 0;
+            long total = 0;
             int n = raw.Length;
             int i = 0;
             while (i < n)
@@ -155,6 +162,7 @@ namespace Kiosk.Mat.Calibration
                     {
                         continue;
                     }
+                    total += (int)grams;
                     if (loadGrams != null)
                     {
                         loadGrams[i] = (int)grams;
@@ -166,6 +174,7 @@ namespace Kiosk.Mat.Calibration
                 }
             }
             Health.SaturatedCount = saturated;
+            FrameTotalGrams = total;
             return saturated;
         }
 
@@ -215,6 +224,12 @@ namespace Kiosk.Mat.Calibration
             {
                 measured += measuredGrams[i];
             }
+            return CalibrateGain(measured, knownGrams);
+        }
+
+        /// <summary>The same from the frame's total alone (the device's: <see cref="FrameTotalGrams"/> after applying the frame).</summary>
+        public bool CalibrateGain(long measured, int knownGrams)
+        {
             if (measured <= 0 || knownGrams <= 0)
             {
                 return false;

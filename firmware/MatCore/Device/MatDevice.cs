@@ -15,7 +15,8 @@ namespace Kiosk.Mat.Device
     /// the display acknowledges it, pace live frames and status, redial the display with backoff, and carry out the
     /// display's commands (zero, gain, reboot). The ESP32 app wraps it in pins, Wi-Fi, the LED and the screen; the
     /// virtual mat in a simulated grid, a clock and a transport; the device tests in a fake grid and a display in
-    /// memory. Everything is allocated in the constructor: a tick allocates nothing until a scan's analysis runs.
+    /// memory. Everything is allocated in the constructor (but the calibration board's frame, <see cref="EqualiseGains"/>): a
+    /// tick allocates nothing until a scan's analysis runs.
     /// </summary>
     public sealed class MatDevice : IMatCommands
     {
@@ -150,7 +151,9 @@ namespace Kiosk.Mat.Device
 
         /// <summary>
         /// The technician's calibration board lies evenly on the whole mat: each film's gain is evened out to the mat's
-        /// mean, and sensels that do not respond are masked. Returns how many were.
+        /// mean, and sensels that do not respond are masked. Returns how many were. The board loads every sensel, so
+        /// it needs a whole frame of grams: a technician's rare command on a mat no one stands on takes one for itself
+        /// (9.2 KB at 48 x 48, gone after it) rather than the device keep one for its whole life.
         /// </summary>
         public int EqualiseGains()
         {
@@ -159,7 +162,7 @@ namespace Kiosk.Mat.Device
             {
                 Pipeline.Crosstalk.BeginFrame(Loop.ColumnSums);
             }
-            int dead = Calibration.EqualiseGains(Pipeline.LastFrameGrams(Tracker.ScratchFrame));
+            int dead = Calibration.EqualiseGains(Pipeline.LastFrameGrams(new int[Geometry.SenselCount]));
             Link.Hello.CalibrationId = (uint)Calibration.CalibrationId;
             CountMaskedSensels();
             return dead;
@@ -284,7 +287,7 @@ namespace Kiosk.Mat.Device
         /// <summary>A known weight stands on the mat: scales the gains so the last frame's total reads it.</summary>
         public AckStatus CalibrateGain(int knownGrams)
         {
-            if (!Calibration.CalibrateGain(Pipeline.LastFrameGrams(Tracker.ScratchFrame), knownGrams))
+            if (!Calibration.CalibrateGain(Pipeline.LastFrameTotalGrams(), knownGrams))
             {
                 return AckStatus.BadValue;
             }

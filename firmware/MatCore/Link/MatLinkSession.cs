@@ -28,7 +28,8 @@ namespace Kiosk.Mat.Link
         private readonly int _payloadBytes;
         private readonly byte[] _received = new byte[ReceiveChunkBytes];
         private readonly FrameMessage _frame = new FrameMessage(0);
-        private readonly ResultMessage _result = new ResultMessage(0);
+        // Refers to the analysis it sends (QueueResult) rather than hold a copy of its own.
+        private readonly ResultMessage _result = new ResultMessage(0, null);
         private readonly AckMessage _ack = new AckMessage();
         private readonly CalibrateGainMessage _gain = new CalibrateGainMessage();
         private readonly ChallengeMessage _challenge = new ChallengeMessage();
@@ -217,7 +218,7 @@ namespace Kiosk.Mat.Link
         {
             _result.DeviceId = _deviceId;
             _result.ResultCounter = _holding ? _heldCounter : _nextResultCounter++;
-            _result.Analysis.CopyFrom(analysis);
+            _result.Analysis = analysis;
             _result.HasSummedFrame = summedLoads != null;
             _result.Rows = _geometry.Rows;
             _result.Cols = _geometry.Cols;

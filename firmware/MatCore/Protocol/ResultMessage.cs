@@ -32,7 +32,8 @@ namespace Kiosk.Mat.Protocol
         /// <summary>Never reused by a device, across reboots too (docs/protocol.md, "Result ids").</summary>
         public uint ResultCounter;
 
-        public readonly ScanAnalysis Analysis = new ScanAnalysis();
+        /// <summary>The scan's analysis: a decoder's own, or on the device the tracker's, which it encodes without a copy.</summary>
+        public ScanAnalysis Analysis;
 
         public bool HasSummedFrame;
         public int Rows;
@@ -48,8 +49,15 @@ namespace Kiosk.Mat.Protocol
         public Calibration.LoadedSensels SummedLoads;
 
         public ResultMessage(int maxSensels)
+            : this(maxSensels, new ScanAnalysis())
+        {
+        }
+
+        /// <param name="analysis">The analysis to send or decode into (the device passes the one it sends, each time, in <see cref="Analysis"/>).</param>
+        public ResultMessage(int maxSensels, ScanAnalysis analysis)
         {
             SummedLoadGrams = new int[maxSensels];
+            Analysis = analysis;
         }
 
         /// <summary>The largest payload for a mat of <paramref name="senselCount"/> sensels: size the outbox so one always fits.</summary>

@@ -68,5 +68,12 @@ namespace Kiosk.Mat.Session
             Calibration.Apply(Loop.Frame, loadGrams, null, Crosstalk, Loop.Cols);
             return loadGrams;
         }
+
+        /// <summary>The last scanned frame's load over the whole mat, grams (a known weight's reading), with no frame of grams kept.</summary>
+        public long LastFrameTotalGrams()
+        {
+            Calibration.Apply(Loop.Frame, null, null, Crosstalk, Loop.Cols);
+            return Calibration.FrameTotalGrams;
+        }
     }
 }

@@ -1,13 +1,16 @@
+using Kiosk.Mat.Calibration;
+
 namespace Kiosk.Mat.Simulation.Grid;
 
 /// <summary>
 /// The electrical parts of a passive resistive mat and its readout, with the values of DESIGN.md ("Hardware facts")
-/// as defaults: 3.3 V row drive, a 10 kohm divider resistor per multiplexer, CD74HC4067 on-resistance, the ESP32's
+/// as defaults (the drive, the on-resistance and the half-drive load are the device's own, <see cref="ReadoutCircuit"/>'s):
+/// 3.3 V row drive, a 10 kohm divider resistor per multiplexer, CD74HC4067 on-resistance, the ESP32's
 /// 12-bit ADC at 11 dB attenuation (full scale ~2450 mV). Derivation of the readings: README.md beside this file.
 /// </summary>
 public sealed record GridElectrics
 {
-    public double DriveMv { get; init; } = 3300;
+    public double DriveMv { get; init; } = ReadoutCircuit.DefaultDriveMv;
 
     /// <summary>ADC input at the top count, mV: 11 dB attenuation reads up to ~2450 mV (DESIGN.md).</summary>
     public double AdcFullScaleMv { get; init; } = 2450;
@@ -24,13 +27,13 @@ public sealed record GridElectrics
     public bool DividerPerColumn { get; init; } = true;
 
     /// <summary>CD74HC4067 on-resistance: ~70 ohm at 4.5 V, more at 3.3 V (DESIGN.md), ohms.</summary>
-    public double MuxOnOhms { get; init; } = 100;
+    public double MuxOnOhms { get; init; } = ReadoutCircuit.DefaultMuxOnOhms;
 
     /// <summary>On-resistance in series with the divider: none when the divider sits on the column line.</summary>
     public double ReadPathOnOhms => DividerPerColumn ? 0 : MuxOnOhms;
 
     /// <summary>Load at which a nominal sensel's resistance equals the divider resistor (the conductance law's constant), grams.</summary>
-    public int HalfDriveGrams { get; init; } = 1000;
+    public int HalfDriveGrams { get; init; } = ReadoutCircuit.DefaultHalfDriveGrams;
 
     /// <summary>Part-to-part spread of the films' gain: each sensel's gain is drawn uniformly within 1 +- this (15-25%, DESIGN.md).</summary>
     public double GainSpread { get; init; } = 0.2;

@@ -5,6 +5,10 @@ public class ResultOutboxTests
     private static byte[] PayloadFor(uint counter, int length) =>
         Enumerable.Range(0, length).Select(i => (byte)(counter * 31 + i)).ToArray();
 
+    /// <summary>Offers a result of this many bytes at time 0, its payload made from its counter.</summary>
+    private static bool Add(ResultOutbox outbox, uint counter, int length) =>
+        outbox.TryAdd(counter, PayloadFor(counter, length), 0, length, nowMs: 0);
+
     private static byte[] Held(ResultOutbox outbox, int index) =>
         outbox.Pool.AsSpan(outbox.OffsetAt(index), outbox.LengthAt(index)).ToArray();
 
@@ -12,15 +16,15 @@ public class ResultOutboxTests
     public void FullOutboxRefusesTheNewestAndKeepsEveryHeldResult()
     {
         var outbox = new ResultOutbox(capacity: 2, poolBytes: 1000);
-        Assert.True(outbox.TryAdd(1, PayloadFor(1, 10), 0, 10, nowMs: 0));
-        Assert.True(outbox.TryAdd(2, PayloadFor(2, 10), 0, 10, nowMs: 0));
+        Assert.True(Add(outbox, 1, 10));
+        Assert.True(Add(outbox, 2, 10));
 
-        Assert.False(outbox.TryAdd(3, PayloadFor(3, 10), 0, 10, nowMs: 0));
+        Assert.False(Add(outbox, 3, 10));
         Assert.True(outbox.Refusing);
         Assert.Equal([1u, 2u], [outbox.CounterAt(0), outbox.CounterAt(1)]);
 
         Assert.True(outbox.Acknowledge(1));
-        Assert.True(outbox.TryAdd(3, PayloadFor(3, 10), 0, 10, nowMs: 0));
+        Assert.True(Add(outbox, 3, 10));
         Assert.False(outbox.Refusing);
         Assert.Equal(PayloadFor(2, 10), Held(outbox, 0));
         Assert.Equal(PayloadFor(3, 10), Held(outbox, 1));
@@ -30,9 +34,9 @@ public class ResultOutboxTests
     public void OutboxOutOfBytesRefusesLikeAFullOne()
     {
         var outbox = new ResultOutbox(capacity: 8, poolBytes: 25);
-        Assert.True(outbox.TryAdd(1, PayloadFor(1, 20), 0, 20, nowMs: 0));
-        Assert.False(outbox.TryAdd(2, PayloadFor(2, 6), 0, 6, nowMs: 0));
-        Assert.True(outbox.TryAdd(2, PayloadFor(2, 5), 0, 5, nowMs: 0));
+        Assert.True(Add(outbox, 1, 20));
+        Assert.False(Add(outbox, 2, 6));
+        Assert.True(Add(outbox, 2, 5));
     }
 
     [Fact]
@@ -41,7 +45,7 @@ public class ResultOutboxTests
         var outbox = new ResultOutbox(capacity: 4, poolBytes: 100);
         for (uint c = 1; c <= 3; c++)
         {
-            outbox.TryAdd(c, PayloadFor(c, (int)c * 7), 0, (int)c * 7, nowMs: 0);
+            Add(outbox, c, (int)c * 7);
         }
         Assert.True(outbox.Acknowledge(2));
         Assert.False(outbox.Acknowledge(2));
@@ -54,7 +58,7 @@ public class ResultOutboxTests
     public void NothingIsDueWhileDisconnectedAndEverythingAtOnceAfterReconnect()
     {
         var outbox = new ResultOutbox(capacity: 4, poolBytes: 100);
-        outbox.TryAdd(1, PayloadFor(1, 5), 0, 5, nowMs: 0);
+        Add(outbox, 1, 5);
         Assert.Equal(-1, outbox.NextDue(100_000));
 
         outbox.OnConnected(nowMs: 100);
@@ -71,7 +75,7 @@ public class ResultOutboxTests
     public void UnacknowledgedResultIsResentWithDoublingBackoffUpToTheMaximum()
     {
         var outbox = new ResultOutbox(capacity: 1, poolBytes: 10);
-        outbox.TryAdd(9, PayloadFor(9, 5), 0, 5, nowMs: 0);
+        Add(outbox, 9, 5);
         // Start near the int wrap: uptime counters wrap, and deadlines must survive it.
         int now = int.MaxValue - 5000;
         outbox.OnConnected(now);
