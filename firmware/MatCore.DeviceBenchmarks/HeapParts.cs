@@ -1,6 +1,8 @@
 using System;
 using Kiosk.Mat.Analysis;
+using Kiosk.Mat.Calibration;
 using Kiosk.Mat.DeviceTests.Fakes;
+using Kiosk.Mat.DeviceTests.Shoppers;
 using Kiosk.Mat.Geometry;
 
 namespace Kiosk.Mat.DeviceBenchmarks
@@ -8,7 +10,7 @@ namespace Kiosk.Mat.DeviceBenchmarks
     /// <summary>
     /// Builds one part of the device's heap and stays alive with it, so that `nf-run --min-heap` on a build with
     /// -p:HeapPart=NAME weighs that part alone: "bench" (the runtime's own floor, the fake grid, the film and the
-    /// display in memory), "analysis" (the bench and the FootAnalyzer with a standing frame analysed), "device" (the bench
+    /// display in memory), "analysis" (the bench and the FootAnalyzer with a standing shopper's window analysed), "device" (the bench
     /// and a powered-on MatDevice with its analyzer). The full run (no HeapPart) adds 200 frames of a shopper.
     /// </summary>
     public static class HeapParts
@@ -18,15 +20,18 @@ namespace Kiosk.Mat.DeviceBenchmarks
             DeviceRun run = new DeviceRun(rows, pitchUm, false, part == "device");
             if (part == "analysis")
             {
-                // The device's analyzer and the frame it reads (the tracker's on a device): the difference to "bench"
-                // is the analysis's heap.
-                int[] frame = new int[run.Geometry.SenselCount];
+                // The device's analyzer and what it reads, the tracker's still-window sum (a list of the loaded sensels,
+                // as large as the device's), holding the benchmark's standing shopper: the difference to "bench" is the
+                // analysis's heap, its peak included.
+                ScriptedShopper shopper = ScriptedShopper.Standing("normal-arches-still", StandingFeet.NormalArch, StandingFeet.NormalArch, 500, rows);
+                int leftPpm;
+                int rightPpm;
+                shopper.SharesAt(3000, out leftPpm, out rightPpm);
+                LoadedSensels window = new LoadedSensels(LoadedSensels.WindowCapacityFor(run.Geometry.SenselCount), run.Geometry.Cols);
+                AddFeet(window, shopper.LeftFoot, leftPpm, shopper.RightFoot, rightPpm);
+                shopper = null;
                 FootAnalyzer analyzer = new FootAnalyzer(run.Geometry, run.Settings.Analysis);
-                for (int i = 0; i < frame.Length; i++)
-                {
-                    frame[i] = (i / rows) % 7 == 0 ? 0 : 500;
-                }
-                analyzer.Analyze(frame, null, new ScanAnalysis());
+                analyzer.Analyze(window, 1, null, new ScanAnalysis());
             }
             else if (part == "device")
             {
@@ -35,6 +40,32 @@ namespace Kiosk.Mat.DeviceBenchmarks
             }
             Console.WriteLine("heap part " + part + " built");
             Console.WriteLine(Program.DoneMarker);
+        }
+
+        /// <summary>Both feet's (index, grams) pairs at their shares into the list, in index order.</summary>
+        private static void AddFeet(LoadedSensels list, ushort[] left, int leftPpm, ushort[] right, int rightPpm)
+        {
+            int l = 0;
+            int r = 0;
+            while (l < left.Length || r < right.Length)
+            {
+                bool fromLeft = r >= right.Length || (l < left.Length && left[l] < right[r]);
+                ushort[] foot = fromLeft ? left : right;
+                int k = fromLeft ? l : r;
+                int grams = (int)(((long)foot[k + 1] * (fromLeft ? leftPpm : rightPpm) + 500000) / 1000000);
+                if (grams > 0)
+                {
+                    list.Add(foot[k], grams);
+                }
+                if (fromLeft)
+                {
+                    l += 2;
+                }
+                else
+                {
+                    r += 2;
+                }
+            }
         }
     }
 }

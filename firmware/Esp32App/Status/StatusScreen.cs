@@ -7,23 +7,18 @@ using nanoFramework.UI;
 namespace Kiosk.Esp32App.Status
 {
     /// <summary>
-    /// The mat's small TFT: a banner in the colour of the <see cref="DeviceState"/> with two numbers drawn as
-    /// seven-segment digits (frame rate x 10 on the left, masked sensels on the right; no font resource needed),
+    /// The mat's small TFT: a banner in the colour of the <see cref="DeviceState"/> with two numbers in
+    /// <see cref="SevenSegmentDigits"/> (frame rate x 10 on the left, masked sensels on the right),
     /// and below it the live raw heatmap. Only cells whose colour changed are redrawn, so an idle mat costs
     /// almost nothing. The firmware image must carry a display driver (see firmware/README.md).
     /// </summary>
     public sealed class StatusScreen
     {
         private const int BannerHeight = 20;
-        private const int DigitWidth = 8;
-        private const int DigitHeight = 14;
-        private const int Segment = 2;
         private const int PaletteSize = 8;
 
-        // Segments a..g as bits 0..6 for digits 0-9.
-        private static readonly byte[] DigitSegments = { 0x3F, 0x06, 0x5B, 0x4F, 0x66, 0x6D, 0x7D, 0x07, 0x7F, 0x6F };
-
         private readonly Bitmap _screen;
+        private readonly SevenSegmentDigits _digits;
         private readonly int _rows;
         private readonly int _cols;
         private readonly int _cell;
@@ -52,6 +47,7 @@ namespace Kiosk.Esp32App.Status
         private StatusScreen(Bitmap screen, int rows, int cols)
         {
             _screen = screen;
+            _digits = new SevenSegmentDigits(screen, Color.FromArgb(0, 0, 0));
             _rows = rows;
             _cols = cols;
             int byWidth = screen.Width / cols;
@@ -83,8 +79,8 @@ namespace Kiosk.Esp32App.Status
         {
             _state = state;
             _screen.FillRectangle(0, 0, _screen.Width, BannerHeight, BannerColor(state), Bitmap.OpacityOpaque);
-            DrawNumber(frameRateX10, 4, 3);
-            DrawNumber(maskedSensels, _screen.Width - 4 - 5 * (DigitWidth + 3), 3);
+            _digits.Draw(frameRateX10, 4, 3);
+            _digits.Draw(maskedSensels, _screen.Width - 4 - SevenSegmentDigits.FieldWidth, 3);
             _screen.Flush(0, 0, _screen.Width, BannerHeight);
         }
 
@@ -132,41 +128,6 @@ namespace Kiosk.Esp32App.Status
                 case DeviceState.ConfigError: return Color.FromArgb(210, 0, 0);
                 default: return Color.FromArgb(200, 0, 200);
             }
-        }
-
-        /// <summary>Up to 5 digits, right-aligned in a field starting at x.</summary>
-        private void DrawNumber(int value, int x, int y)
-        {
-            if (value < 0)
-            {
-                value = 0;
-            }
-            if (value > 99999)
-            {
-                value = 99999;
-            }
-            Color ink = Color.FromArgb(0, 0, 0);
-            int position = 4;
-            do
-            {
-                DrawDigit(value % 10, x + position * (DigitWidth + 3), y, ink);
-                value /= 10;
-                position--;
-            }
-            while (value > 0 && position >= 0);
-        }
-
-        private void DrawDigit(int digit, int x, int y, Color ink)
-        {
-            int segments = DigitSegments[digit];
-            int half = DigitHeight / 2;
-            if ((segments & 0x01) != 0) { _screen.FillRectangle(x, y, DigitWidth, Segment, ink, Bitmap.OpacityOpaque); }
-            if ((segments & 0x02) != 0) { _screen.FillRectangle(x + DigitWidth - Segment, y, Segment, half, ink, Bitmap.OpacityOpaque); }
-            if ((segments & 0x04) != 0) { _screen.FillRectangle(x + DigitWidth - Segment, y + half, Segment, half, ink, Bitmap.OpacityOpaque); }
-            if ((segments & 0x08) != 0) { _screen.FillRectangle(x, y + DigitHeight - Segment, DigitWidth, Segment, ink, Bitmap.OpacityOpaque); }
-            if ((segments & 0x10) != 0) { _screen.FillRectangle(x, y + half, Segment, half, ink, Bitmap.OpacityOpaque); }
-            if ((segments & 0x20) != 0) { _screen.FillRectangle(x, y, Segment, half, ink, Bitmap.OpacityOpaque); }
-            if ((segments & 0x40) != 0) { _screen.FillRectangle(x, y + half - Segment / 2, DigitWidth, Segment, ink, Bitmap.OpacityOpaque); }
         }
     }
 }

@@ -3,8 +3,8 @@ namespace Kiosk.Mat.Analysis
     /// <summary>
     /// Finds the islands of contact (8-connected groups of sensels): toes show as islands ahead of the ball, and a
     /// high arch can leave the heel an island of its own. Each island is filled breadth first over a preallocated
-    /// queue (no recursion) and judged as soon as it is filled, its sensels still in the queue: one lighter than a
-    /// threshold is noise and leaves the contact. So no table per island is kept. Each sensel's neighbours are read
+    /// queue of places (no recursion) and judged as soon as it is filled, its sensels still in the queue: one lighter
+    /// than a threshold is noise and leaves the contact. So no table per island is kept. Each sensel's neighbours are read
     /// once here, for its island and for how much of it the foot covers (<see cref="ContactCoverage"/>): its
     /// neighbours in contact are all in its island.
     /// </summary>
@@ -24,9 +24,9 @@ namespace Kiosk.Mat.Analysis
         }
 
         /// <summary>
-        /// Finds the islands among the map's active sensels (marked <see cref="ContactMap.Unlabelled"/>): those of at
-        /// least minIslandGrams are marked <see cref="ContactMap.InContact"/> with their core flags, and their coverage
-        /// is set; the rest leave the contact.
+        /// Finds the islands among the map's places (all <see cref="ContactMap.Unlabelled"/>): those of at least
+        /// minIslandGrams are marked <see cref="ContactMap.InContact"/> with their core flags, and their coverage is set;
+        /// the rest leave the contact.
         /// </summary>
         public void Find(int minIslandGrams)
         {
@@ -36,13 +36,14 @@ namespace Kiosk.Mat.Analysis
             byte[] marks = map.Marks;
             ushort[] active = map.Active;
             int[] load = map.LoadGrams;
+            ushort[] slot = map.Slot;
             ushort[] queue = map.Scratch;
             byte[] coverage = map.Coverage;
             int count = map.ActiveCount;
             int islands = 0;
-            for (int k = 0; k < count; k++)
+            bool dropped = false;
+            for (int seed = 0; seed < count; seed++)
             {
-                int seed = active[k];
                 if (marks[seed] != ContactMap.Unlabelled)
                 {
                     continue;
@@ -55,8 +56,9 @@ namespace Kiosk.Mat.Analysis
                 marks[seed] = Filling;
                 while (head < tail)
                 {
-                    int index = queue[head++];
-                    int own = load[index];
+                    int k = queue[head++];
+                    int index = active[k];
+                    int own = load[k];
                     grams += own;
                     int neighbours = 0;
                     long around = 0;
@@ -72,48 +74,48 @@ namespace Kiosk.Mat.Analysis
                         int neighbour = r * cols + colFirst;
                         for (int c = colFirst; c <= colLast; c++, neighbour++)
                         {
-                            // Active sensels are marked Unlabelled before the islands are found; see FootAnalyzer.
-                            int mark = marks[neighbour];
-                            if (mark == 0 || neighbour == index)
+                            // A sensel's neighbours in contact are all in its island: Unlabelled until reached, then Filling.
+                            int place = slot[neighbour] - 1;
+                            if (place < 0 || neighbour == index)
                             {
                                 continue;
                             }
                             neighbours++;
-                            int neighbourGrams = load[neighbour];
+                            int neighbourGrams = load[place];
                             around += neighbourGrams;
                             if (neighbourGrams > reference)
                             {
                                 reference = neighbourGrams;
                             }
-                            if (mark == ContactMap.Unlabelled)
+                            if (marks[place] == ContactMap.Unlabelled)
                             {
-                                marks[neighbour] = Filling;
-                                queue[tail++] = (ushort)neighbour;
+                                marks[place] = Filling;
+                                queue[tail++] = (ushort)place;
                             }
                         }
                     }
-                    coverage[index] = (byte)(ContactCoverage.ShareQ8(own, neighbours, around, reference) - 1);
+                    coverage[k] = (byte)(ContactCoverage.ShareQ8(own, neighbours, around, reference) - 1);
                 }
-                bool kept = grams >= minIslandGrams;
-                for (int q = 0; q < tail; q++)
+                // A light island keeps its Filling mark (no InContact): it is not filled again, and leaves below.
+                if (grams >= minIslandGrams)
                 {
-                    int index = queue[q];
-                    marks[index] = kept ? ContactCoverage.Marks(coverage[index] + 1) : (byte)0;
+                    for (int q = 0; q < tail; q++)
+                    {
+                        int k = queue[q];
+                        marks[k] = ContactCoverage.Marks(coverage[k] + 1);
+                    }
+                }
+                else
+                {
+                    dropped = true;
                 }
             }
             Count = islands;
-
             // The contact keeps the sensels of the islands heavy enough, in the order of the mat.
-            int keptCount = 0;
-            for (int k = 0; k < count; k++)
+            if (dropped)
             {
-                ushort index = active[k];
-                if (marks[index] != 0)
-                {
-                    active[keptCount++] = index;
-                }
+                map.KeepInContact();
             }
-            map.ActiveCount = keptCount;
         }
     }
 }

@@ -4,11 +4,12 @@ using Kiosk.Mat.Geometry;
 namespace Kiosk.Mat.Analysis
 {
     /// <summary>
-    /// The working picture of one analysed frame: which sensels are in contact (a list of their indices), the marks
-    /// of each sensel (in contact, its foot, toe, core), and how much of
-    /// each sensel the foot covers. The loads are the caller's frame, read in place (only a dead sensel's reading is
-    /// filled in): the map keeps no copy. Every buffer is allocated once, sized from the mat, in bytes and 16-bit
-    /// words: at 48 x 48 about 16 KB.
+    /// The working picture of one analysed frame, kept as a list of the sensels in contact: each has a place k in the
+    /// list (in the order of the mat) and, at that place, its mat index, its load, its marks (in contact, its foot, toe,
+    /// core) and how much of it the foot covers. Only <see cref="Slot"/> is sized by the mat (2 bytes a sensel: which
+    /// place a sensel has); the list's arrays are sized by the contact, allocated by the first analysis that needs them
+    /// and reused by the next: two standing feet load about a sixth of a 48 x 48 mat, so the analysis holds about
+    /// 13 bytes for each of those rather than 7 for every sensel of the mat and a dense frame of 4.
     /// </summary>
     public sealed class ContactMap
     {
@@ -20,7 +21,7 @@ namespace Kiosk.Mat.Analysis
         public const int FullCoverageQ8 = 256;
 
         /// <summary>Before islands are found: a sensel in contact whose island is not known yet.</summary>
-        public const byte Unlabelled = 255;
+        public const byte Unlabelled = 0;
 
         /// <summary>Once islands are found, a mark is these flags: the foot (<see cref="FootMask"/>) and the rest.</summary>
         public const int FootMask = 3;
@@ -38,30 +39,47 @@ namespace Kiosk.Mat.Analysis
         public const int CoreCoverageQ8 = 128;
         public const int StrictCoreCoverageQ8 = 192;
 
+        /// <summary>The most sensels the contact list holds: a place must fit <see cref="Slot"/>'s 16 bits beside 0.</summary>
+        public const int MaxContact = ushort.MaxValue - 1;
+
         public readonly MatGeometry Geometry;
 
-        /// <summary>The frame being analysed, grams per sensel: the caller's array (<see cref="FootAnalyzer.Analyze"/>).</summary>
+        /// <summary>
+        /// Per sensel of the mat: 0 when it is not in contact, else 1 + its place in the list, so a neighbour's place is
+        /// one read away. <see cref="FootMeasurer"/> borrows it as a distance map and puts it back (<see cref="SetSlots"/>).
+        /// </summary>
+        public readonly ushort[] Slot;
+
+        /// <summary>How many sensels are in contact: the list's places 0 .. ActiveCount-1.</summary>
+        public int ActiveCount;
+
+        /// <summary>Per place: the sensel's index in the mat (row * cols + col), in the order of the mat.</summary>
+        public ushort[] Active;
+
+        /// <summary>Per place: the sensel's load, grams (a dead sensel's filled in from its neighbours).</summary>
         public int[] LoadGrams;
 
+        /// <summary>Per place: <see cref="Unlabelled"/> until islands are found, then the flags above.</summary>
+        public byte[] Marks;
+
         /// <summary>
-        /// Indices of the sensels in contact, ActiveCount of them, in the order of the mat; once the feet are told
-        /// apart, the left foot's first (up to LeftEnd), then the right foot's, each still in the order of the mat.
+        /// Per place: how much of the sensel the foot covers, Q8 less one (0-255 for 1-256), so it fits a byte: read it
+        /// as <c>Coverage[k] + 1</c>.
         /// </summary>
-        public readonly ushort[] Active;
-        public int ActiveCount;
+        public byte[] Coverage;
+
+        /// <summary>
+        /// The places grouped by foot once the feet are told apart: the left foot's first (up to LeftEnd), then the right
+        /// foot's, each in the order of the mat, so a foot's passes run over its own sensels only.
+        /// </summary>
+        public ushort[] ByFoot;
         public int LeftEnd;
 
-        /// <summary>Work space of one step at a time (a flood fill's stack, a queue, a partition, a distance map).</summary>
-        public readonly ushort[] Scratch;
+        /// <summary>Per place, work space of one step at a time: a flood fill's queue or stack of places.</summary>
+        public ushort[] Scratch;
 
-        /// <summary>Per sensel: 0 when not in contact, else the flags above (<see cref="Unlabelled"/> before islands are found).</summary>
-        public readonly byte[] Marks;
-
-        /// <summary>
-        /// How much of each sensel in contact the foot covers, Q8 less one (0-255 for 1-256), so it fits a byte: read
-        /// it as <c>Coverage[index] + 1</c>.
-        /// </summary>
-        public readonly byte[] Coverage;
+        /// <summary>Per place, work space of one step: the core island a sensel belongs to (<see cref="FootMeasurer"/>).</summary>
+        public byte[] Labels;
 
         /// <summary>
         /// Work space of the stages that never run at once, shared so the analysis holds one set: the foot splitter's
@@ -84,11 +102,8 @@ namespace Kiosk.Mat.Analysis
         {
             Geometry = geometry;
             int n = geometry.SenselCount;
-            // Sensel indices fit 16 bits: a mat has at most MatGeometry.MaxSide squared sensels.
-            Active = new ushort[n];
-            Scratch = new ushort[n];
-            Marks = new byte[n];
-            Coverage = new byte[n];
+            Slot = new ushort[n];
+            Allocate(0);
             ColXMmX10 = new int[geometry.Cols];
             RowYMmX10 = new int[geometry.Rows];
             for (int c = 0; c < geometry.Cols; c++)
@@ -121,37 +136,123 @@ namespace Kiosk.Mat.Analysis
             return (int)(IntMath.Isqrt(widthMmX10 * widthMmX10 + depthMmX10 * depthMmX10) / binMmX10) + 2 * PitchMmX10 / binMmX10 + 8;
         }
 
-        /// <summary><see cref="LeftFoot"/>, <see cref="RightFoot"/> or <see cref="NoFoot"/>: the foot a sensel belongs to.</summary>
+        /// <summary>
+        /// Empties the list and <see cref="Slot"/> for a new frame, with room for at least this many sensels (the
+        /// list's arrays grow to it, keeping nothing; they never shrink).
+        /// </summary>
+        public void Start(int capacity)
+        {
+            if (Active == null || Active.Length < capacity)
+            {
+                Allocate(capacity);
+            }
+            System.Array.Clear(Slot, 0, Slot.Length);
+            ActiveCount = 0;
+            LeftEnd = 0;
+        }
+
+        /// <summary>
+        /// More room in the list, its first <paramref name="count"/> sensels and loads kept: by half as much again (a
+        /// frame's contact is gathered before it is known). False at <see cref="MaxContact"/>.
+        /// </summary>
+        public bool Grow(int count)
+        {
+            if (count >= MaxContact)
+            {
+                return false;
+            }
+            ushort[] active = Active;
+            int[] load = LoadGrams;
+            int capacity = count + count / 2 + 16;
+            Allocate(capacity < MaxContact ? capacity : MaxContact);
+            System.Array.Copy(active, Active, count);
+            System.Array.Copy(load, LoadGrams, count);
+            return true;
+        }
+
+        private void Allocate(int capacity)
+        {
+            Active = new ushort[capacity];
+            LoadGrams = new int[capacity];
+            Marks = new byte[capacity];
+            Coverage = new byte[capacity];
+            ByFoot = new ushort[capacity];
+            Scratch = new ushort[capacity];
+            Labels = new byte[capacity];
+        }
+
+        /// <summary>
+        /// Keeps only the places whose mark has <see cref="InContact"/>, in their order, with all they hold; the others
+        /// leave <see cref="Slot"/>.
+        /// </summary>
+        public void KeepInContact()
+        {
+            ushort[] active = Active;
+            int[] load = LoadGrams;
+            byte[] marks = Marks;
+            byte[] coverage = Coverage;
+            ushort[] slot = Slot;
+            int count = ActiveCount;
+            int kept = 0;
+            for (int k = 0; k < count; k++)
+            {
+                int index = active[k];
+                if ((marks[k] & InContact) == 0)
+                {
+                    slot[index] = 0;
+                    continue;
+                }
+                if (kept != k)
+                {
+                    active[kept] = (ushort)index;
+                    load[kept] = load[k];
+                    marks[kept] = marks[k];
+                    coverage[kept] = coverage[k];
+                    slot[index] = (ushort)(kept + 1);
+                }
+                kept++;
+            }
+            ActiveCount = kept;
+        }
+
+        /// <summary><see cref="Slot"/> again from the list, after a step borrowed it: 0 off the contact, 1 + the place on it.</summary>
+        public void SetSlots()
+        {
+            ushort[] slot = Slot;
+            ushort[] active = Active;
+            System.Array.Clear(slot, 0, slot.Length);
+            int count = ActiveCount;
+            for (int k = 0; k < count; k++)
+            {
+                slot[active[k]] = (ushort)(k + 1);
+            }
+        }
+
+        /// <summary><see cref="LeftFoot"/>, <see cref="RightFoot"/> or <see cref="NoFoot"/>: the foot a sensel of the mat belongs to.</summary>
         public int FootOf(int index)
         {
-            return Marks[index] & FootMask;
+            int slot = Slot[index];
+            return slot == 0 ? NoFoot : Marks[slot - 1] & FootMask;
         }
 
-        /// <summary>How much of a sensel in contact the foot covers, Q8 (1-256).</summary>
-        public int CoverageQ8(int index)
-        {
-            return Coverage[index] + 1;
-        }
-
-        /// <summary>Where a foot's sensels start in <see cref="Active"/>.</summary>
+        /// <summary>Where a foot's places start in <see cref="ByFoot"/>.</summary>
         public int FootStart(int foot)
         {
             return foot == LeftFoot ? 0 : LeftEnd;
         }
 
-        /// <summary>Where a foot's sensels end in <see cref="Active"/> (exclusive).</summary>
+        /// <summary>Where a foot's places end in <see cref="ByFoot"/> (exclusive).</summary>
         public int FootEnd(int foot)
         {
             return foot == LeftFoot ? LeftEnd : ActiveCount;
         }
 
         /// <summary>
-        /// Puts the left foot's sensels before the right foot's in <see cref="Active"/>, each in the order of the mat,
-        /// so a foot's passes run over its own sensels only.
+        /// Puts the left foot's places before the right foot's in <see cref="ByFoot"/>, each in the order of the mat.
         /// </summary>
         public void GroupByFoot()
         {
-            ushort[] active = Active;
+            ushort[] byFoot = ByFoot;
             ushort[] right = Scratch;
             byte[] marks = Marks;
             int count = ActiveCount;
@@ -159,21 +260,32 @@ namespace Kiosk.Mat.Analysis
             int rights = 0;
             for (int k = 0; k < count; k++)
             {
-                ushort index = active[k];
-                if ((marks[index] & FootMask) == LeftFoot)
+                if ((marks[k] & FootMask) == LeftFoot)
                 {
-                    active[left++] = index;
+                    byFoot[left++] = (ushort)k;
                 }
                 else
                 {
-                    right[rights++] = index;
+                    right[rights++] = (ushort)k;
                 }
             }
             for (int k = 0; k < rights; k++)
             {
-                active[left + k] = right[k];
+                byFoot[left + k] = right[k];
             }
             LeftEnd = left;
+        }
+
+        /// <summary>The whole contact is one foot: <see cref="ByFoot"/> is the list in order, all left or all right.</summary>
+        public void OneFoot(int foot)
+        {
+            ushort[] byFoot = ByFoot;
+            int count = ActiveCount;
+            for (int k = 0; k < count; k++)
+            {
+                byFoot[k] = (ushort)k;
+            }
+            LeftEnd = foot == LeftFoot ? count : 0;
         }
 
         public int XMmX10(int index)

@@ -1,12 +1,14 @@
 using Kiosk.Mat.Arithmetic;
+using Kiosk.Mat.Calibration;
 using Kiosk.Mat.Geometry;
 
 namespace Kiosk.Mat.Analysis
 {
     /// <summary>
     /// The full analysis of one (summed) frame, run once per scan: contact, islands, left and right foot, each
-    /// foot's measures, the whole body's shares and the scan's quality. Buffers are allocated once per mat, and
-    /// the result object is refilled, so analysing allocates nothing.
+    /// foot's measures, the whole body's shares and the scan's quality. The working buffers are sized by the contact
+    /// (<see cref="ContactMap"/>) and reused, and the result object is refilled, so analysing a frame like the last
+    /// allocates nothing.
     /// </summary>
     public sealed class FootAnalyzer
     {
@@ -32,66 +34,60 @@ namespace Kiosk.Mat.Analysis
         public int ContactGrams { get { return _contactGrams; } }
 
         /// <summary>
-        /// Analyses one frame (grams per sensel) into result. The frame is read in place, not copied: only a dead
-        /// sensel's reading (health's dead mask) is replaced by the mean of its live neighbours, so pass a frame the
-        /// analysis may write there.
+        /// Analyses one frame (grams per sensel, one int each: hosts and tests) into result. The frame is only read: a
+        /// dead sensel's reading (health's dead mask) is replaced by the mean of its live neighbours in the analysis's own
+        /// list.
         /// </summary>
         public void Analyze(int[] loadGrams, FrameHealth health, ScanAnalysis result)
         {
-            ContactMap map = Map;
-            int n = map.Geometry.SenselCount;
-            if (loadGrams == null || loadGrams.Length != n)
+            if (loadGrams == null || loadGrams.Length != Map.Geometry.SenselCount)
             {
                 throw new System.ArgumentException("the frame does not match the mat's geometry", "loadGrams");
             }
+            _frame = loadGrams;
+            _summed = null;
+            Analyze(health, result);
+        }
+
+        /// <summary>
+        /// Analyses the mean of <paramref name="frames"/> summed frames, given as the list of their loaded sensels and
+        /// their summed grams in index order (the still window's sum, <see cref="Session.SessionTracker.WindowSum"/>),
+        /// read in place: each sensel's mean is its sum over the frames, rounded. The device's analysis needs no frame of
+        /// the whole mat.
+        /// </summary>
+        public void Analyze(LoadedSensels summed, int frames, FrameHealth health, ScanAnalysis result)
+        {
+            if (summed == null || summed.Cols != Map.Geometry.Cols || frames < 1)
+            {
+                throw new System.ArgumentException("the summed frames do not match the mat's geometry", "summed");
+            }
+            _frame = null;
+            _summed = summed;
+            _frames = frames;
+            Analyze(health, result);
+        }
+
+        // The frame being analysed: one int per sensel, or the summed list and how many frames it sums.
+        private int[] _frame;
+        private LoadedSensels _summed;
+        private int _frames;
+
+        private void Analyze(FrameHealth health, ScanAnalysis result)
+        {
+            ContactMap map = Map;
+            int n = map.Geometry.SenselCount;
             result.Clear();
             byte[] dead = health == null ? null : health.DeadMask;
             if (dead != null && dead.Length != n)
             {
                 throw new System.ArgumentException("the dead-sensel mask does not match the mat's geometry", "health");
             }
+            _dead = dead;
+            long activeLoad = Gather();
+            int deadCount = _deadCount;
+            int deadUnderFeet = _deadUnderFeet;
             ushort[] active = map.Active;
-            byte[] marks = map.Marks;
-            // Marks are only ever set on sensels in contact: clear the last analysis's.
-            for (int k = 0; k < map.ActiveCount; k++)
-            {
-                marks[active[k]] = 0;
-            }
-            map.LoadGrams = loadGrams;
-            int contactGrams = _contactGrams;
-            int count = 0;
-            long activeLoad = 0;
-            for (int i = 0; i < n; i++)
-            {
-                int grams = loadGrams[i];
-                // A dead sensel's reading is replaced below; it joins the contact then.
-                if (grams >= contactGrams && (dead == null || dead[i] == 0))
-                {
-                    marks[i] = ContactMap.Unlabelled;
-                    active[count++] = (ushort)i;
-                    activeLoad += grams;
-                }
-            }
-            map.ActiveCount = count;
-            int deadCount = 0;
-            int deadUnderFeet = 0;
-            if (dead != null)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    if (dead[i] != 0)
-                    {
-                        deadCount++;
-                        int filled = FillFromNeighbours(i, dead);
-                        if (filled >= contactGrams)
-                        {
-                            deadUnderFeet++;
-                            AddToContact(i);
-                            activeLoad += filled;
-                        }
-                    }
-                }
-            }
+            int[] loadGrams = map.LoadGrams;
 
             _islands.Find((int)IntMath.Max(Settings.MinIslandGrams, activeLoad * Settings.MinIslandPermille / 1000));
 
@@ -101,11 +97,11 @@ namespace Kiosk.Mat.Analysis
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
             int cols = map.Geometry.Cols;
-            count = map.ActiveCount;
+            int count = map.ActiveCount;
             for (int k = 0; k < count; k++)
             {
                 int index = active[k];
-                int grams = loadGrams[index];
+                int grams = loadGrams[k];
                 int row = index / cols;
                 total += grams;
                 momentX += (long)grams * colX[index - row * cols];
@@ -136,7 +132,7 @@ namespace Kiosk.Mat.Analysis
             }
             if (feet == 1)
             {
-                map.LeftEnd = map.FootOf(active[0]) == ContactMap.LeftFoot ? map.ActiveCount : 0;
+                map.OneFoot(map.Marks[0] & ContactMap.FootMask);
                 issues |= MeasureLoneFoot(result);
             }
             else
@@ -184,7 +180,7 @@ namespace Kiosk.Mat.Analysis
         private QualityIssue MeasureLoneFoot(ScanAnalysis result)
         {
             ContactMap map = Map;
-            int foot = map.FootOf(map.Active[0]);
+            int foot = map.Marks[0] & ContactMap.FootMask;
             FootMeasures measures = foot == ContactMap.LeftFoot ? result.Left : result.Right;
             QualityIssue issues = MeasureFoot(foot, measures);
             // Only a clear offset (2 mm and more) overrules the side of the mat.
@@ -197,8 +193,7 @@ namespace Kiosk.Mat.Analysis
                 byte[] marks = map.Marks;
                 for (int k = 0; k < map.ActiveCount; k++)
                 {
-                    int index = map.Active[k];
-                    marks[index] = (byte)((marks[index] & ~ContactMap.FootMask) | other);
+                    marks[k] = (byte)((marks[k] & ~ContactMap.FootMask) | other);
                 }
                 map.LeftEnd = other == ContactMap.LeftFoot ? map.ActiveCount : 0;
                 measures.Clear();
@@ -239,58 +234,217 @@ namespace Kiosk.Mat.Analysis
             foot.ArchBorderlineWith = ArchType.Unknown;
         }
 
-        /// <summary>Puts a sensel into the contact, keeping <see cref="ContactMap.Active"/> in the order of the mat.</summary>
-        private void AddToContact(int index)
+        private byte[] _dead;
+        private int _deadCount;
+        private int _deadUnderFeet;
+
+        /// <summary>
+        /// The contact into the map's list, in the order of the mat, in one pass: the sensels at or above the contact
+        /// load, and the dead sensels whose live neighbours fill them in that high. Returns the contact's load.
+        /// </summary>
+        private long Gather()
         {
             ContactMap map = Map;
+            byte[] dead = _dead;
+            int contactGrams = _contactGrams;
+            int n = map.Geometry.SenselCount;
+            int count = 0;
+            long load = 0;
+            int deadCount = 0;
+            int deadUnderFeet = 0;
+            int[] frame = _frame;
+            // A summed list sizes the contact's list to its sensels in contact and a few dead ones under the feet (more
+            // grow it); a whole frame's grows as it is read.
+            map.Start(frame == null ? SummedInContact() + DeadUnderFeetRoom : 0);
             ushort[] active = map.Active;
-            int k = map.ActiveCount;
-            while (k > 0 && active[k - 1] > index)
+            int[] loads = map.LoadGrams;
+            ushort[] slot = map.Slot;
+            int capacity = active.Length;
+            // One sensel of the frame at a time, in the order of the mat: every sensel of a whole frame; of a summed
+            // list, its sensels and the dead ones (never in it: calibration reads them as 0) merged in.
+            ushort[] listIndex = frame == null ? _summed.Index : null;
+            int[] sums = frame == null ? _summed.Grams : null;
+            int listed = frame == null ? _summed.Count : 0;
+            int frames = _frames;
+            int half = frames / 2;
+            int nextDead = frame == null ? NextDead(0) : n;
+            int i = 0;
+            int p = 0;
+            while (true)
             {
-                active[k] = active[k - 1];
-                k--;
+                int at;
+                int grams;
+                bool isDead;
+                if (frame != null)
+                {
+                    if (i == n)
+                    {
+                        break;
+                    }
+                    at = i++;
+                    grams = frame[at];
+                    isDead = dead != null && dead[at] != 0;
+                }
+                else
+                {
+                    int listedAt = p < listed ? listIndex[p] : n;
+                    isDead = nextDead <= listedAt && nextDead < n;
+                    if (isDead)
+                    {
+                        at = nextDead;
+                        nextDead = NextDead(at + 1);
+                        // A dead sensel in the list: its reading is not used.
+                        p += at == listedAt ? 1 : 0;
+                        grams = 0;
+                    }
+                    else if (p < listed)
+                    {
+                        at = listedAt;
+                        grams = (sums[p++] + half) / frames;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+                if (isDead)
+                {
+                    deadCount++;
+                    grams = FillFromNeighbours(at);
+                    if (grams < contactGrams)
+                    {
+                        continue;
+                    }
+                    deadUnderFeet++;
+                }
+                else if (grams < contactGrams)
+                {
+                    continue;
+                }
+                if (count == capacity)
+                {
+                    if (!map.Grow(count))
+                    {
+                        continue;
+                    }
+                    active = map.Active;
+                    loads = map.LoadGrams;
+                    capacity = active.Length;
+                }
+                active[count] = (ushort)at;
+                loads[count++] = grams;
+                slot[at] = (ushort)count;
+                load += grams;
             }
-            active[k] = (ushort)index;
-            map.ActiveCount++;
-            map.Marks[index] = ContactMap.Unlabelled;
+            map.ActiveCount = count;
+            // Every place starts Unlabelled.
+            System.Array.Clear(map.Marks, 0, count);
+            _deadCount = deadCount;
+            _deadUnderFeet = deadUnderFeet;
+            return load;
+        }
+
+        /// <summary>How many sensels of the summed list have a mean at or above the contact load.</summary>
+        private int SummedInContact()
+        {
+            int[] sums = _summed.Grams;
+            int listed = _summed.Count;
+            // mean = (sum + frames / 2) / frames >= contact exactly when sum >= contact x frames - frames / 2.
+            long atLeast = (long)_contactGrams * _frames - _frames / 2;
+            int count = 0;
+            for (int p = 0; p < listed; p++)
+            {
+                if (sums[p] >= atLeast)
+                {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /// <summary>Room in the list for dead sensels under the feet beyond the summed ones (more than this flag the scan).</summary>
+        private const int DeadUnderFeetRoom = 4;
+
+        /// <summary>The first dead sensel at or after <paramref name="from"/>; the mat's sensel count when none is.</summary>
+        private int NextDead(int from)
+        {
+            byte[] dead = _dead;
+            int n = Map.Geometry.SenselCount;
+            if (dead == null)
+            {
+                return n;
+            }
+            while (from < n && dead[from] == 0)
+            {
+                from++;
+            }
+            return from;
+        }
+
+        /// <summary>A sensel's reading in the frame being analysed, grams (a summed list's mean; 0 for a sensel not in it).</summary>
+        private int FrameGrams(int index)
+        {
+            if (_frame != null)
+            {
+                return _frame[index];
+            }
+            ushort[] indices = _summed.Index;
+            int low = 0;
+            int high = _summed.Count - 1;
+            while (low <= high)
+            {
+                int middle = (low + high) / 2;
+                int at = indices[middle];
+                if (at == index)
+                {
+                    return (_summed.Grams[middle] + _frames / 2) / _frames;
+                }
+                if (at < index)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+            return 0;
         }
 
         /// <summary>
-        /// Gives a dead sensel the mean load of its live four neighbours (a negative reading counts as 0), so a single
-        /// dead sensel leaves no hole; writes it into the frame.
+        /// The mean load of a dead sensel's live four neighbours (a negative reading counts as 0), so a single dead
+        /// sensel leaves no hole.
         /// </summary>
-        private int FillFromNeighbours(int index, byte[] dead)
+        private int FillFromNeighbours(int index)
         {
-            ContactMap map = Map;
-            int[] load = map.LoadGrams;
-            int cols = map.Geometry.Cols;
+            byte[] dead = _dead;
+            MatGeometry geometry = Map.Geometry;
+            int cols = geometry.Cols;
             int row = index / cols;
             int col = index - row * cols;
             long sum = 0;
             int live = 0;
             if (row > 0 && dead[index - cols] == 0)
             {
-                sum += IntMath.Max(0, load[index - cols]);
+                sum += IntMath.Max(0, FrameGrams(index - cols));
                 live++;
             }
-            if (row < map.Geometry.Rows - 1 && dead[index + cols] == 0)
+            if (row < geometry.Rows - 1 && dead[index + cols] == 0)
             {
-                sum += IntMath.Max(0, load[index + cols]);
+                sum += IntMath.Max(0, FrameGrams(index + cols));
                 live++;
             }
             if (col > 0 && dead[index - 1] == 0)
             {
-                sum += IntMath.Max(0, load[index - 1]);
+                sum += IntMath.Max(0, FrameGrams(index - 1));
                 live++;
             }
             if (col < cols - 1 && dead[index + 1] == 0)
             {
-                sum += IntMath.Max(0, load[index + 1]);
+                sum += IntMath.Max(0, FrameGrams(index + 1));
                 live++;
             }
-            int filled = live >= 2 ? (int)(sum / live) : 0;
-            load[index] = filled;
-            return filled;
+            return live >= 2 ? (int)(sum / live) : 0;
         }
     }
 }

@@ -19,11 +19,12 @@ namespace Kiosk.Mat.Analysis
         public long AreaQ8;
 
         /// <summary>
-        /// Fits the axis to one foot's sensels (map.Active from..to), with or without its toes. Returns false when the
-        /// foot has no contact.
+        /// Fits the axis to one foot's sensels (places map.ByFoot from..to), with or without its toes. Returns false when
+        /// the foot has no contact.
         /// </summary>
         public bool Fit(ContactMap map, int from, int to, bool withToes)
         {
+            ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
             byte[] coverage = map.Coverage;
             byte[] marks = map.Marks;
@@ -38,14 +39,15 @@ namespace Kiosk.Mat.Analysis
             long sumXX = 0;
             long sumYY = 0;
             long sumXY = 0;
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
-                int index = active[k];
-                if (!withToes && (marks[index] & ContactMap.Toe) != 0)
+                int k = byFoot[j];
+                if (!withToes && (marks[k] & ContactMap.Toe) != 0)
                 {
                     continue;
                 }
-                long w = coverage[index] + 1;
+                int index = active[k];
+                long w = coverage[k] + 1;
                 int row = index / cols;
                 long x = colX[index - row * cols];
                 long y = rowY[row];

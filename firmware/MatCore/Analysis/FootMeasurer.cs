@@ -28,10 +28,9 @@ namespace Kiosk.Mat.Analysis
         private readonly int[] _islandAlongMax;
         private readonly int[] _islandAreaQ8;
 
-        // Core islands: sensels at least half covered (ContactMap.Core), 4-connected; a label per sensel, which fits
-        // a byte (the map's Scratch is the work queue).
+        // Core islands: sensels at least half covered (ContactMap.Core), 4-connected; a label per place, which fits a
+        // byte (the map's Labels; its Scratch is the work queue).
         public const int MaxCoreIslands = 254;
-        private readonly byte[] _core;
 
         // Width of the footprint along its axis, for finding the toe crease; bins of 2.5 mm (the map's stage buffer A,
         // as the islands' extents are: the crease is looked for after the islands).
@@ -43,7 +42,6 @@ namespace Kiosk.Mat.Analysis
         {
             _map = map;
             _settings = settings;
-            _core = new byte[map.Geometry.SenselCount];
             _islandAlongMin = map.StageA;
             _islandAlongMax = map.StageB;
             _islandAreaQ8 = map.StageC;
@@ -71,10 +69,11 @@ namespace Kiosk.Mat.Analysis
             Unreliable = false;
             MidfootOffsetPlusX = 0;
 
-            // The foot's own sensels are a range of the map's Active (ContactMap.GroupByFoot); every pass below runs
+            // The foot's own places are a range of the map's ByFoot (ContactMap.GroupByFoot); every pass below runs
             // over that range with the map's arrays in locals: on an interpreter each field read and call is paid.
             int from = map.FootStart(foot);
             int to = map.FootEnd(foot);
+            ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
             int[] loads = map.LoadGrams;
             byte[] coverage = map.Coverage;
@@ -89,17 +88,18 @@ namespace Kiosk.Mat.Analysis
             long momentY = 0;
             long areaQ8 = 0;
             int peak = 0;
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
+                int k = byFoot[j];
                 int index = active[k];
-                marks[index] &= NotToe;
-                int grams = loads[index];
+                marks[k] &= NotToe;
+                int grams = loads[k];
                 int row = index / cols;
                 int col = index - row * cols;
                 load += grams;
                 momentX += (long)grams * colX[col];
                 momentY += (long)grams * rowY[row];
-                areaQ8 += coverage[index] + 1;
+                areaQ8 += coverage[k] + 1;
                 if (grams > peak)
                 {
                     peak = grams;
@@ -124,7 +124,10 @@ namespace Kiosk.Mat.Analysis
             // core then still parts it, so the toes of both passes count.
             MarkToeIslands(foot, from, to, areaQ8, ContactMap.Core);
             MarkToeIslands(foot, from, to, areaQ8, ContactMap.StrictCore);
-            MarkProtrudingToes(foot, from, to);
+            if (MarkProtrudingToes(foot, from, to))
+            {
+                map.SetSlots();
+            }
             CutAtToeCrease(from, to);
             if (!_axis.Fit(map, from, to, false))
             {
@@ -142,8 +145,9 @@ namespace Kiosk.Mat.Analysis
             int footFront = int.MinValue;
             int toelessBack = int.MaxValue;
             int toelessFront = int.MinValue;
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
+                int k = byFoot[j];
                 int index = active[k];
                 int row = index / cols;
                 long dx = colX[index - row * cols] - centreX;
@@ -153,7 +157,7 @@ namespace Kiosk.Mat.Analysis
                 // print ends in a broad edge (the heel's back, the ball's front), where the covered depth is the
                 // covered share of the sensel; the foot's tip is a toe narrower than a coarse sensel, where it is
                 // nearer the square root of it.
-                int share = coverage[index] + 1;
+                int share = coverage[k] + 1;
                 int covered = share * span / ContactMap.FullCoverageQ8;
                 int tipCovered = share == ContactMap.FullCoverageQ8 ? span : CoveredDepthAtTip(share, half);
                 if (t + half - tipCovered < footBack)
@@ -164,7 +168,7 @@ namespace Kiosk.Mat.Analysis
                 {
                     footFront = t - half + tipCovered;
                 }
-                if ((marks[index] & ContactMap.Toe) == 0)
+                if ((marks[k] & ContactMap.Toe) == 0)
                 {
                     if (t + half - covered < toelessBack)
                     {
@@ -196,15 +200,16 @@ namespace Kiosk.Mat.Analysis
             long medialLoad = 0;
             bool medialIsPlusX = foot == ContactMap.LeftFoot;
             // Each interval overlap below is IntMath.Overlap written out: a sensel's span [low, high] against a region's.
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
+                int k = byFoot[j];
                 int index = active[k];
                 int row = index / cols;
                 long dx = colX[index - row * cols] - centreX;
                 long dy = rowY[row] - centreY;
                 int t = (int)((dx * forwardX + dy * forwardY) >> 14);
                 int s = (int)((-dx * forwardY + dy * forwardX) >> 14);
-                int grams = loads[index];
+                int grams = loads[k];
                 int low = s - half;
                 int high = s + half;
                 if (medialIsPlusX)
@@ -216,7 +221,7 @@ namespace Kiosk.Mat.Analysis
                     high = high < 0 ? high : 0;
                 }
                 medialLoad += high > low ? (long)grams * (high - low) / span : 0;
-                if ((marks[index] & ContactMap.Toe) != 0)
+                if ((marks[k] & ContactMap.Toe) != 0)
                 {
                     continue;
                 }
@@ -228,7 +233,7 @@ namespace Kiosk.Mat.Analysis
                 rearLoad += rearSpan > 0 ? (long)grams * rearSpan / span : 0;
                 midLoad += midSpan > 0 ? (long)grams * midSpan / span : 0;
                 toelessLoad += grams;
-                long share = coverage[index] + 1;
+                long share = coverage[k] + 1;
                 if (high > third2)
                 {
                     // Width: across the forefoot (the front third of the toeless print), where the foot is widest.
@@ -295,10 +300,12 @@ namespace Kiosk.Mat.Analysis
             ContactMap map = _map;
             int cols = map.Geometry.Cols;
             int rows = map.Geometry.Rows;
+            ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
             byte[] coverage = map.Coverage;
             byte[] marks = map.Marks;
-            byte[] core = _core;
+            byte[] core = map.Labels;
+            ushort[] slot = map.Slot;
             ushort[] queue = map.Scratch;
             // A neighbour joins a core island when it is of this foot's contact and covered enough.
             int joinMask = ContactMap.FootMask | coreMark;
@@ -310,14 +317,14 @@ namespace Kiosk.Mat.Analysis
             long forwardX = _wholeAxis.ForwardXQ14;
             long forwardY = _wholeAxis.ForwardYQ14;
             int count = 0;
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
-                core[active[k]] = 0;
+                core[byFoot[j]] = 0;
             }
-            // Label the core islands, 4-connected, with the queue as a stack.
-            for (int k = from; k < to; k++)
+            // Label the core islands, 4-connected, with the queue as a stack of places.
+            for (int j = from; j < to; j++)
             {
-                int seed = active[k];
+                int seed = byFoot[j];
                 if (core[seed] != 0 || (marks[seed] & coreMark) == 0 || count >= MaxCoreIslands)
                 {
                     continue;
@@ -331,7 +338,8 @@ namespace Kiosk.Mat.Analysis
                 core[seed] = (byte)count;
                 while (top > 0)
                 {
-                    int index = queue[--top];
+                    int k = queue[--top];
+                    int index = active[k];
                     int row = index / cols;
                     int col = index - row * cols;
                     int t = (int)(((colX[col] - centreX) * forwardX + (rowY[row] - centreY) * forwardY) >> 14);
@@ -343,7 +351,7 @@ namespace Kiosk.Mat.Analysis
                     {
                         alongMax = t;
                     }
-                    areaQ8 += coverage[index] + 1;
+                    areaQ8 += coverage[k] + 1;
                     // Up, down, left, right.
                     for (int side = 0; side < 4; side++)
                     {
@@ -364,10 +372,11 @@ namespace Kiosk.Mat.Analysis
                         {
                             neighbour = col < cols - 1 ? index + 1 : -1;
                         }
-                        if (neighbour >= 0 && core[neighbour] == 0 && (marks[neighbour] & joinMask) == joinMarks)
+                        int place = neighbour >= 0 ? slot[neighbour] - 1 : -1;
+                        if (place >= 0 && core[place] == 0 && (marks[place] & joinMask) == joinMarks)
                         {
-                            core[neighbour] = (byte)count;
-                            queue[top++] = (ushort)neighbour;
+                            core[place] = (byte)count;
+                            queue[top++] = (ushort)place;
                         }
                     }
                 }
@@ -413,17 +422,18 @@ namespace Kiosk.Mat.Analysis
             // Grow the core islands over the edge sensels, breadth first, so each goes with its nearest island.
             int head = 0;
             int tail = 0;
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
-                int index = active[k];
-                if (core[index] > 0)
+                int k = byFoot[j];
+                if (core[k] > 0)
                 {
-                    queue[tail++] = (ushort)index;
+                    queue[tail++] = (ushort)k;
                 }
             }
             while (head < tail)
             {
-                int index = queue[head++];
+                int k = queue[head++];
+                int index = active[k];
                 int row = index / cols;
                 int col = index - row * cols;
                 int rowFirst = row > 0 ? row - 1 : 0;
@@ -435,20 +445,21 @@ namespace Kiosk.Mat.Analysis
                     int neighbour = r * cols + colFirst;
                     for (int c = colFirst; c <= colLast; c++, neighbour++)
                     {
-                        if ((marks[neighbour] & ContactMap.FootMask) == foot && core[neighbour] == 0)
+                        int place = slot[neighbour] - 1;
+                        if (place >= 0 && (marks[place] & ContactMap.FootMask) == foot && core[place] == 0)
                         {
-                            core[neighbour] = core[index];
-                            queue[tail++] = (ushort)neighbour;
+                            core[place] = core[k];
+                            queue[tail++] = (ushort)place;
                         }
                     }
                 }
             }
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
-                int index = active[k];
-                if (core[index] > 0 && _islandAreaQ8[core[index]] == -1)
+                int k = byFoot[j];
+                if (core[k] > 0 && _islandAreaQ8[core[k]] == -1)
                 {
-                    marks[index] |= ContactMap.Toe;
+                    marks[k] |= ContactMap.Toe;
                 }
             }
             return toes;
@@ -470,12 +481,14 @@ namespace Kiosk.Mat.Analysis
         /// and the width profile shows no dip (the ball's lateral front tapers beside it). The body of the foot is
         /// what a disc 30 mm across can sweep inside the contact's core (a morphological opening, on chamfer
         /// distances in mm so it means the same on every pitch); what lies outside it and ahead of its front is toes.
+        /// Returns true when it has used the map's Slot as its distance map.
         /// </summary>
-        private void MarkProtrudingToes(int foot, int from, int to)
+        private bool MarkProtrudingToes(int foot, int from, int to)
         {
             ContactMap map = _map;
             int cols = map.Geometry.Cols;
             int rows = map.Geometry.Rows;
+            ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
             byte[] coverage = map.Coverage;
             byte[] marks = map.Marks;
@@ -483,8 +496,9 @@ namespace Kiosk.Mat.Analysis
             int rowMax = -1;
             int colMin = cols;
             int colMax = -1;
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
+                int k = byFoot[j];
                 int index = active[k];
                 int row = index / cols;
                 int col = index - row * cols;
@@ -507,7 +521,7 @@ namespace Kiosk.Mat.Analysis
             }
             if (rowMax < 0)
             {
-                return;
+                return false;
             }
             // One sensel of margin: outside the contact (or the mat) is distance 0.
             rowMin = IntMath.Max(0, rowMin - 1);
@@ -515,9 +529,10 @@ namespace Kiosk.Mat.Analysis
             colMin = IntMath.Max(0, colMin - 1);
             colMax = IntMath.Min(cols - 1, colMax + 1);
             int reach = ToeHalfWidthMmX10 + map.PitchMmX10 / 2;
-            // One distance map, in place: first each core sensel's distance from outside the core, then (eroded) each
-            // sensel's distance from the eroded core, which grown back by the reach is the body.
-            ushort[] distance = map.Scratch;
+            // One distance map, in place of the map's Slot (which the caller puts back): first each core sensel's
+            // distance from outside the core, then (eroded) each sensel's distance from the eroded core, which grown
+            // back by the reach is the body.
+            ushort[] distance = map.Slot;
             int coreMarks = foot | ContactMap.Core;
             int coreMask = ContactMap.FootMask | ContactMap.Core;
             for (int r = rowMin; r <= rowMax; r++)
@@ -526,7 +541,8 @@ namespace Kiosk.Mat.Analysis
                 int index = r * cols + colMin;
                 for (int c = colMin; c <= colMax; c++, index++)
                 {
-                    bool core = innerRow && c > 0 && c < cols - 1 && (marks[index] & coreMask) == coreMarks;
+                    int place = distance[index] - 1;
+                    bool core = innerRow && c > 0 && c < cols - 1 && place >= 0 && (marks[place] & coreMask) == coreMarks;
                     distance[index] = core ? FarMmX10 : (ushort)0;
                 }
             }
@@ -545,7 +561,7 @@ namespace Kiosk.Mat.Analysis
             }
             if (!any)
             {
-                return;
+                return true;
             }
             // Grown back by the same reach: the opened body.
             ushort[] body = distance;
@@ -559,8 +575,9 @@ namespace Kiosk.Mat.Analysis
             int front = int.MinValue;
             int footBack = int.MaxValue;
             int footFront = int.MinValue;
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
+                int k = byFoot[j];
                 int index = active[k];
                 int row = index / cols;
                 int t = (int)(((colX[index - row * cols] - centreX) * forwardX + (rowY[row] - centreY) * forwardY) >> 14);
@@ -580,34 +597,37 @@ namespace Kiosk.Mat.Analysis
             // The body must reach into the toe zone (a ball too narrow to survive leaves only the heel: no verdict).
             if ((front - footBack) * 1000L < (long)(footFront - footBack) * ToeZoneStartPermille)
             {
-                return;
+                return true;
             }
             int cut = front;
             // Toes hold a small part of the footprint; more than that ahead of the body means the ball itself did not
             // survive (a short walking ball contact): no verdict.
             long toeArea = 0;
             long footArea = 0;
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
+                int k = byFoot[j];
                 int index = active[k];
-                footArea += coverage[index] + 1;
+                footArea += coverage[k] + 1;
                 if (body[index] > reach && AlongWholeAxis(index) > cut)
                 {
-                    toeArea += coverage[index] + 1;
+                    toeArea += coverage[k] + 1;
                 }
             }
             if (toeArea * 1000 > footArea * ToeMaxAreaPermille)
             {
-                return;
+                return true;
             }
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
+                int k = byFoot[j];
                 int index = active[k];
                 if (body[index] > reach && AlongWholeAxis(index) > cut)
                 {
-                    marks[index] |= ContactMap.Toe;
+                    marks[k] |= ContactMap.Toe;
                 }
             }
+            return true;
         }
 
         /// <summary>Distance of a sensel along the whole foot's axis (toes included) from its centroid, mm x 10.</summary>
@@ -709,6 +729,7 @@ namespace Kiosk.Mat.Analysis
         {
             ContactMap map = _map;
             int half = map.PitchMmX10 / 2;
+            ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
             byte[] coverage = map.Coverage;
             byte[] marks = map.Marks;
@@ -721,10 +742,11 @@ namespace Kiosk.Mat.Analysis
             long forwardY = _wholeAxis.ForwardYQ14;
             int back = int.MaxValue;
             int front = int.MinValue;
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
+                int k = byFoot[j];
                 int index = active[k];
-                if ((marks[index] & ContactMap.Toe) == 0)
+                if ((marks[k] & ContactMap.Toe) == 0)
                 {
                     int row = index / cols;
                     int t = (int)(((colX[index - row * cols] - centreX) * forwardX + (rowY[row] - centreY) * forwardY) >> 14);
@@ -752,10 +774,11 @@ namespace Kiosk.Mat.Analysis
             {
                 profile[b] = 0;
             }
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
+                int k = byFoot[j];
                 int index = active[k];
-                if ((marks[index] & ContactMap.Toe) != 0)
+                if ((marks[k] & ContactMap.Toe) != 0)
                 {
                     continue;
                 }
@@ -763,7 +786,7 @@ namespace Kiosk.Mat.Analysis
                 int t = (int)(((colX[index - row * cols] - centreX) * forwardX + (rowY[row] - centreY) * forwardY) >> 14);
                 int low = t - half - back;
                 int high = t + half - back;
-                int share = coverage[index] + 1;
+                int share = coverage[k] + 1;
                 int binLow = low / ProfileBinMmX10 * ProfileBinMmX10;
                 for (int b = low / ProfileBinMmX10; b <= high / ProfileBinMmX10 && b < bins; b++)
                 {
@@ -814,12 +837,13 @@ namespace Kiosk.Mat.Analysis
                 return;
             }
             int cut = back + crease * ProfileBinMmX10 + ProfileBinMmX10 / 2;
-            for (int k = from; k < to; k++)
+            for (int j = from; j < to; j++)
             {
+                int k = byFoot[j];
                 int index = active[k];
                 if (AlongWholeAxis(index) > cut)
                 {
-                    marks[index] |= ContactMap.Toe;
+                    marks[k] |= ContactMap.Toe;
                 }
             }
         }

@@ -155,7 +155,7 @@ namespace Kiosk.Mat.Analysis
                     int index = active[k];
                     int row = index / cols;
                     int s = (int)((colX[index - row * cols] * cos + rowY[row] * sin) >> 14);
-                    marks[index] |= s < bestBoundary ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
+                    marks[k] |= s < bestBoundary ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
                 }
                 return 2;
             }
@@ -166,13 +166,13 @@ namespace Kiosk.Mat.Analysis
             for (int k = 0; k < count; k++)
             {
                 int index = active[k];
-                momentX += (long)load[index] * colX[index % cols];
+                momentX += (long)load[k] * colX[index % cols];
             }
             long centreX = (long)map.Geometry.WidthUm / 200;
             byte foot = momentX < centreX * totalLoadGrams ? (byte)ContactMap.LeftFoot : (byte)ContactMap.RightFoot;
             for (int k = 0; k < count; k++)
             {
-                marks[active[k]] |= foot;
+                marks[k] |= foot;
             }
             return 1;
         }
@@ -317,7 +317,7 @@ namespace Kiosk.Mat.Analysis
                 int along = (int)((-x * sin + y * cos) >> 14);
                 if ((int)((x * cos + y * sin) >> 14) < boundary)
                 {
-                    leftLoad += load[index];
+                    leftLoad += load[k];
                     if (along < leftMin)
                     {
                         leftMin = along;
@@ -431,7 +431,7 @@ namespace Kiosk.Mat.Analysis
                     target = !halves || middleRow ? whole : (y < yMid ? front : rear);
                 }
                 int s = (int)((colX[index - rowStart] * cos + ySin) >> 14);
-                long grams = load[index];
+                long grams = load[k];
                 // The sensel spans [s - half, s + half]: the part of it in its first bin, then whole bins, then the rest.
                 int offset = s - half - origin;
                 int b = offset / BinMmX10;

@@ -40,7 +40,7 @@ namespace Kiosk.Mat.Session
         private long _copSumXY;
         private long _copPathMmX10;
         private int _lastCopX;
-        // The window's mean, the frame the analysis reads; free between scans (ScratchFrame).
+        // A whole frame of grams for the calibration commands (ScratchFrame); the analysis reads the window's sum.
         private readonly int[] _meanFrame;
         private int _lastCopY;
 
@@ -95,16 +95,14 @@ namespace Kiosk.Mat.Session
         public FootAnalyzer Analyzer { get { return _analyzer; } }
 
         /// <summary>
-        /// One int per sensel that is free between scans (the analysis's input, written afresh by each scan's
-        /// analysis): the device's calibration commands borrow it for a whole frame rather than keep one of their own.
+        /// One int per sensel that the tracker does not use (the analysis reads the window's sum): the device's
+        /// calibration commands borrow it for a whole frame rather than keep one of their own.
         /// </summary>
         public int[] ScratchFrame { get { return _meanFrame; } }
 
         /// <summary>
         /// Takes one calibrated frame (grams per sensel) at a time in ms from any fixed start (wrapping is fine).
-        /// Returns true on the frame whose capture completed: the scan is in <see cref="Result"/>, and
-        /// <paramref name="loadGrams"/> has been overwritten with the still window's mean, which the analysis ran on
-        /// (the device's heap has no room for a buffer of its own).
+        /// Returns true on the frame whose capture completed: the scan is in <see cref="Result"/>.
         /// </summary>
         public bool Step(int[] loadGrams, int elapsedMs, FrameHealth health)
         {
@@ -291,24 +289,12 @@ namespace Kiosk.Mat.Session
             _lastCopY = CopYMmX10;
         }
 
-        /// <summary>
-        /// The window's mean into the scratch frame, then the analysis, which reads it in place (it keeps no copy).
-        /// </summary>
+        /// <summary>The analysis of the window's mean, which it reads from the window's sum in place (it keeps no copy).</summary>
         private void Analyse()
         {
             int frames = _captureFrames;
-            int[] mean = _meanFrame;
-            System.Array.Clear(mean, 0, mean.Length);
-            ushort[] indices = _windowSum.Index;
-            int[] sums = _windowSum.Grams;
-            int count = _windowSum.Count;
-            int half = frames / 2;
-            for (int k = 0; k < count; k++)
-            {
-                mean[indices[k]] = (sums[k] + half) / frames;
-            }
             _captureHealth.SaturatedCount = _maxSaturated;
-            _analyzer.Analyze(mean, _captureHealth, _result);
+            _analyzer.Analyze(_windowSum, frames, _captureHealth, _result);
             _result.FrameCount = frames;
             _result.WindowMs = StillForMs;
             _result.SwayPathMmX10 = (int)_copPathMmX10;

@@ -19,4 +19,24 @@ public class AnalysisAllocationTests
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
         Assert.True(result.Left.Present && result.Right.Present);
     }
+
+    [Fact]
+    public void TheAnalysisHoldsBuffersForItsContactNotForTheWholeMat()
+    {
+        var mat = new MatGeometry(48, 48, 10000);
+        var frame = new StandingScene { NoiseGrams = 2, DeadSensels = 2 }.Render(mat);
+        var analyzer = new FootAnalyzer(mat, null);
+        var result = new ScanAnalysis();
+        analyzer.Analyze(frame.LoadGrams, new FrameHealth(frame.DeadMask, 0), result);
+        Assert.True(result.Left.Present && result.Right.Present);
+        // Two standing feet cover about a sixth of a 48 x 48 mat at 10 mm: the contact's lists are sized to them.
+        Assert.InRange(analyzer.Map.Active.Length, analyzer.Map.ActiveCount, mat.SenselCount / 4);
+        Assert.Equal(mat.SenselCount, analyzer.Map.Slot.Length);
+
+        // A frame with more contact grows them, and all of it is analysed.
+        var whole = Enumerable.Repeat(800, mat.SenselCount).ToArray();
+        analyzer.Analyze(whole, null, result);
+        Assert.Equal(mat.SenselCount, analyzer.Map.ActiveCount);
+        Assert.Equal(800 * mat.SenselCount, result.TotalLoadGrams);
+    }
 }
