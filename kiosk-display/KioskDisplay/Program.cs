@@ -1,6 +1,7 @@
 using Kiosk.Display;
 using Kiosk.Display.Auth;
 using Kiosk.Display.Endpoints;
+using Kiosk.Display.Pages;
 using Kiosk.Display.Security;
 
 if (PasswordHashing.TryRunCommand(args)) return;
@@ -32,6 +33,7 @@ if (!app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Kiosk:
 }
 
 app.UseSecurityHeaders();      // CSP without inline script, no framing, no sniffing: on every response, errors too
+app.UseInvariantCulture();     // numbers and dates read and written alike on any machine (Pages/StaffCulture)
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
