@@ -63,16 +63,46 @@ namespace Kiosk.Mat.Analysis
 
         public void Measure(int foot, FootMeasures result)
         {
-            ContactMap map = _map;
             result.Clear();
             AtEdge = false;
             Unreliable = false;
             MidfootOffsetPlusX = 0;
-
-            // The foot's own places are a range of the map's ByFoot (ContactMap.GroupByFoot); every pass below runs
-            // over that range with the map's arrays in locals: on an interpreter each field read and call is paid.
+            // The foot's own places are a range of the map's ByFoot (ContactMap.GroupByFoot). The measuring is in steps
+            // called one after another, not one within the other: on nanoCLR each call's locals take heap while it runs.
+            ContactMap map = _map;
             int from = map.FootStart(foot);
             int to = map.FootEnd(foot);
+            long areaQ8;
+            long load = MeasureWhole(from, to, result, out areaQ8);
+            if (load == 0)
+            {
+                return;
+            }
+            // A bridge to a toe can be more than half covered (the hallux's neck, a coarse mat's gap); a stricter
+            // core then still parts it, so the toes of both passes count.
+            MarkToeIslands(foot, from, to, areaQ8, ContactMap.Core);
+            MarkToeIslands(foot, from, to, areaQ8, ContactMap.StrictCore);
+            if (MarkProtrudingToes(foot, from, to))
+            {
+                map.SetSlots();
+            }
+            CutAtToeCrease(from, to);
+            if (!_axis.Fit(map, from, to, false))
+            {
+                _axis.Fit(map, from, to, true);
+            }
+            MeasureAlongAxis(foot, from, to, load, result);
+        }
+
+        /// <summary>
+        /// The whole foot's load, centre of pressure, peak, contact area and axis (with its toes), and whether it touches
+        /// the mat's border; returns its load, 0 when it is not on the mat. Every pass runs over the foot's range with
+        /// the map's arrays in locals: on an interpreter each field read and call is paid.
+        /// </summary>
+        private long MeasureWhole(int from, int to, FootMeasures result, out long areaQ8)
+        {
+            ContactMap map = _map;
+            areaQ8 = 0;
             ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
             int[] loads = map.LoadGrams;
@@ -86,7 +116,6 @@ namespace Kiosk.Mat.Analysis
             long load = 0;
             long momentX = 0;
             long momentY = 0;
-            long areaQ8 = 0;
             int peak = 0;
             for (int j = from; j < to; j++)
             {
@@ -111,7 +140,7 @@ namespace Kiosk.Mat.Analysis
             }
             if (load == 0 || !_wholeAxis.Fit(map, from, to, true))
             {
-                return;
+                return 0;
             }
             result.Present = true;
             result.LoadGrams = (int)load;
@@ -119,20 +148,24 @@ namespace Kiosk.Mat.Analysis
             result.CopYMmX10 = (int)IntMath.DivRound(momentY, load);
             result.PeakKpa = map.KpaOfLoad(peak);
             result.ContactAreaMm2 = (int)(areaQ8 * map.SenselAreaMm2X100 / (100L * ContactMap.FullCoverageQ8));
+            return load;
+        }
 
-            // A bridge to a toe can be more than half covered (the hallux's neck, a coarse mat's gap); a stricter
-            // core then still parts it, so the toes of both passes count.
-            MarkToeIslands(foot, from, to, areaQ8, ContactMap.Core);
-            MarkToeIslands(foot, from, to, areaQ8, ContactMap.StrictCore);
-            if (MarkProtrudingToes(foot, from, to))
-            {
-                map.SetSlots();
-            }
-            CutAtToeCrease(from, to);
-            if (!_axis.Fit(map, from, to, false))
-            {
-                _axis.Fit(map, from, to, true);
-            }
+        /// <summary>
+        /// Along the toeless axis: length, width, the arch index and the regions' loads (by thirds of the toeless
+        /// footprint), the medial/lateral split and the toe-out; then the arch's class when the foot can be classified.
+        /// </summary>
+        private void MeasureAlongAxis(int foot, int from, int to, long load, FootMeasures result)
+        {
+            ContactMap map = _map;
+            ushort[] byFoot = map.ByFoot;
+            ushort[] active = map.Active;
+            int[] loads = map.LoadGrams;
+            byte[] coverage = map.Coverage;
+            byte[] marks = map.Marks;
+            int[] colX = map.ColXMmX10;
+            int[] rowY = map.RowYMmX10;
+            int cols = map.Geometry.Cols;
             long centreX = _axis.CentreXMmX10;
             long centreY = _axis.CentreYMmX10;
             long forwardX = _axis.ForwardXQ14;
