@@ -157,19 +157,20 @@ namespace Kiosk.Mat.Analysis
         /// </summary>
         private void MeasureAlongAxis(int foot, int from, int to, long load, FootMeasures result)
         {
+            // The toeless axis, and the map's arrays in locals for the passes below.
             ContactMap map = _map;
+            long centreX = _axis.CentreXMmX10;
+            long centreY = _axis.CentreYMmX10;
             ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
-            int[] loads = map.LoadGrams;
-            byte[] coverage = map.Coverage;
-            byte[] marks = map.Marks;
+            long forwardX = _axis.ForwardXQ14;
+            long forwardY = _axis.ForwardYQ14;
             int[] colX = map.ColXMmX10;
             int[] rowY = map.RowYMmX10;
             int cols = map.Geometry.Cols;
-            long centreX = _axis.CentreXMmX10;
-            long centreY = _axis.CentreYMmX10;
-            long forwardX = _axis.ForwardXQ14;
-            long forwardY = _axis.ForwardYQ14;
+            int[] loads = map.LoadGrams;
+            byte[] coverage = map.Coverage;
+            byte[] marks = map.Marks;
 
             int half = map.PitchMmX10 / 2;
             int span = 2 * half;
