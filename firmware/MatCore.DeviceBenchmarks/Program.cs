@@ -176,7 +176,7 @@ namespace Kiosk.Mat.DeviceBenchmarks
                 device.Tracker.Analyzer.Analyze(device.Pipeline.Loaded, 1, device.Calibration.Health, analysis);
                 analyse = Min(analyse, DateTime.UtcNow.Ticks - t0);
             }
-            int[] grams = device.Pipeline.LastFrameGrams(device.Tracker.ScratchFrame);
+            int[] grams = device.Pipeline.LastFrameGrams(new int[run.Geometry.SenselCount]);
             ScanAnalysis wholeAnalysis = new ScanAnalysis();
             long analyseWhole = long.MaxValue;
             for (int i = 0; i < AnalysisRepeats; i++)

@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 namespace Kiosk.Display.Tests;
 
 /// <summary>
-/// The product form shows and saves a price and a half size the same on a kiosk whose machine is set to German as on
-/// any other: the number fields get "39.90" (not "39,90", which a number field shows as empty), and the browser's
-/// "49.90" is saved as 49.90 (not 4990).
+/// The staff's prices and sizes, whatever the machine's language and the store's currency. The product form shows and
+/// saves a price and a half size the same on a kiosk whose machine is set to German as on any other: the number fields
+/// get "39.90" (not "39,90", which a number field shows as empty), and the browser's "49.90" is saved as 49.90. The
+/// catalog and the form say the currency the prices are in (Kiosk:Currency), as the shopper's page does.
 /// </summary>
 public sealed class StaffCultureTests
 {
@@ -41,5 +42,14 @@ public sealed class StaffCultureTests
         var stored = (await catalog.GetProductAsync(product.Id))!;
         Assert.Equal((49.90m, 35.5), (stored.Price, stored.SizeMin));
         Assert.Matches("<h1>Scans of [A-Z][a-z]+day [0-9]+ [A-Z][a-z]+ 20[0-9]{2}", await staff.GetStringAsync("/staff")); // English, as the page is
+    }
+
+    [Fact]
+    public async Task TheCatalogAndTheProductFormSayInWhichCurrencyPricesAre()
+    {
+        await using var server = new KioskServer(settings: new() { ["Kiosk:Currency"] = "GBP" });
+        var staff = await server.SignedInAsync("staff");
+        Assert.Contains("<th>Price (GBP)</th>", await staff.GetStringAsync("/staff/catalog"));
+        Assert.Contains("<label>Price (GBP) <input name=\"price\"", await staff.GetStringAsync("/staff/product"));
     }
 }

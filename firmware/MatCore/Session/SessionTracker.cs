@@ -40,8 +40,6 @@ namespace Kiosk.Mat.Session
         private long _copSumXY;
         private long _copPathMmX10;
         private int _lastCopX;
-        // A whole frame of grams for the calibration commands (ScratchFrame); the analysis reads the window's sum.
-        private readonly int[] _meanFrame;
         private int _lastCopY;
 
         /// <summary>A tracker whose window may load the whole mat (hosts, which step dense frames).</summary>
@@ -61,7 +59,6 @@ namespace Kiosk.Mat.Session
             _analyzer = analyzer ?? new FootAnalyzer(geometry, null);
             _contactGrams = _analyzer.ContactGrams;
             _windowSum = new LoadedSensels(windowSensels, geometry.Cols);
-            _meanFrame = new int[geometry.SenselCount];
             State = SessionState.Empty;
         }
 
@@ -93,12 +90,6 @@ namespace Kiosk.Mat.Session
 
         /// <summary>The analysis each scan runs (its buffers are the tracker's largest).</summary>
         public FootAnalyzer Analyzer { get { return _analyzer; } }
-
-        /// <summary>
-        /// One int per sensel that the tracker does not use (the analysis reads the window's sum): the device's
-        /// calibration commands borrow it for a whole frame rather than keep one of their own.
-        /// </summary>
-        public int[] ScratchFrame { get { return _meanFrame; } }
 
         /// <summary>
         /// Takes one calibrated frame (grams per sensel) at a time in ms from any fixed start (wrapping is fine).
