@@ -86,14 +86,14 @@ public class CrosstalkTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// How far the compensated left share may stray from the truth, percent x 10. The compensation corrects a column from
-    /// its sum of 48 readings, each with 3 counts of noise: the sum's deviation is 3 x sqrt(48) = 21 counts, one count is
-    /// 0.939 / 4095 of the drive at 3100 mV full scale, and a column under a foot scales that by up to ~8x, so a foot
-    /// column's load is off by ~3.8% (one deviation; 3.0% with 2450 mV's finer counts). Over the ~10 columns of a foot
-    /// and two feet, the share s moves by s (1 - s) x 3.8% x sqrt(2 / 10) = 0.4 points at s = 0.65; four deviations are
-    /// 1.5 points. The ideal readout (no crosstalk) reads the share within 0.1 point, so this is the compensation's noise.
+    /// How far the compensated left share may stray from the truth, percent x 10: two deviations of the share's noise.
+    /// Measured over GridElectrics.Seed 1..12 (uneven-stance, one scan each): the share's deviation is 1.0 point at
+    /// 3100 mV full scale, 0.8 at 2450 mV, and 0.1 point without ADC noise, so it is the ADC's 3 counts of noise, which
+    /// the compensation raises with a column's gain (up to ~8x under a foot) and which weigh 27% more grams per count
+    /// at the board's coarser full scale. The +-1 point asserted before was inside one deviation: it fitted seed 1
+    /// (65.8% at 2450 mV, 66.2% at 3100 mV, truth 65%), not the noise.
     /// </summary>
-    public const int LoadShareToleranceX10 = 15;
+    public const int LoadShareToleranceX10 = 20;
 
     private static ushort[] Scan(GridElectrics electrics, int[] load)
     {
