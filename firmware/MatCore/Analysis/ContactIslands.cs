@@ -37,6 +37,9 @@ namespace Kiosk.Mat.Analysis
             ushort[] active = map.Active;
             int[] load = map.LoadGrams;
             ushort[] slot = map.Slot;
+            int boxRow = map.BoxRow;
+            int boxCol = map.BoxCol;
+            int boxCols = map.BoxCols;
             ushort[] queue = map.Scratch;
             byte[] coverage = map.Coverage;
             int count = map.ActiveCount;
@@ -71,12 +74,12 @@ namespace Kiosk.Mat.Analysis
                     int colLast = col < cols - 1 ? col + 1 : col;
                     for (int r = rowFirst; r <= rowLast; r++)
                     {
-                        int neighbour = r * cols + colFirst;
-                        for (int c = colFirst; c <= colLast; c++, neighbour++)
+                        int cell = (r - boxRow) * boxCols + colFirst - boxCol;
+                        for (int c = colFirst; c <= colLast; c++, cell++)
                         {
                             // A sensel's neighbours in contact are all in its island: Unlabelled until reached, then Filling.
-                            int place = slot[neighbour] - 1;
-                            if (place < 0 || neighbour == index)
+                            int place = slot[cell] - 1;
+                            if (place < 0 || place == k)
                             {
                                 continue;
                             }

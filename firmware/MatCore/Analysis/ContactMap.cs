@@ -6,10 +6,11 @@ namespace Kiosk.Mat.Analysis
     /// <summary>
     /// The working picture of one analysed frame, kept as a list of the sensels in contact: each has a place k in the
     /// list (in the order of the mat) and, at that place, its mat index, its load, its marks (in contact, its foot, toe,
-    /// core) and how much of it the foot covers. Only <see cref="Slot"/> is sized by the mat (2 bytes a sensel: which
-    /// place a sensel has); the list's arrays are sized by the contact, allocated by the first analysis that needs them
-    /// and reused by the next: two standing feet load about a sixth of a 48 x 48 mat, so the analysis holds about
-    /// 13 bytes for each of those rather than 7 for every sensel of the mat and a dense frame of 4.
+    /// core) and how much of it the foot covers, and (<see cref="Slot"/>, 2 bytes a sensel of the contact's box) which
+    /// place a sensel has. All are sized by the contact, allocated by the first analysis that needs them and reused by
+    /// the next: two standing feet load about a sixth of a 48 x 48 mat, in a box of two fifths of it, so the analysis
+    /// holds about 13 bytes for each sensel in contact and 2 for each of its box, rather than 7 for every sensel of
+    /// the mat and a dense frame of 4.
     /// </summary>
     public sealed class ContactMap
     {
@@ -45,10 +46,16 @@ namespace Kiosk.Mat.Analysis
         public readonly MatGeometry Geometry;
 
         /// <summary>
-        /// Per sensel of the mat: 0 when it is not in contact, else 1 + its place in the list, so a neighbour's place is
-        /// one read away. <see cref="FootMeasurer"/> borrows it as a distance map and puts it back (<see cref="SetSlots"/>).
+        /// Per cell of the contact's box (<see cref="BoxRow"/>, <see cref="BoxCol"/>, <see cref="BoxCols"/> wide: the
+        /// contact's rows and columns and one more each side, within the mat, so it holds every sensel's neighbours):
+        /// 0 when the sensel is not in contact, else 1 + its place in the list, so a neighbour's place is one read away.
+        /// <see cref="FootMeasurer"/> borrows it as a distance map and puts it back (<see cref="SetSlots"/>).
         /// </summary>
-        public readonly ushort[] Slot;
+        public ushort[] Slot;
+        public int BoxRow;
+        public int BoxCol;
+        public int BoxRows;
+        public int BoxCols;
 
         /// <summary>How many sensels are in contact: the list's places 0 .. ActiveCount-1.</summary>
         public int ActiveCount;
@@ -102,7 +109,7 @@ namespace Kiosk.Mat.Analysis
         {
             Geometry = geometry;
             int n = geometry.SenselCount;
-            Slot = new ushort[n];
+            Slot = new ushort[0];
             Allocate(0);
             ColXMmX10 = new int[geometry.Cols];
             RowYMmX10 = new int[geometry.Rows];
@@ -146,8 +153,9 @@ namespace Kiosk.Mat.Analysis
             {
                 Allocate(capacity);
             }
-            System.Array.Clear(Slot, 0, Slot.Length);
             ActiveCount = 0;
+            BoxRows = 0;
+            BoxCols = 0;
             LeftEnd = 0;
         }
 
@@ -191,28 +199,74 @@ namespace Kiosk.Mat.Analysis
             int[] load = LoadGrams;
             byte[] marks = Marks;
             byte[] coverage = Coverage;
-            ushort[] slot = Slot;
             int count = ActiveCount;
             int kept = 0;
             for (int k = 0; k < count; k++)
             {
-                int index = active[k];
                 if ((marks[k] & InContact) == 0)
                 {
-                    slot[index] = 0;
                     continue;
                 }
                 if (kept != k)
                 {
-                    active[kept] = (ushort)index;
+                    active[kept] = active[k];
                     load[kept] = load[k];
                     marks[kept] = marks[k];
                     coverage[kept] = coverage[k];
-                    slot[index] = (ushort)(kept + 1);
                 }
                 kept++;
             }
             ActiveCount = kept;
+            SetSlots();
+        }
+
+        /// <summary>
+        /// The contact's box and <see cref="Slot"/> from the list (once it is gathered): the box of its rows and
+        /// columns and one more each side, within the mat; <see cref="Slot"/> grows to it when it must.
+        /// </summary>
+        public void SetBox()
+        {
+            int cols = Geometry.Cols;
+            int count = ActiveCount;
+            ushort[] active = Active;
+            int rowMin = count > 0 ? active[0] / cols : 0;
+            int rowMax = count > 0 ? active[count - 1] / cols : -1;
+            int colMin = cols;
+            int colMax = -1;
+            for (int k = 0; k < count; k++)
+            {
+                int index = active[k];
+                int col = index - index / cols * cols;
+                if (col < colMin)
+                {
+                    colMin = col;
+                }
+                if (col > colMax)
+                {
+                    colMax = col;
+                }
+            }
+            if (count == 0)
+            {
+                BoxRows = 0;
+                BoxCols = 0;
+                return;
+            }
+            BoxRow = rowMin > 0 ? rowMin - 1 : 0;
+            BoxCol = colMin > 0 ? colMin - 1 : 0;
+            BoxRows = (rowMax < Geometry.Rows - 1 ? rowMax + 1 : rowMax) - BoxRow + 1;
+            BoxCols = (colMax < cols - 1 ? colMax + 1 : colMax) - BoxCol + 1;
+            if (Slot.Length < BoxRows * BoxCols)
+            {
+                Slot = new ushort[BoxRows * BoxCols];
+            }
+            SetSlots();
+        }
+
+        /// <summary>The cell of the contact's box (<see cref="Slot"/>) that holds a sensel of the box, by its row and column.</summary>
+        public int CellOf(int row, int col)
+        {
+            return (row - BoxRow) * BoxCols + col - BoxCol;
         }
 
         /// <summary><see cref="Slot"/> again from the list, after a step borrowed it: 0 off the contact, 1 + the place on it.</summary>
@@ -220,18 +274,30 @@ namespace Kiosk.Mat.Analysis
         {
             ushort[] slot = Slot;
             ushort[] active = Active;
-            System.Array.Clear(slot, 0, slot.Length);
+            int cols = Geometry.Cols;
+            int boxRow = BoxRow;
+            int boxCol = BoxCol;
+            int boxCols = BoxCols;
+            System.Array.Clear(slot, 0, BoxRows * boxCols);
             int count = ActiveCount;
             for (int k = 0; k < count; k++)
             {
-                slot[active[k]] = (ushort)(k + 1);
+                int index = active[k];
+                int row = index / cols;
+                slot[(row - boxRow) * boxCols + index - row * cols - boxCol] = (ushort)(k + 1);
             }
         }
 
         /// <summary><see cref="LeftFoot"/>, <see cref="RightFoot"/> or <see cref="NoFoot"/>: the foot a sensel of the mat belongs to.</summary>
         public int FootOf(int index)
         {
-            int slot = Slot[index];
+            int row = index / Geometry.Cols;
+            int col = index - row * Geometry.Cols;
+            if (row < BoxRow || row >= BoxRow + BoxRows || col < BoxCol || col >= BoxCol + BoxCols)
+            {
+                return NoFoot;
+            }
+            int slot = Slot[CellOf(row, col)];
             return slot == 0 ? NoFoot : Marks[slot - 1] & FootMask;
         }
 

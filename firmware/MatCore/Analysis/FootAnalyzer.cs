@@ -258,7 +258,6 @@ namespace Kiosk.Mat.Analysis
             map.Start(frame == null ? SummedInContact() + DeadUnderFeetRoom : 0);
             ushort[] active = map.Active;
             int[] loads = map.LoadGrams;
-            ushort[] slot = map.Slot;
             int capacity = active.Length;
             // One sensel of the frame at a time, in the order of the mat: every sensel of a whole frame; of a summed
             // list, its sensels and the dead ones (never in it: calibration reads them as 0) merged in.
@@ -333,10 +332,10 @@ namespace Kiosk.Mat.Analysis
                 }
                 active[count] = (ushort)at;
                 loads[count++] = grams;
-                slot[at] = (ushort)count;
                 load += grams;
             }
             map.ActiveCount = count;
+            map.SetBox();
             // Every place starts Unlabelled.
             System.Array.Clear(map.Marks, 0, count);
             _deadCount = deadCount;

@@ -306,6 +306,9 @@ namespace Kiosk.Mat.Analysis
             byte[] marks = map.Marks;
             byte[] core = map.Labels;
             ushort[] slot = map.Slot;
+            int boxRow = map.BoxRow;
+            int boxCol = map.BoxCol;
+            int boxCols = map.BoxCols;
             ushort[] queue = map.Scratch;
             // A neighbour joins a core island when it is of this foot's contact and covered enough.
             int joinMask = ContactMap.FootMask | coreMark;
@@ -353,24 +356,25 @@ namespace Kiosk.Mat.Analysis
                     }
                     areaQ8 += coverage[k] + 1;
                     // Up, down, left, right.
+                    int cell = (row - boxRow) * boxCols + col - boxCol;
                     for (int side = 0; side < 4; side++)
                     {
                         int neighbour;
                         if (side == 0)
                         {
-                            neighbour = row > 0 ? index - cols : -1;
+                            neighbour = row > 0 ? cell - boxCols : -1;
                         }
                         else if (side == 1)
                         {
-                            neighbour = row < rows - 1 ? index + cols : -1;
+                            neighbour = row < rows - 1 ? cell + boxCols : -1;
                         }
                         else if (side == 2)
                         {
-                            neighbour = col > 0 ? index - 1 : -1;
+                            neighbour = col > 0 ? cell - 1 : -1;
                         }
                         else
                         {
-                            neighbour = col < cols - 1 ? index + 1 : -1;
+                            neighbour = col < cols - 1 ? cell + 1 : -1;
                         }
                         int place = neighbour >= 0 ? slot[neighbour] - 1 : -1;
                         if (place >= 0 && core[place] == 0 && (marks[place] & joinMask) == joinMarks)
@@ -442,10 +446,10 @@ namespace Kiosk.Mat.Analysis
                 int colLast = col < cols - 1 ? col + 1 : col;
                 for (int r = rowFirst; r <= rowLast; r++)
                 {
-                    int neighbour = r * cols + colFirst;
-                    for (int c = colFirst; c <= colLast; c++, neighbour++)
+                    int cell = (r - boxRow) * boxCols + colFirst - boxCol;
+                    for (int c = colFirst; c <= colLast; c++, cell++)
                     {
-                        int place = slot[neighbour] - 1;
+                        int place = slot[cell] - 1;
                         if (place >= 0 && (marks[place] & ContactMap.FootMask) == foot && core[place] == 0)
                         {
                             core[place] = core[k];
@@ -533,12 +537,15 @@ namespace Kiosk.Mat.Analysis
             // distance from outside the core, then (eroded) each sensel's distance from the eroded core, which grown
             // back by the reach is the body.
             ushort[] distance = map.Slot;
+            int boxRow = map.BoxRow;
+            int boxCol = map.BoxCol;
+            int boxCols = map.BoxCols;
             int coreMarks = foot | ContactMap.Core;
             int coreMask = ContactMap.FootMask | ContactMap.Core;
             for (int r = rowMin; r <= rowMax; r++)
             {
                 bool innerRow = r > 0 && r < rows - 1;
-                int index = r * cols + colMin;
+                int index = (r - boxRow) * boxCols + colMin - boxCol;
                 for (int c = colMin; c <= colMax; c++, index++)
                 {
                     int place = distance[index] - 1;
@@ -551,7 +558,7 @@ namespace Kiosk.Mat.Analysis
             bool any = false;
             for (int r = rowMin; r <= rowMax; r++)
             {
-                int index = r * cols + colMin;
+                int index = (r - boxRow) * boxCols + colMin - boxCol;
                 for (int c = colMin; c <= colMax; c++, index++)
                 {
                     bool eroded = distance[index] >= reach;
@@ -589,7 +596,7 @@ namespace Kiosk.Mat.Analysis
                 {
                     footFront = t;
                 }
-                if (body[index] <= reach && t > front)
+                if (body[(row - boxRow) * boxCols + index - row * cols - boxCol] <= reach && t > front)
                 {
                     front = t;
                 }
@@ -609,7 +616,7 @@ namespace Kiosk.Mat.Analysis
                 int k = byFoot[j];
                 int index = active[k];
                 footArea += coverage[k] + 1;
-                if (body[index] > reach && AlongWholeAxis(index) > cut)
+                if (body[BoxCell(index)] > reach && AlongWholeAxis(index) > cut)
                 {
                     toeArea += coverage[k] + 1;
                 }
@@ -622,12 +629,20 @@ namespace Kiosk.Mat.Analysis
             {
                 int k = byFoot[j];
                 int index = active[k];
-                if (body[index] > reach && AlongWholeAxis(index) > cut)
+                if (body[BoxCell(index)] > reach && AlongWholeAxis(index) > cut)
                 {
                     marks[k] |= ContactMap.Toe;
                 }
             }
             return true;
+        }
+
+        /// <summary>The cell of the map's box that holds a sensel of the contact.</summary>
+        private int BoxCell(int index)
+        {
+            int cols = _map.Geometry.Cols;
+            int row = index / cols;
+            return _map.CellOf(row, index - row * cols);
         }
 
         /// <summary>Distance of a sensel along the whole foot's axis (toes included) from its centroid, mm x 10.</summary>
@@ -637,18 +652,23 @@ namespace Kiosk.Mat.Analysis
         }
 
         /// <summary>
-        /// Chamfer distance transform in place over a box of the mat: each cell gets the distance (mm x 10) from its
+        /// Chamfer distance transform in place over a box of the mat (rows and columns of the mat, cells of the map's
+        /// box): each cell gets the distance (mm x 10) from its
         /// centre to the nearest cell holding 0, through steps of one pitch (sides) and 1.414 pitches (corners), up to
         /// <see cref="FarMmX10"/> (a cell holding it starts out far from every 0).
         /// </summary>
         private void Chamfer(ushort[] distance, int rowMin, int rowMax, int colMin, int colMax)
         {
-            int cols = _map.Geometry.Cols;
-            int side = _map.PitchMmX10;
+            // The map's box: a row of it is BoxCols cells.
+            ContactMap map = _map;
+            int cols = map.BoxCols;
+            int boxRow = map.BoxRow;
+            int boxCol = map.BoxCol;
+            int side = map.PitchMmX10;
             int corner = side * 1414 / 1000;
             for (int r = rowMin; r <= rowMax; r++)
             {
-                int index = r * cols + colMin;
+                int index = (r - boxRow) * cols + colMin - boxCol;
                 for (int c = colMin; c <= colMax; c++, index++)
                 {
                     int d = distance[index];
@@ -682,7 +702,7 @@ namespace Kiosk.Mat.Analysis
             }
             for (int r = rowMax; r >= rowMin; r--)
             {
-                int index = r * cols + colMax;
+                int index = (r - boxRow) * cols + colMax - boxCol;
                 for (int c = colMax; c >= colMin; c--, index--)
                 {
                     int d = distance[index];

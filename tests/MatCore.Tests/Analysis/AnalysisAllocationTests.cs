@@ -29,14 +29,16 @@ public class AnalysisAllocationTests
         var result = new ScanAnalysis();
         analyzer.Analyze(frame.LoadGrams, new FrameHealth(frame.DeadMask, 0), result);
         Assert.True(result.Left.Present && result.Right.Present);
-        // Two standing feet cover about a sixth of a 48 x 48 mat at 10 mm: the contact's lists are sized to them.
+        // Two standing feet cover about a sixth of a 48 x 48 mat at 10 mm: the contact's list is sized to them.
         Assert.InRange(analyzer.Map.Active.Length, analyzer.Map.ActiveCount, mat.SenselCount / 4);
-        Assert.Equal(mat.SenselCount, analyzer.Map.Slot.Length);
+        // Its slots cover the contact's box, the feet's rows and columns and one more each side.
+        Assert.InRange(analyzer.Map.Slot.Length, analyzer.Map.BoxRows * analyzer.Map.BoxCols, mat.SenselCount / 2);
 
         // A frame with more contact grows them, and all of it is analysed.
         var whole = Enumerable.Repeat(800, mat.SenselCount).ToArray();
         analyzer.Analyze(whole, null, result);
         Assert.Equal(mat.SenselCount, analyzer.Map.ActiveCount);
         Assert.Equal(800 * mat.SenselCount, result.TotalLoadGrams);
+        Assert.Equal(mat.SenselCount, analyzer.Map.Slot.Length);
     }
 }
