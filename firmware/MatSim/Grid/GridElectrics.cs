@@ -6,14 +6,17 @@ namespace Kiosk.Mat.Simulation.Grid;
 /// The electrical parts of a passive resistive mat and its readout, with the values of DESIGN.md ("Hardware facts")
 /// as defaults (the drive, the on-resistance and the half-drive load are the device's own, <see cref="ReadoutCircuit"/>'s):
 /// 3.3 V row drive, a 10 kohm divider resistor per multiplexer, CD74HC4067 on-resistance, the ESP32's
-/// 12-bit ADC at 11 dB attenuation (full scale ~2450 mV). Derivation of the readings: README.md beside this file.
+/// 12-bit ADC at 11 dB attenuation (the top count at about the supply, ~3.1 V). Derivation of the readings: README.md beside this file.
 /// </summary>
 public sealed record GridElectrics
 {
     public double DriveMv { get; init; } = ReadoutCircuit.DefaultDriveMv;
 
-    /// <summary>ADC input at the top count, mV: 11 dB attenuation reads up to ~2450 mV (DESIGN.md).</summary>
-    public double AdcFullScaleMv { get; init; } = 2450;
+    /// <summary>
+    /// ADC input at the top count, mV: the device's own figure (<see cref="ReadoutCircuit.DefaultAdcFullScaleMv"/>, about
+    /// the supply at 11 dB), so the virtual mat's counts mean what a board's do; 2450 mV is only the top of the linear range.
+    /// </summary>
+    public double AdcFullScaleMv { get; init; } = ReadoutCircuit.DefaultAdcFullScaleMv;
 
     /// <summary>The divider resistor to ground, ohms (hardware/README.md: 10 kohm).</summary>
     public double DividerOhms { get; init; } = 10000;

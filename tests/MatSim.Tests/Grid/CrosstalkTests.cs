@@ -25,7 +25,11 @@ public class CrosstalkTests(ITestOutputHelper output)
         ushort[] ideal = Scan(quiet with { Crosstalk = false }, load);
         ushort[] crossed = Scan(quiet, load);
         var compensated = new ushort[crossed.Length];
-        new CrosstalkCompensation(Mat48, quiet.FullScalePermilleOfDrive, 10000, (int)quiet.ReadPathOnOhms).Apply(crossed, compensated);
+
+        var compensation = new CrosstalkCompensation(Mat48, quiet.FullScalePermilleOfDrive, 10000, (int)quiet.ReadPathOnOhms);
+        compensation.Apply(crossed, compensated);
+        // One count of a reading, as a share of the drive at the column node (the ADC reads below the on-resistance).
+        double driveSharePerCount = quiet.FullScalePermilleOfDrive / 1000.0 / 4095 * (10000 + quiet.ReadPathOnOhms) / 10000;
 
         int loaded = 0, worstBefore = 0, worstAfter = 0;
         double worstAfterPct = 0;
@@ -39,9 +43,15 @@ public class CrosstalkTests(ITestOutputHelper output)
             worstBefore = Math.Max(worstBefore, ideal[i] - crossed[i]);
             int after = Math.Abs(ideal[i] - compensated[i]);
             worstAfter = Math.Max(worstAfter, after);
-            // Whole-count rounding of the ~48 readings of the column adds up in its sum, and the compensation then
-            // scales a reading up by 1 / (1 - the rest of the column's share), up to ~6x under a foot.
-            Assert.True(after <= 6 + ideal[i] / 100, $"sensel {i}: ideal {ideal[i]}, compensated {compensated[i]}");
+            // Quantisation only: the compensation's integer division (1 count); the reading's own rounding (half a count),
+            // raised by up to the column's gain 1 / (1 - A) (~6-8x under a foot); and the column sum's rounding, up to half
+            // a count for each of its 48 readings, and one-sided when most of them are the empty sensels' leakage of a
+            // fraction of a count: it shifts the column's share A by that many counts' share of the drive, which moves a
+            // reading by its own size times that shift times the gain. At 3100 mV full scale one count is 0.939 / 4095
+            // of the drive (0.742 / 4095 at 2450 mV), so a coarser ADC widens the last term by 27%.
+            double gain = compensation.NoiseGainQ8[i % Mat48.Cols] / 256.0;
+            double quantisationCounts = 1 + gain * (0.5 + ideal[i] * Mat48.Rows * 0.5 * driveSharePerCount);
+            Assert.True(after <= quantisationCounts, $"sensel {i}: ideal {ideal[i]}, compensated {compensated[i]}, bound {quantisationCounts:F1}");
             worstAfterPct = Math.Max(worstAfterPct, 100.0 * after / ideal[i]);
         }
         output.WriteLine($"divider per column {dividerPerColumn}: {loaded} loaded sensels: worst raw shortfall {worstBefore} counts with crosstalk, {worstAfter} counts ({worstAfterPct:F1}%) after compensation");
@@ -71,9 +81,19 @@ public class CrosstalkTests(ITestOutputHelper output)
         Assert.InRange(compensatedErrorPct, -3, 3);
         Assert.Equal(truth.Left.ArchType, FootReport.ArchName(compensated.Left.Arch));
         Assert.Equal(truth.Right.ArchType, FootReport.ArchName(compensated.Right.Arch));
-        Assert.InRange(compensated.LoadLeftPctX10, truth.Left.LoadShare * 1000 - 10, truth.Left.LoadShare * 1000 + 10);
+        Assert.InRange(compensated.LoadLeftPctX10, truth.Left.LoadShare * 1000 - LoadShareToleranceX10, truth.Left.LoadShare * 1000 + LoadShareToleranceX10);
         Assert.Equal(QualityIssue.None, compensated.QualityIssues);
     }
+
+    /// <summary>
+    /// How far the compensated left share may stray from the truth, percent x 10: two deviations of the share's noise.
+    /// Measured over GridElectrics.Seed 1..12 (uneven-stance, one scan each): the share's deviation is 1.0 point at
+    /// 3100 mV full scale, 0.8 at 2450 mV, and 0.1 point without ADC noise, so it is the ADC's 3 counts of noise, which
+    /// the compensation raises with a column's gain (up to ~8x under a foot) and which weigh 27% more grams per count
+    /// at the board's coarser full scale. The +-1 point asserted before was inside one deviation: it fitted seed 1
+    /// (65.8% at 2450 mV, 66.2% at 3100 mV, truth 65%), not the noise.
+    /// </summary>
+    public const int LoadShareToleranceX10 = 20;
 
     private static ushort[] Scan(GridElectrics electrics, int[] load)
     {
