@@ -18,7 +18,9 @@ namespace Kiosk.Mat.SelfTest
     /// open rows and columns, and dead sensels, which an empty mat cannot show: a line or sensel that does not
     /// respond while the rest of the mat does.
     ///
-    /// All buffers are allocated once, in the constructor; <see cref="Run(ushort[], ushort[])"/> allocates nothing.
+    /// What the device keeps (the mask and the line faults) is allocated once, in the constructor. The histogram the
+    /// medians need (1 KB) is taken by each <see cref="Run(ushort[], ushort[])"/> and left behind: the test runs at
+    /// power-on and on the technician's command, so the device's heap does not keep it between shoppers.
     /// </summary>
     public sealed class MatSelfTest
     {
@@ -30,7 +32,6 @@ namespace Kiosk.Mat.SelfTest
         private readonly int _cols;
         private readonly SelfTestLimits _limits;
         private readonly int[] _neighbours = new int[8];
-        private readonly int[] _histogram = new int[HistogramBins];
 
         /// <summary>Per sensel, a <see cref="SenselStatus"/> value; index row * Cols + col.</summary>
         public readonly byte[] Mask;
@@ -305,11 +306,7 @@ namespace Kiosk.Mat.SelfTest
         /// <summary>Median (to 16 counts) of frame - reference over sensels on no faulty line.</summary>
         private int MedianOfGoodSensels(ushort[] frame, ushort[] reference)
         {
-            int[] histogram = _histogram;
-            for (int i = 0; i < histogram.Length; i++)
-            {
-                histogram[i] = 0;
-            }
+            int[] histogram = new int[HistogramBins];
             int counted = 0;
             for (int row = 0; row < _rows; row++)
             {

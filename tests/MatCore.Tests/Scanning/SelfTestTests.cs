@@ -172,8 +172,11 @@ public class SelfTestTests
     }
 
     [Fact]
-    public void RunningTheSelfTestAgainAllocatesNothing()
+    public void RunningTheSelfTestAgainTakesNoMoreThanItsMediansHistograms()
     {
+        // The device keeps no histogram between runs (power-on and the technician's command are rare): each median
+        // takes one of 256 ints and leaves it behind, and a run takes nothing else, whatever the mat's size.
+        const int histogramBytes = 256 * sizeof(int) + 64;
         ushort[] empty = Scan();
         _test.Run(empty, empty);
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -181,6 +184,6 @@ public class SelfTestTests
         {
             _test.Run(empty, empty);
         }
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 20 * 2 * histogramBytes);
     }
 }
