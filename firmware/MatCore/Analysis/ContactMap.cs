@@ -89,13 +89,12 @@ namespace Kiosk.Mat.Analysis
 
         /// <summary>
         /// Work space of the stages that never run at once, shared so the analysis holds one set: the foot splitter's
-        /// load profiles (whole, front, rear; and D its runs of empty bins), then the foot measurer's core islands (A, B,
+        /// load profiles (whole, front, rear), then the foot measurer's core islands (A, B,
         /// C: along-axis extents and area) and its width profile (A). Each at least as long as its longest use.
         /// </summary>
         public readonly int[] StageA;
         public readonly int[] StageB;
         public readonly int[] StageC;
-        public readonly int[] StageD;
 
         /// <summary>Sensel centres in mm x 10 from the mat's left and front edges, per column and per row.</summary>
         public readonly int[] ColXMmX10;
@@ -128,7 +127,6 @@ namespace Kiosk.Mat.Analysis
             StageA = new int[IntMath.Max(shared, BinsAcross(FootMeasurer.ProfileBinMmX10))];
             StageB = new int[shared];
             StageC = new int[shared];
-            StageD = new int[loadBins + 1];
         }
 
         /// <summary>
