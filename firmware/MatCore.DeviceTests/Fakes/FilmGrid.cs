@@ -20,6 +20,7 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         private const int ChannelsPerMuxOnBoard = 16;
         private const int ConductanceShift = 20;
         private const long WholeDrive = ConductanceLaw.AdcMax * 1000L;
+        private const long NoScan = -1;
 
         private readonly int _rows;
         private readonly int _cols;
@@ -40,6 +41,14 @@ namespace Kiosk.Mat.DeviceTests.Fakes
         private int _rightAt;
         private int _channel;
         private int _lastRow = int.MaxValue;
+        private long _scanStartTicks = NoScan;
+
+        /// <summary>
+        /// Time the rows were driven, 100 ns ticks: from the first SelectRow after a ReleaseAll to the next ReleaseAll,
+        /// summed (a scan over this grid, timed from inside it). A benchmark takes it off the tick the scan ran in,
+        /// rather than a scan timed apart, which a loaded machine can make longer than the tick it is taken from.
+        /// </summary>
+        public long ScanTicks;
 
         /// <param name="crosstalk">False: every sensel reads as if alone on its column (an ideal readout).</param>
         public FilmGrid(int rows, int cols, ConductanceLaw law, bool crosstalk)
@@ -89,6 +98,10 @@ namespace Kiosk.Mat.DeviceTests.Fakes
 
         public void SelectRow(int row)
         {
+            if (_scanStartTicks == NoScan)
+            {
+                _scanStartTicks = System.DateTime.UtcNow.Ticks;
+            }
             ushort[] readings = _rowReadings;
             System.Array.Copy(_columnEmpty, readings, _cols);
             int rowStart = row * _cols;
@@ -105,6 +118,11 @@ namespace Kiosk.Mat.DeviceTests.Fakes
 
         public void ReleaseAll()
         {
+            if (_scanStartTicks != NoScan)
+            {
+                ScanTicks += System.DateTime.UtcNow.Ticks - _scanStartTicks;
+                _scanStartTicks = NoScan;
+            }
         }
 
         public void SelectChannel(int channel)

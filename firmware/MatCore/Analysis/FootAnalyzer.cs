@@ -72,10 +72,11 @@ namespace Kiosk.Mat.Analysis
         private LoadedSensels _summed;
         private int _frames;
 
+        // The analysis runs in steps called one after another, each with few locals: on nanoCLR a running call's locals
+        // and evaluation stack take heap, and the steps measuring a foot run deepest, below this one.
         private void Analyze(FrameHealth health, ScanAnalysis result)
         {
-            ContactMap map = Map;
-            int n = map.Geometry.SenselCount;
+            int n = Map.Geometry.SenselCount;
             result.Clear();
             byte[] dead = health == null ? null : health.DeadMask;
             if (dead != null && dead.Length != n)
@@ -83,14 +84,51 @@ namespace Kiosk.Mat.Analysis
                 throw new System.ArgumentException("the dead-sensel mask does not match the mat's geometry", "health");
             }
             _dead = dead;
+            long total = FindContact(result);
+            QualityIssue issues = QualityIssue.None;
+            if (health != null && health.SaturatedCount > 0)
+            {
+                issues |= QualityIssue.Saturated;
+            }
+            if (_deadCount * 1000L > (long)n * Settings.MaxDeadPermille || _deadUnderFeet > Settings.MaxDeadUnderFeet)
+            {
+                issues |= QualityIssue.TooManyDeadSensels;
+            }
+            if (total < Settings.MinPresenceGrams)
+            {
+                result.QualityIssues = issues | QualityIssue.NoFoot;
+                return;
+            }
+            issues |= MeasureFeet(total, result);
+            if (total < Settings.MinStandingLoadGrams)
+            {
+                issues |= QualityIssue.TooLight;
+            }
+            if (total < Settings.MinAdultLoadGrams || IsChildSized(result.Left) || IsChildSized(result.Right))
+            {
+                issues |= QualityIssue.NotAdultSized;
+            }
+            if ((issues & (QualityIssue.TooManyDeadSensels | QualityIssue.NotAdultSized)) != 0)
+            {
+                // Filled-in sensels under a foot make its outline a guess; a child's arch is not an adult's.
+                Unclassify(result.Left);
+                Unclassify(result.Right);
+            }
+            ShareLoads(total, result);
+            result.QualityIssues = issues;
+        }
+
+        /// <summary>
+        /// The contact (gathered, its light islands dropped), its load and, when a foot is there, its centre of pressure
+        /// into result; returns the load, grams.
+        /// </summary>
+        private long FindContact(ScanAnalysis result)
+        {
+            ContactMap map = Map;
             long activeLoad = Gather();
-            int deadCount = _deadCount;
-            int deadUnderFeet = _deadUnderFeet;
+            _islands.Find((int)IntMath.Max(Settings.MinIslandGrams, activeLoad * Settings.MinIslandPermille / 1000));
             ushort[] active = map.Active;
             int[] loadGrams = map.LoadGrams;
-
-            _islands.Find((int)IntMath.Max(Settings.MinIslandGrams, activeLoad * Settings.MinIslandPermille / 1000));
-
             long total = 0;
             long momentX = 0;
             long momentY = 0;
@@ -108,69 +146,49 @@ namespace Kiosk.Mat.Analysis
                 momentY += (long)grams * rowY[row];
             }
             result.TotalLoadGrams = (int)total;
-            QualityIssue issues = QualityIssue.None;
-            if (health != null && health.SaturatedCount > 0)
+            if (total >= Settings.MinPresenceGrams)
             {
-                issues |= QualityIssue.Saturated;
+                result.CopXMmX10 = (int)IntMath.DivRound(momentX, total);
+                result.CopYMmX10 = (int)IntMath.DivRound(momentY, total);
             }
-            if (deadCount * 1000L > (long)n * Settings.MaxDeadPermille || deadUnderFeet > Settings.MaxDeadUnderFeet)
-            {
-                issues |= QualityIssue.TooManyDeadSensels;
-            }
-            if (total < Settings.MinPresenceGrams)
-            {
-                result.QualityIssues = issues | QualityIssue.NoFoot;
-                return;
-            }
-            result.CopXMmX10 = (int)IntMath.DivRound(momentX, total);
-            result.CopYMmX10 = (int)IntMath.DivRound(momentY, total);
+            return total;
+        }
 
+        /// <summary>Tells the feet apart and measures each; returns what the feet say about the scan's quality.</summary>
+        private QualityIssue MeasureFeet(long total, ScanAnalysis result)
+        {
+            ContactMap map = Map;
             int feet = _splitter.Split(total);
-            if (feet < 2)
-            {
-                issues |= QualityIssue.OneFootOnly;
-            }
+            QualityIssue issues = feet < 2 ? QualityIssue.OneFootOnly : QualityIssue.None;
             if (feet == 1)
             {
                 map.OneFoot(map.Marks[0] & ContactMap.FootMask);
-                issues |= MeasureLoneFoot(result);
+                return issues | MeasureLoneFoot(result);
             }
-            else
-            {
-                map.GroupByFoot();
-                issues |= MeasureFoot(ContactMap.LeftFoot, result.Left);
-                issues |= MeasureFoot(ContactMap.RightFoot, result.Right);
-            }
-            if (total < Settings.MinStandingLoadGrams)
-            {
-                issues |= QualityIssue.TooLight;
-            }
-            if (total < Settings.MinAdultLoadGrams || IsChildSized(result.Left) || IsChildSized(result.Right))
-            {
-                issues |= QualityIssue.NotAdultSized;
-            }
-            if ((issues & (QualityIssue.TooManyDeadSensels | QualityIssue.NotAdultSized)) != 0)
-            {
-                // Filled-in sensels under a foot make its outline a guess; a child's arch is not an adult's.
-                Unclassify(result.Left);
-                Unclassify(result.Right);
-            }
+            map.GroupByFoot();
+            issues |= MeasureFoot(ContactMap.LeftFoot, result.Left);
+            return issues | MeasureFoot(ContactMap.RightFoot, result.Right);
+        }
 
-            if (result.Left.Present && result.Right.Present)
+        /// <summary>The load's left/right split and the feet's regions' shares of it.</summary>
+        private static void ShareLoads(long total, ScanAnalysis result)
+        {
+            FootMeasures left = result.Left;
+            FootMeasures right = result.Right;
+            if (left.Present && right.Present)
             {
-                result.LoadLeftPctX10 = (int)IntMath.DivRound(result.Left.LoadGrams * 1000L, total);
+                result.LoadLeftPctX10 = (int)IntMath.DivRound(left.LoadGrams * 1000L, total);
                 result.LoadRightPctX10 = 1000 - result.LoadLeftPctX10;
             }
             // One foot alone gives no left/right split (0 and 0): "one-foot-only" says why, not a 100/0 imbalance.
-            result.Left.LoadPctX10 = result.LoadLeftPctX10;
-            result.Right.LoadPctX10 = result.LoadRightPctX10;
-            long rear = (long)result.Left.LoadGrams * result.Left.RearfootPctX10 + (long)result.Right.LoadGrams * result.Right.RearfootPctX10;
-            long mid = (long)result.Left.LoadGrams * result.Left.MidfootPctX10 + (long)result.Right.LoadGrams * result.Right.MidfootPctX10;
-            long feetLoad = (long)result.Left.LoadGrams + result.Right.LoadGrams;
+            left.LoadPctX10 = result.LoadLeftPctX10;
+            right.LoadPctX10 = result.LoadRightPctX10;
+            long rear = (long)left.LoadGrams * left.RearfootPctX10 + (long)right.LoadGrams * right.RearfootPctX10;
+            long mid = (long)left.LoadGrams * left.MidfootPctX10 + (long)right.LoadGrams * right.MidfootPctX10;
+            long feetLoad = (long)left.LoadGrams + right.LoadGrams;
             result.RearfootPctX10 = (int)IntMath.DivRound(rear, feetLoad);
             result.MidfootPctX10 = (int)IntMath.DivRound(mid, feetLoad);
             result.ForefootPctX10 = feetLoad > 0 ? 1000 - result.RearfootPctX10 - result.MidfootPctX10 : 0;
-            result.QualityIssues = issues;
         }
 
         /// <summary>
