@@ -22,10 +22,13 @@ namespace Kiosk.Mat.Link
         private readonly MatGeometry _geometry;
         private readonly ResultOutbox _outbox;
         private readonly PacketDecoder _decoder;
-        // One buffer for every packet: the payload is encoded at At, then framed in place (PacketFramer.EncodeInPlace).
-        private const int At = PacketFramer.InPlacePayloadOffset;
+        // One buffer for every packet, the outbox's pool: a packet's payload is encoded in its free bytes, after the room
+        // its framing takes (_headroom), then framed in place; a held result goes out framed where it lies, and the
+        // bytes that framing covered around it wait in _margins.
         private readonly byte[] _packet;
         private readonly int _payloadBytes;
+        private readonly int _headroom;
+        private readonly byte[] _margins;
         private readonly byte[] _received = new byte[ReceiveChunkBytes];
         private readonly FrameMessage _frame = new FrameMessage(0);
         // Refers to the analysis it sends (QueueResult) rather than hold a copy of its own.
@@ -88,7 +91,9 @@ namespace Kiosk.Mat.Link
                 payloadBytes = PacketFormat.MaxPayloadBytes;
             }
             _payloadBytes = payloadBytes;
-            _packet = new byte[At + payloadBytes + PacketFramer.InPlaceTailBytes];
+            _headroom = PacketFramer.InPlaceHeadroomFor(payloadBytes);
+            _packet = outbox.Pool;
+            _margins = new byte[PacketFramer.InPlaceHeadroomFor(_packet.Length) + PacketFormat.CrcBytes];
             _decoder = new PacketDecoder(this, IncomingPacketBytes);
             Hello.DeviceId = deviceId;
             FirmwareVersion.Fill(Hello);
@@ -132,6 +137,19 @@ namespace Kiosk.Mat.Link
 
         public ResultOutbox Outbox { get { return _outbox; } }
 
+        // Where the next packet's payload is encoded, and how large it may be: the largest this device sends while the
+        // outbox is (nearly) empty, less while it holds results (then a live frame that does not fit is dropped).
+        private int PayloadAt { get { return _outbox.FreeOffset + _headroom; } }
+
+        private int FreeBytes
+        {
+            get
+            {
+                int free = _packet.Length - PayloadAt - PacketFormat.CrcBytes;
+                return free < _payloadBytes ? free : _payloadBytes;
+            }
+        }
+
         /// <summary>A new connection: sequences restart at 0 and the Hello goes first.</summary>
         public void Connect(IPacketTransport transport, int nowMs)
         {
@@ -151,7 +169,7 @@ namespace Kiosk.Mat.Link
             Hello.ProofLength = proofKind == HelloMessage.ProofNone ? 0 : PairingProof.ProofBytes;
             _helloSequence = _sequence;
             _helloStatus = NoAnswer;
-            Send(MessageType.Hello, Hello.EncodePayload(_packet, At, _payloadBytes));
+            Send(MessageType.Hello, Hello.EncodePayload(_packet, PayloadAt, FreeBytes));
         }
 
         /// <summary>The link is gone: results wait in the outbox for the next connection.</summary>
@@ -176,7 +194,7 @@ namespace Kiosk.Mat.Link
             _frame.Rows = _geometry.Rows;
             _frame.Cols = _geometry.Cols;
             _frame.LoadGrams = loadGrams;
-            int length = _frame.EncodePayload(_packet, At, _payloadBytes);
+            int length = _frame.EncodePayload(_packet, PayloadAt, FreeBytes);
             if (length >= 0 && Send(MessageType.Frame, length))
             {
                 return true;
@@ -198,7 +216,7 @@ namespace Kiosk.Mat.Link
                 _framesDropped++;
                 return false;
             }
-            int length = FrameMessage.EncodePayload((uint)nowMs, loaded, _geometry.Rows, _packet, At, _payloadBytes);
+            int length = FrameMessage.EncodePayload((uint)nowMs, loaded, _geometry.Rows, _packet, PayloadAt, FreeBytes);
             if (length >= 0 && Send(MessageType.Frame, length))
             {
                 return true;
@@ -223,12 +241,15 @@ namespace Kiosk.Mat.Link
             _result.Rows = _geometry.Rows;
             _result.Cols = _geometry.Cols;
             _result.SummedLoads = summedLoads;
-            int length = _result.EncodePayload(_packet, At, _payloadBytes);
-            if (length < 0)
+            // While the outbox holds results the free bytes are fewer: a result that needs more waits for them (held)
+            // rather than go without its summed frame, which only one larger than any packet of this device does.
+            bool allRoom = FreeBytes >= _payloadBytes;
+            int length = _result.EncodePayload(_packet, PayloadAt, FreeBytes, allRoom);
+            if (length < 0 && allRoom)
             {
                 return false;
             }
-            if (_outbox.TryAdd(_result.ResultCounter, _packet, At, length, nowMs))
+            if (length >= 0 && _outbox.TryAdd(_result.ResultCounter, _packet, PayloadAt, length, nowMs))
             {
                 _holding = false;
                 return true;
@@ -246,7 +267,7 @@ namespace Kiosk.Mat.Link
             {
                 return false;
             }
-            return Send(MessageType.SenselMap, SenselMapMessage.EncodePayload(mask, _geometry.Rows, _geometry.Cols, _packet, At, _payloadBytes));
+            return Send(MessageType.SenselMap, SenselMapMessage.EncodePayload(mask, _geometry.Rows, _geometry.Cols, _packet, PayloadAt, FreeBytes));
         }
 
         /// <summary>Sends <see cref="Status"/> with the link's own fields filled in; false when the link refused it.</summary>
@@ -259,7 +280,7 @@ namespace Kiosk.Mat.Link
             Status.OutboxPending = _outbox.Count > 255 ? 255 : _outbox.Count;
             Status.Flags = _outbox.Refusing || _holding ? StatusMessage.FlagOutboxFull : 0;
             Status.FramesDropped = _framesDropped;
-            int length = Status.EncodePayload(_packet, At, _payloadBytes);
+            int length = Status.EncodePayload(_packet, PayloadAt, FreeBytes);
             return Send(MessageType.Status, length);
         }
 
@@ -293,7 +314,7 @@ namespace Kiosk.Mat.Link
             int due;
             while (Paired && (due = _outbox.NextDue(nowMs)) >= 0)
             {
-                if (!Send(MessageType.Result, _outbox.Pool, _outbox.OffsetAt(due), _outbox.LengthAt(due)))
+                if (!SendHeld(_outbox.OffsetAt(due), _outbox.LengthAt(due)))
                 {
                     return;
                 }
@@ -392,35 +413,61 @@ namespace Kiosk.Mat.Link
             _ack.HasResultId = false;
             _ack.DeviceId = 0;
             _ack.ResultCounter = 0;
-            Send(MessageType.Ack, _ack.EncodePayload(_packet, At, _payloadBytes));
+            Send(MessageType.Ack, _ack.EncodePayload(_packet, PayloadAt, FreeBytes));
         }
 
+        /// <summary>Sends the payload just encoded at <see cref="PayloadAt"/>.</summary>
         private bool Send(MessageType type, int payloadLength)
         {
-            return Send(type, null, 0, payloadLength);
-        }
-
-        private bool Send(MessageType type, byte[] payload, int offset, int length)
-        {
-            if (_transport == null || length < 0)
+            if (_transport == null || payloadLength < 0)
             {
                 return false;
             }
-            if (payload != null)
-            {
-                if (length > _payloadBytes)
-                {
-                    return false;
-                }
-                System.Array.Copy(payload, offset, _packet, At, length);
-            }
-            int wireBytes = PacketFramer.EncodeInPlace(type, _sequence, _packet, length);
-            if (wireBytes == 0 || !_transport.TrySend(_packet, 0, wireBytes))
+            int payloadAt = PayloadAt;
+            int wireBytes = PacketFramer.EncodeInPlaceAt(type, _sequence, _packet, payloadAt, payloadLength);
+            if (wireBytes == 0 || !_transport.TrySend(_packet, payloadAt - PacketFramer.InPlaceHeadroomFor(payloadLength), wireBytes))
             {
                 return false;
             }
             _sequence++;
             return true;
+        }
+
+        /// <summary>
+        /// Sends a result the outbox holds, framed where it lies, and puts it back as it was for a resend: the payload
+        /// (<see cref="PacketFramer.UnframeInPlace"/>) and the bytes around it that the framing covered.
+        /// </summary>
+        private bool SendHeld(int offset, int length)
+        {
+            if (_transport == null || length > _payloadBytes)
+            {
+                return false;
+            }
+            byte[] pool = _packet;
+            int before = PacketFramer.InPlaceHeadroomFor(length);
+            System.Array.Copy(pool, offset - before, _margins, 0, before);
+            System.Array.Copy(pool, offset + length, _margins, before, PacketFormat.CrcBytes);
+            int wireBytes = PacketFramer.EncodeInPlaceAt(MessageType.Result, _sequence, pool, offset, length);
+            if (wireBytes == 0)
+            {
+                return false;
+            }
+            bool sent;
+            try
+            {
+                sent = _transport.TrySend(pool, offset - before, wireBytes);
+            }
+            finally
+            {
+                PacketFramer.UnframeInPlace(pool, offset, length);
+                System.Array.Copy(_margins, 0, pool, offset - before, before);
+                System.Array.Copy(_margins, before, pool, offset + length, PacketFormat.CrcBytes);
+            }
+            if (sent)
+            {
+                _sequence++;
+            }
+            return sent;
         }
     }
 }

@@ -50,30 +50,91 @@ namespace Kiosk.Mat.Protocol
         }
 
         /// <summary>
-        /// Where <see cref="EncodeInPlace"/> wants the payload: room before it for the delimiter, the header and the
-        /// COBS code bytes, so that encoding forward never overwrites a payload byte it has not read yet (each output
-        /// byte lands at or before the input byte it came from).
+        /// Where <see cref="EncodeInPlace(MessageType, uint, byte[], int)"/> wants the payload: room before it for the
+        /// delimiter, the header and the COBS code bytes of the largest packet, so that encoding forward never
+        /// overwrites a payload byte it has not read yet (each output byte lands at or before the input byte it came from).
         /// </summary>
         public const int InPlacePayloadOffset = 2 + PacketFormat.HeaderBytes + PacketFormat.MaxPacketBytes / 254 + 4;
 
-        /// <summary>Bytes after the payload that <see cref="EncodeInPlace"/> may write: the CRC, its code bytes and the delimiter.</summary>
+        /// <summary>Bytes after the payload that <see cref="EncodeInPlace(MessageType, uint, byte[], int)"/> may write: the CRC, its code bytes and the delimiter.</summary>
         public const int InPlaceTailBytes = PacketFormat.CrcBytes + 4;
+
+        /// <summary>
+        /// The room in front of a payload of <paramref name="payloadLength"/> bytes that framing it in place takes
+        /// (<see cref="EncodeInPlaceAt"/>): the delimiter, the header, a code byte per started run of 254 bytes and
+        /// one more. It grows with the payload, so a payload placed behind the room for a larger one also fits.
+        /// </summary>
+        public static int InPlaceHeadroomFor(int payloadLength)
+        {
+            return 3 + PacketFormat.HeaderBytes + (PacketFormat.HeaderBytes + payloadLength + PacketFormat.CrcBytes) / 254;
+        }
 
         /// <summary>
         /// The same wire bytes as <see cref="Encode"/>, written over the payload's own buffer: the payload at
         /// <see cref="InPlacePayloadOffset"/>, the packet from index 0. The device then needs no second buffer the size
-        /// of its largest packet (4.7 KB of a 48 x 48 mat's heap). The header goes just before the payload and the CRC
-        /// just after it, so the stuffing is one loop with locals only (the interpreter pays for every call and field).
+        /// of its largest packet (4.7 KB of a 48 x 48 mat's heap).
         /// Returns the wire length, or 0 when the payload is too large or the buffer too small.
         /// </summary>
         public static int EncodeInPlace(MessageType type, uint sequence, byte[] buffer, int payloadLength)
         {
-            int head = InPlacePayloadOffset - PacketFormat.HeaderBytes;
             int end = InPlacePayloadOffset + payloadLength;
             if (payloadLength < 0 || payloadLength > PacketFormat.MaxPayloadBytes || end + InPlaceTailBytes > buffer.Length)
             {
                 return 0;
             }
+            return Frame(type, sequence, buffer, 0, InPlacePayloadOffset, payloadLength);
+        }
+
+        /// <summary>
+        /// Frames the payload at <paramref name="payloadOffset"/> in place, the packet starting
+        /// <see cref="InPlaceHeadroomFor"/> bytes before it and ending within the CRC's 4 bytes after it: nothing else of
+        /// the buffer is touched, so a payload kept among others (the outbox's) can go out from where it lies, and
+        /// <see cref="UnframeInPlace"/> puts it back. Returns the wire length (the packet starts at
+        /// <c>payloadOffset - InPlaceHeadroomFor(payloadLength)</c>), or 0 when it does not fit the buffer.
+        /// </summary>
+        public static int EncodeInPlaceAt(MessageType type, uint sequence, byte[] buffer, int payloadOffset, int payloadLength)
+        {
+            int start = payloadOffset - InPlaceHeadroomFor(payloadLength);
+            if (payloadLength < 0 || payloadLength > PacketFormat.MaxPayloadBytes || start < 0
+                || payloadOffset + payloadLength + PacketFormat.CrcBytes > buffer.Length)
+            {
+                return 0;
+            }
+            return Frame(type, sequence, buffer, start, payloadOffset, payloadLength);
+        }
+
+        /// <summary>
+        /// Undoes <see cref="EncodeInPlaceAt"/>: the payload is back at <paramref name="payloadOffset"/> (the bytes it
+        /// framed over around it are not: the caller keeps them if it needs them). Decoding COBS forward writes each byte
+        /// at or before the byte it reads, so no second buffer is needed.
+        /// </summary>
+        public static void UnframeInPlace(byte[] buffer, int payloadOffset, int payloadLength)
+        {
+            int start = payloadOffset - InPlaceHeadroomFor(payloadLength);
+            int end = start + PacketFormat.HeaderBytes + payloadLength + PacketFormat.CrcBytes;
+            int read = start + 1;
+            int write = start;
+            while (write < end)
+            {
+                int code = buffer[read++];
+                for (int k = 1; k < code && write < end; k++)
+                {
+                    buffer[write++] = buffer[read++];
+                }
+                if (code < 0xFF && write < end)
+                {
+                    buffer[write++] = 0;
+                }
+            }
+            System.Array.Copy(buffer, start + PacketFormat.HeaderBytes, buffer, payloadOffset, payloadLength);
+        }
+
+        // The header goes just before the payload and the CRC just after it, so the stuffing is one loop with locals
+        // only (the interpreter pays for every call and field).
+        private static int Frame(MessageType type, uint sequence, byte[] buffer, int start, int payloadOffset, int payloadLength)
+        {
+            int head = payloadOffset - PacketFormat.HeaderBytes;
+            int end = payloadOffset + payloadLength;
             buffer[head] = PacketFormat.Version;
             buffer[head + 1] = (byte)type;
             buffer[head + 2] = (byte)(sequence & 0xFF);
@@ -89,9 +150,9 @@ namespace Kiosk.Mat.Protocol
             buffer[end + 3] = (byte)(crc >> 24);
 
             // COBS, forward over header, payload and CRC: every byte is written at or before where it was read.
-            buffer[0] = PacketFormat.Delimiter;
-            int codeIndex = 1;
-            int position = 2;
+            buffer[start] = PacketFormat.Delimiter;
+            int codeIndex = start + 1;
+            int position = start + 2;
             int code = 1;
             int last = end + PacketFormat.CrcBytes;
             for (int i = head; i < last; i++)
@@ -114,7 +175,7 @@ namespace Kiosk.Mat.Protocol
             }
             buffer[codeIndex] = (byte)code;
             buffer[position++] = PacketFormat.Delimiter;
-            return position;
+            return position - start;
         }
     }
 }

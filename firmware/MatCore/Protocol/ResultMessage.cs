@@ -73,10 +73,17 @@ namespace Kiosk.Mat.Protocol
         /// </summary>
         public int EncodePayload(byte[] buffer, int offset, int capacity)
         {
+            return EncodePayload(buffer, offset, capacity, true);
+        }
+
+        /// <param name="mayLeaveFrameOut">False: -1 rather than the result without its summed frame (the device's outbox
+        /// has fewer free bytes while it holds results, and the result waits for them).</param>
+        public int EncodePayload(byte[] buffer, int offset, int capacity, bool mayLeaveFrameOut)
+        {
             if (HasSummedFrame)
             {
                 int length = Write(buffer, offset, capacity, true);
-                if (length >= 0)
+                if (length >= 0 || !mayLeaveFrameOut)
                 {
                     return length;
                 }

@@ -7,6 +7,12 @@ namespace Kiosk.Mat.Protocol
     /// reports "outbox full" in its Status (docs/protocol.md, "When the outbox is full").
     /// Time comes in as a millisecond counter that may wrap (uptime); differences are taken as signed ints,
     /// which stays right for deadlines less than 24 days apart.
+    ///
+    /// The pool is also the link's packet buffer (<see cref="Link.MatLinkSession"/>), so the device keeps one buffer
+    /// the size of its largest packet, not two: a held payload goes out framed where it lies
+    /// (<see cref="PacketFramer.EncodeInPlaceAt"/>, room for the framing before the first and after the last), and every
+    /// other packet is built in the free bytes after the payloads (<see cref="FreeOffset"/>), with
+    /// <see cref="PacketRoomBytes"/> past the payloads' own bytes so that acks, Hello and Status go out with the outbox full.
     /// </summary>
     public sealed class ResultOutbox
     {
@@ -14,26 +20,35 @@ namespace Kiosk.Mat.Protocol
         public const int InitialBackoffMs = 1000;
         public const int MaxBackoffMs = 60000;
 
+        /// <summary>Bytes past the payloads' for the packets that are not results (Hello with its proof, Status, an ack: under 100 bytes).</summary>
+        public const int PacketRoomBytes = 256;
+
         private readonly byte[] _pool;
         private readonly uint[] _counters;
         private readonly int[] _offsets;
         private readonly int[] _lengths;
         private readonly int[] _dueAtMs;
         private readonly int[] _backoffMs;
+        // Where the first payload starts (the room to frame it in place before it), and the payloads' own bytes.
+        private readonly int _firstOffset;
+        private readonly int _payloadBytes;
         private int _count;
         private int _usedBytes;
         private bool _connected;
         private bool _refusing;
 
         /// <param name="capacity">Results held at most.</param>
-        /// <param name="poolBytes">Bytes for all their payloads; at least one result of the largest size must fit.</param>
+        /// <param name="poolBytes">Bytes for all their payloads; at least one result of the largest size must fit. The pool
+        /// has <see cref="PacketRoomBytes"/> and the framing's room on top.</param>
         public ResultOutbox(int capacity, int poolBytes)
         {
             if (capacity < 1 || poolBytes < 1)
             {
                 throw new System.ArgumentOutOfRangeException("capacity");
             }
-            _pool = new byte[poolBytes];
+            _firstOffset = PacketFramer.InPlaceHeadroomFor(poolBytes);
+            _payloadBytes = poolBytes;
+            _pool = new byte[_firstOffset + poolBytes + PacketFormat.CrcBytes + PacketRoomBytes];
             _counters = new uint[capacity];
             _offsets = new int[capacity];
             _lengths = new int[capacity];
@@ -53,6 +68,9 @@ namespace Kiosk.Mat.Protocol
         /// <summary>The payloads live here; send entry i as <c>Pool[OffsetAt(i) .. + LengthAt(i)]</c>.</summary>
         public byte[] Pool { get { return _pool; } }
 
+        /// <summary>Where the pool's free bytes start (after the last payload): a packet may be built from here on.</summary>
+        public int FreeOffset { get { return _firstOffset + _usedBytes; } }
+
         public uint CounterAt(int index) { return _counters[index]; }
 
         public int OffsetAt(int index) { return _offsets[index]; }
@@ -70,14 +88,15 @@ namespace Kiosk.Mat.Protocol
             {
                 return true;
             }
-            if (_count == _counters.Length || length < 0 || length > _pool.Length - _usedBytes)
+            if (_count == _counters.Length || length < 0 || length > _payloadBytes - _usedBytes)
             {
                 _refusing = true;
                 return false;
             }
-            System.Array.Copy(payload, offset, _pool, _usedBytes, length);
+            // The payload may have been built in the free bytes themselves (the link's): a move within the pool.
+            System.Array.Copy(payload, offset, _pool, FreeOffset, length);
             _counters[_count] = resultCounter;
-            _offsets[_count] = _usedBytes;
+            _offsets[_count] = FreeOffset;
             _lengths[_count] = length;
             _dueAtMs[_count] = nowMs;
             _backoffMs[_count] = InitialBackoffMs;
@@ -127,7 +146,7 @@ namespace Kiosk.Mat.Protocol
                 return false;
             }
             int length = _lengths[index];
-            int tail = _usedBytes - (_offsets[index] + length);
+            int tail = FreeOffset - (_offsets[index] + length);
             if (tail > 0)
             {
                 System.Array.Copy(_pool, _offsets[index] + length, _pool, _offsets[index], tail);

@@ -1,4 +1,5 @@
 using Kiosk.Mat.Analysis;
+using Kiosk.Mat.Calibration;
 using Kiosk.Mat.Link;
 
 namespace Kiosk.Mat.Simulation.Tests.Link;
@@ -221,6 +222,68 @@ public class MatLinkSessionTests
             Assert.Equal((byte)Kiosk.Mat.SelfTest.SenselStatus.Stuck, map.Statuses[17]);
             Assert.Equal(1, map.Statuses.Count(v => v != 0));
         }
+    }
+
+    [Fact]
+    public void HeldResultsGoOutFromTheSharedBufferAndAreResentByteForByte()
+    {
+        // The device's sizes on a 48 x 48 mat: one buffer, the outbox's pool, room for one largest result; the results
+        // are framed where they lie and put back, so every resend, and a live frame built beside them, leaves them intact.
+        var mat48 = new MatGeometry(48, 48, 10000);
+        int payloadBytes = MatLinkSession.PayloadBytesFor(mat48.SenselCount);
+        var session = new MatLinkSession(DeviceId, mat48, new ResultOutbox(4, payloadBytes), 1, null, payloadBytes);
+        var display = new ScriptedDisplayTransport();
+        session.Connect(display, 0);
+        session.Poll(0);
+        for (int scan = 0; scan < 3; scan++)
+        {
+            var window = new LoadedSensels(16, mat48.Cols);
+            for (int k = 0; k < 16; k++)
+            {
+                window.Add(k * 13 + scan, 250 * (k + 1) + scan);
+            }
+            Assert.True(session.QueueResult(new ScanAnalysis { TotalLoadGrams = 1000 + scan }, window, 0));
+        }
+        var frame = new LoadedSensels(4, mat48.Cols);
+        frame.Add(5, 700);
+        session.Poll(0);
+        Assert.True(session.SendFrame(frame, 1));
+        session.Poll(ResultOutbox.InitialBackoffMs);
+
+        Assert.Equal([1u, 2u, 3u, 1u, 2u, 3u], display.ResultCounters);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(display.ResultPayloads[i], display.ResultPayloads[i + 3]);
+        }
+    }
+
+    [Fact]
+    public void AnOutboxFullOfTheLargestResultStillAcknowledgesCommandsAndHoldsTheNextScan()
+    {
+        int payloadBytes = MatLinkSession.PayloadBytesFor(Mat.SenselCount);
+        var session = new MatLinkSession(DeviceId, Mat, new ResultOutbox(4, payloadBytes), 1, null, payloadBytes);
+        var display = new ScriptedDisplayTransport();
+        session.Connect(display, 0);
+        session.Poll(0);
+        // A quarter of the mat loaded with five-digit grams: the largest Result this device sends.
+        var window = new LoadedSensels(Mat.SenselCount / 4, Mat.Cols);
+        for (int k = 0; k < Mat.SenselCount / 4; k++)
+        {
+            window.Add(k * 4, 60000 + k);
+        }
+        Assert.True(session.QueueResult(new ScanAnalysis(), window, 0));
+        Assert.False(session.QueueResult(new ScanAnalysis(), window, 0));
+        Assert.True(session.HoldingResult);
+        display.SendCommand(MessageType.Reboot, []);
+        session.Poll(1);
+
+        Assert.Equal(AckStatus.Busy, display.AcksFromDevice.Single().Status);
+        display.AcknowledgeResult(DeviceId, 1);
+        session.Poll(2);
+        Assert.True(session.QueueResult(new ScanAnalysis(), window, 2));
+        session.Poll(3);
+        Assert.Equal([1u, 2u], display.ResultCounters);
+        Assert.Equal(display.ResultPayloads[0].Length, display.ResultPayloads[1].Length);
     }
 
     private static MatLinkSession Session(byte[]? key, int capacity = 4) =>

@@ -50,6 +50,9 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
     /// <summary>Result counters in the order their packets arrived (resends included).</summary>
     public List<uint> ResultCounters { get; } = [];
 
+    /// <summary>The payloads of those result packets, as they arrived.</summary>
+    public List<byte[]> ResultPayloads { get; } = [];
+
     public bool TrySend(byte[] buffer, int offset, int count)
     {
         if (Busy || !IsOpen)
@@ -100,6 +103,7 @@ public sealed class ScriptedDisplayTransport : IPacketTransport, IPacketSink
         else if (packet.Type == MessageType.Result && _result.DecodePayload(packet.Buffer, packet.PayloadOffset, packet.PayloadLength))
         {
             ResultCounters.Add(_result.ResultCounter);
+            ResultPayloads.Add(packet.Buffer.AsSpan(packet.PayloadOffset, packet.PayloadLength).ToArray());
         }
     }
 
