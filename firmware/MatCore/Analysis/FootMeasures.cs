@@ -7,9 +7,6 @@ namespace Kiosk.Mat.Analysis
     /// </summary>
     public sealed class FootMeasures
     {
-        // Never written: what Clear copies.
-        private static readonly FootMeasures Cleared = new FootMeasures();
-
         public bool Present;
 
         /// <summary>Cavanagh and Rodgers arch index x 1000 (0.230 = 230).</summary>
@@ -52,10 +49,31 @@ namespace Kiosk.Mat.Analysis
         /// <summary>Angle of the foot axis from straight ahead, degrees x 10; positive when the toes turn outward.</summary>
         public int ToeOutDegX10;
 
-        /// <summary>Back to a fresh FootMeasures's values (the fields CopyFrom copies, so none is forgotten).</summary>
+        /// <summary>
+        /// Back to a fresh FootMeasures's values, field by field: a static cleared instance to copy from would stay on the
+        /// device's heap for its whole life (tests/MatCore.Tests ResultClearTests checks that no field is forgotten).
+        /// </summary>
         public void Clear()
         {
-            CopyFrom(Cleared);
+            Present = false;
+            ArchIndexX1000 = 0;
+            Arch = ArchType.Unknown;
+            ArchBorderlineWith = ArchType.Unknown;
+            ModifiedArchIndexX1000 = 0;
+            LoadGrams = 0;
+            LoadPctX10 = 0;
+            RearfootPctX10 = 0;
+            MidfootPctX10 = 0;
+            ForefootPctX10 = 0;
+            MedialPctX10 = 0;
+            LateralPctX10 = 0;
+            LengthMmX10 = 0;
+            WidthMmX10 = 0;
+            ContactAreaMm2 = 0;
+            PeakKpa = 0;
+            CopXMmX10 = 0;
+            CopYMmX10 = 0;
+            ToeOutDegX10 = 0;
         }
 
         public void CopyFrom(FootMeasures other)

@@ -6,9 +6,6 @@ namespace Kiosk.Mat.Analysis
     /// </summary>
     public sealed class ScanAnalysis
     {
-        // Never written: what Clear copies.
-        private static readonly ScanAnalysis Cleared = new ScanAnalysis();
-
         public readonly FootMeasures Left = new FootMeasures();
         public readonly FootMeasures Right = new FootMeasures();
 
@@ -47,10 +44,27 @@ namespace Kiosk.Mat.Analysis
             return (QualityIssues & issue) != 0;
         }
 
-        /// <summary>Back to a fresh ScanAnalysis's values (the fields CopyFrom copies, so none is forgotten).</summary>
+        /// <summary>
+        /// Back to a fresh ScanAnalysis's values, field by field: a static cleared instance to copy from would stay on the
+        /// device's heap for its whole life (tests/MatCore.Tests ResultClearTests checks that no field is forgotten).
+        /// </summary>
         public void Clear()
         {
-            CopyFrom(Cleared);
+            Left.Clear();
+            Right.Clear();
+            QualityIssues = QualityIssue.None;
+            TotalLoadGrams = 0;
+            LoadLeftPctX10 = 0;
+            LoadRightPctX10 = 0;
+            RearfootPctX10 = 0;
+            MidfootPctX10 = 0;
+            ForefootPctX10 = 0;
+            CopXMmX10 = 0;
+            CopYMmX10 = 0;
+            SwayPathMmX10 = 0;
+            SwayEllipseMm2 = 0;
+            FrameCount = 0;
+            WindowMs = 0;
         }
 
         public void CopyFrom(ScanAnalysis other)
