@@ -55,25 +55,15 @@ namespace Kiosk.Mat.Analysis
         /// </summary>
         public void Clear()
         {
+            // Grouped by meaning; ResultClearTests catches a field left out.
             Present = false;
-            ArchIndexX1000 = 0;
-            Arch = ArchType.Unknown;
-            ArchBorderlineWith = ArchType.Unknown;
-            ModifiedArchIndexX1000 = 0;
-            LoadGrams = 0;
-            LoadPctX10 = 0;
-            RearfootPctX10 = 0;
-            MidfootPctX10 = 0;
-            ForefootPctX10 = 0;
-            MedialPctX10 = 0;
-            LateralPctX10 = 0;
-            LengthMmX10 = 0;
-            WidthMmX10 = 0;
-            ContactAreaMm2 = 0;
-            PeakKpa = 0;
-            CopXMmX10 = 0;
-            CopYMmX10 = 0;
-            ToeOutDegX10 = 0;
+            Arch = ArchBorderlineWith = ArchType.Unknown;
+            ArchIndexX1000 = ModifiedArchIndexX1000 = 0;
+            LoadGrams = LoadPctX10 = 0;
+            RearfootPctX10 = MidfootPctX10 = ForefootPctX10 = 0;
+            MedialPctX10 = LateralPctX10 = 0;
+            LengthMmX10 = WidthMmX10 = ContactAreaMm2 = PeakKpa = 0;
+            CopXMmX10 = CopYMmX10 = ToeOutDegX10 = 0;
         }
 
         public void CopyFrom(FootMeasures other)

@@ -53,18 +53,10 @@ namespace Kiosk.Mat.Analysis
             Left.Clear();
             Right.Clear();
             QualityIssues = QualityIssue.None;
-            TotalLoadGrams = 0;
-            LoadLeftPctX10 = 0;
-            LoadRightPctX10 = 0;
-            RearfootPctX10 = 0;
-            MidfootPctX10 = 0;
-            ForefootPctX10 = 0;
-            CopXMmX10 = 0;
-            CopYMmX10 = 0;
-            SwayPathMmX10 = 0;
-            SwayEllipseMm2 = 0;
-            FrameCount = 0;
-            WindowMs = 0;
+            TotalLoadGrams = LoadLeftPctX10 = LoadRightPctX10 = 0;
+            RearfootPctX10 = MidfootPctX10 = ForefootPctX10 = 0;
+            CopXMmX10 = CopYMmX10 = SwayPathMmX10 = SwayEllipseMm2 = 0;
+            FrameCount = WindowMs = 0;
         }
 
         public void CopyFrom(ScanAnalysis other)
