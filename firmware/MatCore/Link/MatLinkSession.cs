@@ -14,8 +14,9 @@ namespace Kiosk.Mat.Link
     /// </summary>
     public sealed class MatLinkSession : IPacketSink
     {
-        // Commands and acks are small; the device never needs to take a frame or a result.
-        private const int IncomingPacketBytes = 256;
+        // Commands and acks are small; the device never needs to take a frame or a result. The largest packet the display
+        // sends it is a SetConfig with the longest key and value (docs/protocol.md): its payload, header and CRC.
+        private const int IncomingPacketBytes = PacketFormat.HeaderBytes + 2 + SetConfigMessage.MaxKeyBytes + SetConfigMessage.MaxValueBytes + PacketFormat.CrcBytes;
         // Read from the transport this much at a time: a poll takes a few commands at most, and a longer one in turns.
         private const int ReceiveChunkBytes = 64;
 
