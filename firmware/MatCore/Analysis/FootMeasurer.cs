@@ -29,8 +29,11 @@ namespace Kiosk.Mat.Analysis
         private readonly int[] _islandAreaQ8;
 
         // Core islands: sensels at least half covered (ContactMap.Core), 4-connected; a label per place, which fits a
-        // byte (the map's Labels; its Scratch is the work queue).
-        public const int MaxCoreIslands = 254;
+        // byte (the map's Labels; its Scratch is the work queue). A foot's core is its body and a few toes, with specks
+        // where a coarse mat parts them: 126 is far beyond any print, and keeps the islands' tables within the length
+        // the splitter's profiles need anyway (147 bins at 48 x 48 and 64 x 64), so they cost no stage buffer more.
+        // Core sensels beyond the last island go with their nearest island, as the edge sensels do.
+        public const int MaxCoreIslands = 126;
 
         // Width of the footprint along its axis, for finding the toe crease; bins of 2.5 mm (the map's stage buffer A,
         // as the islands' extents are: the crease is looked for after the islands).
