@@ -66,11 +66,13 @@ public sealed class DeviceResultParityTests
         Assert.Contains(ExpectedFlatFeetLine, inNanoClr);
     }
 
-    /// <summary>The whole-device tests as CI builds them (MatCore.WholeDeviceTests.Build, built before this project), run by nf-run.</summary>
+    /// <summary>
+    /// The whole-device tests as CI builds them (MatCore.WholeDeviceTests.Build in Release, built before this project
+    /// whatever its own configuration), run by nf-run.
+    /// </summary>
     private static string RunInNanoClr()
     {
-        string dll = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.WholeDeviceTests.Build", "bin"), "NFUnitTest.dll", SearchOption.AllDirectories)
-            .OrderByDescending(File.GetLastWriteTimeUtc).First();
+        string dll = Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.WholeDeviceTests.Build", "bin", "Release", "netstandard2.0", "NFUnitTest.dll");
         var run = ToolRun.Of(Path.Combine(NanoClrFactAttribute.Tools, "nf-run"), ["--tests", "--heap", HeapBytes.ToString(), "--quiet", dll],
             TimeSpan.FromMinutes(15));
         Assert.True(run.ExitCode == 0, $"the device tests failed in nanoCLR:\n{Tail(run.Output + run.Error)}");
