@@ -10,8 +10,10 @@ namespace Kiosk.Mat.DeviceBenchmarks
     /// <summary>
     /// Builds one part of the device's heap and stays alive with it, so that `nf-run --min-heap` on a build with
     /// -p:HeapPart=NAME weighs that part alone: "bench" (the runtime's own floor, the fake grid, the film and the
-    /// display in memory), "analysis" (the bench and the FootAnalyzer with a standing shopper's window analysed), "device" (the bench
-    /// and a powered-on MatDevice with its analyzer). The full run (no HeapPart) adds 200 frames of a shopper.
+    /// display in memory), "analysis" (the bench and the FootAnalyzer with a standing shopper's window analysed), "spread" (the
+    /// same with the worst window: as full as it may get, spread over the whole mat; compiled only into its own build, so
+    /// the other parts carry none of its code), "device" (the bench and a powered-on
+    /// MatDevice with its analyzer). The full run (no HeapPart) adds 200 frames of a shopper.
     /// </summary>
     public static class HeapParts
     {
@@ -33,6 +35,31 @@ namespace Kiosk.Mat.DeviceBenchmarks
                 FootAnalyzer analyzer = new FootAnalyzer(run.Geometry, run.Settings.Analysis);
                 analyzer.Analyze(window, 1, null, new ScanAnalysis());
             }
+#if HEAP_PART_SPREAD
+            else if (part == "spread")
+            {
+                // The most the device's analysis can be handed: a still window as full as it may get, its sensels spread
+                // over the whole mat (whole rows, evenly apart: each an island heavy enough to keep, a 75 kg shopper's
+                // load spread over them), so the contact list and the contact's box are as large as they get.
+                int senselCount = run.Geometry.SenselCount;
+                int cols = run.Geometry.Cols;
+                LoadedSensels window = new LoadedSensels(LoadedSensels.WindowCapacityFor(senselCount), cols);
+                int rowsLoaded = window.Index.Length / cols;
+                int grams = 75000 / (rowsLoaded * cols);
+                for (int r = 0; r < rowsLoaded; r++)
+                {
+                    int rowStart = r * rows / rowsLoaded * cols;
+                    for (int c = 0; c < cols; c++)
+                    {
+                        window.Add(rowStart + c, grams);
+                    }
+                }
+                FootAnalyzer analyzer = new FootAnalyzer(run.Geometry, run.Settings.Analysis);
+                analyzer.Analyze(window, 1, null, new ScanAnalysis());
+                Console.WriteLine("spread: " + window.Count + " sensels loaded, " + analyzer.Map.ActiveCount + " in contact, a box of "
+                    + analyzer.Map.BoxRows + " x " + analyzer.Map.BoxCols);
+            }
+#endif
             else if (part == "device")
             {
                 run.PowerOn();

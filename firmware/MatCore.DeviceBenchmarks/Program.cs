@@ -43,6 +43,8 @@ namespace Kiosk.Mat.DeviceBenchmarks
         private const string HeapPartName = "analysis";
 #elif HEAP_PART_DEVICE
         private const string HeapPartName = "device";
+#elif HEAP_PART_SPREAD
+        private const string HeapPartName = "spread";
 #endif
 
         public static void Main()

@@ -67,13 +67,13 @@ public sealed class DeviceResultParityTests
     }
 
     /// <summary>
-    /// The whole-device tests as CI builds them (MatCore.WholeDeviceTests.Build, built before this project), run by nf-run
-    /// with the bench they reference (the core, the fakes and the shoppers, an assembly of their own beside NFUnitTest).
+    /// The whole-device tests as CI builds them (MatCore.WholeDeviceTests.Build in Release, built before this project
+    /// whatever its own configuration), run by nf-run with the bench they reference (the core, the fakes and the
+    /// shoppers, an assembly of their own beside NFUnitTest).
     /// </summary>
     private static string RunInNanoClr()
     {
-        string dll = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.WholeDeviceTests.Build", "bin"), "NFUnitTest.dll", SearchOption.AllDirectories)
-            .OrderByDescending(File.GetLastWriteTimeUtc).First();
+        string dll = Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.WholeDeviceTests.Build", "bin", "Release", "netstandard2.0", "NFUnitTest.dll");
         string bench = Path.Combine(Path.GetDirectoryName(dll)!, "Kiosk.Mat.DeviceTests.Bench.dll");
         var run = ToolRun.Of(Path.Combine(NanoClrFactAttribute.Tools, "nf-run"), ["--tests", "--heap", HeapBytes.ToString(), "--quiet", dll, bench],
             TimeSpan.FromMinutes(15));

@@ -9,7 +9,7 @@ namespace Kiosk.Mat.Analysis
     /// core) and how much of it the foot covers, and (<see cref="Slot"/>, 2 bytes a sensel of the contact's box) which
     /// place a sensel has. All are sized by the contact, allocated by the first analysis that needs them and reused by
     /// the next: two standing feet load about a sixth of a 48 x 48 mat, in a box of two fifths of it, so the analysis
-    /// holds about 13 bytes for each sensel in contact and 2 for each of its box, rather than 7 for every sensel of
+    /// holds about 11 bytes for each sensel in contact and 2 for each of its box, rather than 7 for every sensel of
     /// the mat and a dense frame of 4.
     /// </summary>
     public sealed class ContactMap
@@ -76,10 +76,9 @@ namespace Kiosk.Mat.Analysis
         public byte[] Coverage;
 
         /// <summary>
-        /// The places grouped by foot once the feet are told apart: the left foot's first (up to LeftEnd), then the right
-        /// foot's, each in the order of the mat, so a foot's passes run over its own sensels only.
+        /// Once the feet are told apart (<see cref="GroupByFoot"/>) the list holds the left foot's places first (up to
+        /// LeftEnd), then the right foot's, each in the order of the mat, so a foot's passes run over a range of places.
         /// </summary>
-        public ushort[] ByFoot;
         public int LeftEnd;
 
         /// <summary>Per place, work space of one step at a time: a flood fill's queue or stack of places.</summary>
@@ -90,13 +89,12 @@ namespace Kiosk.Mat.Analysis
 
         /// <summary>
         /// Work space of the stages that never run at once, shared so the analysis holds one set: the foot splitter's
-        /// load profiles (whole, front, rear; and D its runs of empty bins), then the foot measurer's core islands (A, B,
+        /// load profiles (whole, front, rear), then the foot measurer's core islands (A, B,
         /// C: along-axis extents and area) and its width profile (A). Each at least as long as its longest use.
         /// </summary>
         public readonly int[] StageA;
         public readonly int[] StageB;
         public readonly int[] StageC;
-        public readonly int[] StageD;
 
         /// <summary>Sensel centres in mm x 10 from the mat's left and front edges, per column and per row.</summary>
         public readonly int[] ColXMmX10;
@@ -129,7 +127,6 @@ namespace Kiosk.Mat.Analysis
             StageA = new int[IntMath.Max(shared, BinsAcross(FootMeasurer.ProfileBinMmX10))];
             StageB = new int[shared];
             StageC = new int[shared];
-            StageD = new int[loadBins + 1];
         }
 
         /// <summary>
@@ -184,7 +181,6 @@ namespace Kiosk.Mat.Analysis
             LoadGrams = new int[capacity];
             Marks = new byte[capacity];
             Coverage = new byte[capacity];
-            ByFoot = new ushort[capacity];
             Scratch = new ushort[capacity];
             Labels = new byte[capacity];
         }
@@ -301,57 +297,96 @@ namespace Kiosk.Mat.Analysis
             return slot == 0 ? NoFoot : Marks[slot - 1] & FootMask;
         }
 
-        /// <summary>Where a foot's places start in <see cref="ByFoot"/>.</summary>
+        /// <summary>Where a foot's places start in the list (once grouped by foot).</summary>
         public int FootStart(int foot)
         {
             return foot == LeftFoot ? 0 : LeftEnd;
         }
 
-        /// <summary>Where a foot's places end in <see cref="ByFoot"/> (exclusive).</summary>
+        /// <summary>Where a foot's places end in the list (exclusive).</summary>
         public int FootEnd(int foot)
         {
             return foot == LeftFoot ? LeftEnd : ActiveCount;
         }
 
         /// <summary>
-        /// Puts the left foot's places before the right foot's in <see cref="ByFoot"/>, each in the order of the mat.
+        /// Moves the left foot's places before the right foot's, each foot's kept in the order of the mat, with all they
+        /// hold (<see cref="Slot"/> follows). In place, as a permutation applied cycle by cycle: no list of places per
+        /// foot is kept, and a foot's passes read their places without one more look-up each.
         /// </summary>
         public void GroupByFoot()
         {
-            ushort[] byFoot = ByFoot;
-            ushort[] right = Scratch;
             byte[] marks = Marks;
+            ushort[] destination = Scratch;
             int count = ActiveCount;
             int left = 0;
-            int rights = 0;
             for (int k = 0; k < count; k++)
             {
                 if ((marks[k] & FootMask) == LeftFoot)
                 {
-                    byFoot[left++] = (ushort)k;
-                }
-                else
-                {
-                    right[rights++] = (ushort)k;
+                    left++;
                 }
             }
-            for (int k = 0; k < rights; k++)
-            {
-                byFoot[left + k] = right[k];
-            }
-            LeftEnd = left;
-        }
-
-        /// <summary>The whole contact is one foot: <see cref="ByFoot"/> is the list in order, all left or all right.</summary>
-        public void OneFoot(int foot)
-        {
-            ushort[] byFoot = ByFoot;
-            int count = ActiveCount;
+            int nextLeft = 0;
+            int nextRight = left;
+            bool moves = false;
             for (int k = 0; k < count; k++)
             {
-                byFoot[k] = (ushort)k;
+                int to = (marks[k] & FootMask) == LeftFoot ? nextLeft++ : nextRight++;
+                destination[k] = (ushort)to;
+                moves |= to != k;
             }
-            LeftEnd = foot == LeftFoot ? count : 0;
+            LeftEnd = left;
+            if (!moves)
+            {
+                return;
+            }
+            ushort[] active = Active;
+            int[] load = LoadGrams;
+            byte[] coverage = Coverage;
+            for (int start = 0; start < count; start++)
+            {
+                // Follow the cycle through start, carrying one place's values; a place moved is its own destination.
+                int k = destination[start];
+                if (k == start)
+                {
+                    continue;
+                }
+                ushort carriedIndex = active[start];
+                int carriedLoad = load[start];
+                byte carriedMarks = marks[start];
+                byte carriedCoverage = coverage[start];
+                destination[start] = (ushort)start;
+                while (true)
+                {
+                    ushort index = active[k];
+                    int grams = load[k];
+                    byte mark = marks[k];
+                    byte share = coverage[k];
+                    active[k] = carriedIndex;
+                    load[k] = carriedLoad;
+                    marks[k] = carriedMarks;
+                    coverage[k] = carriedCoverage;
+                    int next = destination[k];
+                    destination[k] = (ushort)k;
+                    if (next == k)
+                    {
+                        break;
+                    }
+                    carriedIndex = index;
+                    carriedLoad = grams;
+                    carriedMarks = mark;
+                    carriedCoverage = share;
+                    k = next;
+                }
+            }
+            SetSlots();
+        }
+
+        /// <summary>The whole contact is one foot: the list in order is that foot's, all left or all right.</summary>
+        public void OneFoot(int foot)
+        {
+            LeftEnd = foot == LeftFoot ? ActiveCount : 0;
         }
 
         public int XMmX10(int index)

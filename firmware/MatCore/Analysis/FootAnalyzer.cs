@@ -84,7 +84,10 @@ namespace Kiosk.Mat.Analysis
                 throw new System.ArgumentException("the dead-sensel mask does not match the mat's geometry", "health");
             }
             _dead = dead;
-            long total = FindContact(result);
+            // Gathered here, not below FindContact: the lists grow while as few calls as may be are running.
+            long activeLoad = Gather();
+            _islands.Find((int)IntMath.Max(Settings.MinIslandGrams, activeLoad * Settings.MinIslandPermille / 1000));
+            long total = ContactLoad(result);
             QualityIssue issues = QualityIssue.None;
             if (health != null && health.SaturatedCount > 0)
             {
@@ -119,14 +122,12 @@ namespace Kiosk.Mat.Analysis
         }
 
         /// <summary>
-        /// The contact (gathered, its light islands dropped), its load and, when a foot is there, its centre of pressure
-        /// into result; returns the load, grams.
+        /// The contact's load (its light islands dropped) and, when a foot is there, its centre of pressure into result;
+        /// returns the load, grams.
         /// </summary>
-        private long FindContact(ScanAnalysis result)
+        private long ContactLoad(ScanAnalysis result)
         {
             ContactMap map = Map;
-            long activeLoad = Gather();
-            _islands.Find((int)IntMath.Max(Settings.MinIslandGrams, activeLoad * Settings.MinIslandPermille / 1000));
             ushort[] active = map.Active;
             int[] loadGrams = map.LoadGrams;
             long total = 0;

@@ -19,12 +19,11 @@ namespace Kiosk.Mat.Analysis
         public long AreaQ8;
 
         /// <summary>
-        /// Fits the axis to one foot's sensels (places map.ByFoot from..to), with or without its toes. Returns false when
+        /// Fits the axis to one foot's sensels (places from..to of map's list, grouped by foot), with or without its toes. Returns false when
         /// the foot has no contact.
         /// </summary>
         public bool Fit(ContactMap map, int from, int to, bool withToes)
         {
-            ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
             byte[] coverage = map.Coverage;
             byte[] marks = map.Marks;
@@ -39,9 +38,8 @@ namespace Kiosk.Mat.Analysis
             long sumXX = 0;
             long sumYY = 0;
             long sumXY = 0;
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 if (!withToes && (marks[k] & ContactMap.Toe) != 0)
                 {
                     continue;

@@ -29,8 +29,11 @@ namespace Kiosk.Mat.Analysis
         private readonly int[] _islandAreaQ8;
 
         // Core islands: sensels at least half covered (ContactMap.Core), 4-connected; a label per place, which fits a
-        // byte (the map's Labels; its Scratch is the work queue).
-        public const int MaxCoreIslands = 254;
+        // byte (the map's Labels; its Scratch is the work queue). A foot's core is its body and a few toes, with specks
+        // where a coarse mat parts them: 126 is far beyond any print, and keeps the islands' tables within the length
+        // the splitter's profiles need anyway (147 bins at 48 x 48 and 64 x 64), so they cost no stage buffer more.
+        // Core sensels beyond the last island go with their nearest island, as the edge sensels do.
+        public const int MaxCoreIslands = 126;
 
         // Width of the footprint along its axis, for finding the toe crease; bins of 2.5 mm (the map's stage buffer A,
         // as the islands' extents are: the crease is looked for after the islands).
@@ -67,7 +70,7 @@ namespace Kiosk.Mat.Analysis
             AtEdge = false;
             Unreliable = false;
             MidfootOffsetPlusX = 0;
-            // The foot's own places are a range of the map's ByFoot (ContactMap.GroupByFoot). The measuring is in steps
+            // The foot's own places are a range of the map's list (ContactMap.GroupByFoot). The measuring is in steps
             // called one after another, not one within the other: on nanoCLR each call's locals take heap while it runs.
             ContactMap map = _map;
             int from = map.FootStart(foot);
@@ -103,7 +106,6 @@ namespace Kiosk.Mat.Analysis
         {
             ContactMap map = _map;
             areaQ8 = 0;
-            ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
             int[] loads = map.LoadGrams;
             byte[] coverage = map.Coverage;
@@ -117,9 +119,8 @@ namespace Kiosk.Mat.Analysis
             long momentX = 0;
             long momentY = 0;
             int peak = 0;
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 int index = active[k];
                 marks[k] &= NotToe;
                 int grams = loads[k];
@@ -161,7 +162,6 @@ namespace Kiosk.Mat.Analysis
             ContactMap map = _map;
             long centreX = _axis.CentreXMmX10;
             long centreY = _axis.CentreYMmX10;
-            ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
             long forwardX = _axis.ForwardXQ14;
             long forwardY = _axis.ForwardYQ14;
@@ -179,9 +179,8 @@ namespace Kiosk.Mat.Analysis
             int footFront = int.MinValue;
             int toelessBack = int.MaxValue;
             int toelessFront = int.MinValue;
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 int index = active[k];
                 int row = index / cols;
                 long dx = colX[index - row * cols] - centreX;
@@ -234,9 +233,8 @@ namespace Kiosk.Mat.Analysis
             long medialLoad = 0;
             bool medialIsPlusX = foot == ContactMap.LeftFoot;
             // Each interval overlap below is IntMath.Overlap written out: a sensel's span [low, high] against a region's.
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 int index = active[k];
                 int row = index / cols;
                 long dx = colX[index - row * cols] - centreX;
@@ -334,7 +332,6 @@ namespace Kiosk.Mat.Analysis
             ContactMap map = _map;
             int cols = map.Geometry.Cols;
             int rows = map.Geometry.Rows;
-            ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
             byte[] coverage = map.Coverage;
             byte[] marks = map.Marks;
@@ -354,14 +351,13 @@ namespace Kiosk.Mat.Analysis
             long forwardX = _wholeAxis.ForwardXQ14;
             long forwardY = _wholeAxis.ForwardYQ14;
             int count = 0;
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                core[byFoot[j]] = 0;
+                core[k] = 0;
             }
             // Label the core islands, 4-connected, with the queue as a stack of places.
-            for (int j = from; j < to; j++)
+            for (int seed = from; seed < to; seed++)
             {
-                int seed = byFoot[j];
                 if (core[seed] != 0 || (marks[seed] & coreMark) == 0 || count >= MaxCoreIslands)
                 {
                     continue;
@@ -460,9 +456,8 @@ namespace Kiosk.Mat.Analysis
             // Grow the core islands over the edge sensels, breadth first, so each goes with its nearest island.
             int head = 0;
             int tail = 0;
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 if (core[k] > 0)
                 {
                     queue[tail++] = (ushort)k;
@@ -492,9 +487,8 @@ namespace Kiosk.Mat.Analysis
                     }
                 }
             }
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 if (core[k] > 0 && _islandAreaQ8[core[k]] == -1)
                 {
                     marks[k] |= ContactMap.Toe;
@@ -526,7 +520,6 @@ namespace Kiosk.Mat.Analysis
             ContactMap map = _map;
             int cols = map.Geometry.Cols;
             int rows = map.Geometry.Rows;
-            ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
             byte[] coverage = map.Coverage;
             byte[] marks = map.Marks;
@@ -534,9 +527,8 @@ namespace Kiosk.Mat.Analysis
             int rowMax = -1;
             int colMin = cols;
             int colMax = -1;
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 int index = active[k];
                 int row = index / cols;
                 int col = index - row * cols;
@@ -616,9 +608,8 @@ namespace Kiosk.Mat.Analysis
             int front = int.MinValue;
             int footBack = int.MaxValue;
             int footFront = int.MinValue;
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 int index = active[k];
                 int row = index / cols;
                 int t = (int)(((colX[index - row * cols] - centreX) * forwardX + (rowY[row] - centreY) * forwardY) >> 14);
@@ -645,9 +636,8 @@ namespace Kiosk.Mat.Analysis
             // survive (a short walking ball contact): no verdict.
             long toeArea = 0;
             long footArea = 0;
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 int index = active[k];
                 footArea += coverage[k] + 1;
                 if (body[BoxCell(index)] > reach && AlongWholeAxis(index) > cut)
@@ -659,9 +649,8 @@ namespace Kiosk.Mat.Analysis
             {
                 return true;
             }
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 int index = active[k];
                 if (body[BoxCell(index)] > reach && AlongWholeAxis(index) > cut)
                 {
@@ -783,7 +772,6 @@ namespace Kiosk.Mat.Analysis
         {
             ContactMap map = _map;
             int half = map.PitchMmX10 / 2;
-            ushort[] byFoot = map.ByFoot;
             ushort[] active = map.Active;
             byte[] coverage = map.Coverage;
             byte[] marks = map.Marks;
@@ -796,9 +784,8 @@ namespace Kiosk.Mat.Analysis
             long forwardY = _wholeAxis.ForwardYQ14;
             int back = int.MaxValue;
             int front = int.MinValue;
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 int index = active[k];
                 if ((marks[k] & ContactMap.Toe) == 0)
                 {
@@ -828,9 +815,8 @@ namespace Kiosk.Mat.Analysis
             {
                 profile[b] = 0;
             }
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 int index = active[k];
                 if ((marks[k] & ContactMap.Toe) != 0)
                 {
@@ -891,9 +877,8 @@ namespace Kiosk.Mat.Analysis
                 return;
             }
             int cut = back + crease * ProfileBinMmX10 + ProfileBinMmX10 / 2;
-            for (int j = from; j < to; j++)
+            for (int k = from; k < to; k++)
             {
-                int k = byFoot[j];
                 int index = active[k];
                 if (AlongWholeAxis(index) > cut)
                 {

@@ -7,9 +7,6 @@ namespace Kiosk.Mat.Analysis
     /// </summary>
     public sealed class FootMeasures
     {
-        // Never written: what Clear copies.
-        private static readonly FootMeasures Cleared = new FootMeasures();
-
         public bool Present;
 
         /// <summary>Cavanagh and Rodgers arch index x 1000 (0.230 = 230).</summary>
@@ -52,10 +49,21 @@ namespace Kiosk.Mat.Analysis
         /// <summary>Angle of the foot axis from straight ahead, degrees x 10; positive when the toes turn outward.</summary>
         public int ToeOutDegX10;
 
-        /// <summary>Back to a fresh FootMeasures's values (the fields CopyFrom copies, so none is forgotten).</summary>
+        /// <summary>
+        /// Back to a fresh FootMeasures's values, field by field: a static cleared instance to copy from would stay on the
+        /// device's heap for its whole life (tests/MatCore.Tests ResultClearTests checks that no field is forgotten).
+        /// </summary>
         public void Clear()
         {
-            CopyFrom(Cleared);
+            // Grouped by meaning; ResultClearTests catches a field left out.
+            Present = false;
+            Arch = ArchBorderlineWith = ArchType.Unknown;
+            ArchIndexX1000 = ModifiedArchIndexX1000 = 0;
+            LoadGrams = LoadPctX10 = 0;
+            RearfootPctX10 = MidfootPctX10 = ForefootPctX10 = 0;
+            MedialPctX10 = LateralPctX10 = 0;
+            LengthMmX10 = WidthMmX10 = ContactAreaMm2 = PeakKpa = 0;
+            CopXMmX10 = CopYMmX10 = ToeOutDegX10 = 0;
         }
 
         public void CopyFrom(FootMeasures other)

@@ -31,20 +31,20 @@ namespace Kiosk.Mat.Analysis
         private const int Bands = 3;
 
         private readonly ContactMap _map;
-        // Per angle, the load profiles of the whole contact and of its front and rear halves, on the same bins, and
-        // the length of the run of empty bins of the whole profile starting at each bin: the map's stage buffers,
-        // of which the first _bins entries are used.
+        // Per angle, the load profiles of the whole contact and of its front and rear halves, on the same bins: the
+        // map's stage buffers, of which the first bins entries are used.
         private readonly int[] _wholeProfile;
         private readonly int[] _frontProfile;
         private readonly int[] _rearProfile;
-        private readonly int[] _emptyRunFrom;
         private readonly int _maxBins;
         private readonly int[] _rowFirstCol;
         private readonly int[] _rowLastCol;
-        // Per band and angle (index band x 13 + angle): the best valley found, as FindLine ranks them.
-        private readonly long[] _valley = new long[Bands * Angles];
-        private readonly long[] _wholeValley = new long[Bands * Angles];
-        private readonly long[] _bandLoad = new long[Bands * Angles];
+        // Per band and angle (index band x 13 + angle): the best valley found, as FindLine ranks them. Loads in grams
+        // fit an int (the whole contact's does); NoValley marks an angle without one.
+        private const int NoValley = int.MaxValue;
+        private readonly int[] _valley = new int[Bands * Angles];
+        private readonly int[] _wholeValley = new int[Bands * Angles];
+        private readonly int[] _bandLoad = new int[Bands * Angles];
         private readonly int[] _gap = new int[Bands * Angles];
         private readonly int[] _boundary = new int[Bands * Angles];
 
@@ -55,7 +55,6 @@ namespace Kiosk.Mat.Analysis
             _wholeProfile = map.StageA;
             _frontProfile = map.StageB;
             _rearProfile = map.StageC;
-            _emptyRunFrom = map.StageD;
             _rowFirstCol = new int[map.Geometry.Rows];
             _rowLastCol = new int[map.Geometry.Rows];
         }
@@ -185,7 +184,6 @@ namespace Kiosk.Mat.Analysis
         private void FindValley(int band, int angle, int[] profile, int bins, int origin)
         {
             int[] whole = _wholeProfile;
-            int[] emptyRunFrom = _emptyRunFrom;
             int slot = band * Angles + angle;
             long bestValley = long.MaxValue;
             long bestWholeValley = long.MaxValue;
@@ -198,10 +196,12 @@ namespace Kiosk.Mat.Analysis
             }
             long minSide = bandLoad * MinSidePermille;
             long left = 0;
-            // The window of bins b-2..b+1, slid along with b; the run of empty bins of the whole profile ending at b-1.
+            // The window of bins b-2..b+1, slid along with b; the run of empty bins of the whole profile ending at b-1,
+            // and the end (exclusive) of the last run of empty bins looked up ahead.
             long valley = (long)profile[0] + (bins > 1 ? profile[1] : 0);
             long wholeValley = (long)whole[0] + (bins > 1 ? whole[1] : 0);
             int emptyBefore = 0;
+            int emptyEnd = 0;
             for (int b = 1; b < bins; b++)
             {
                 if (b + 1 < bins)
@@ -220,7 +220,16 @@ namespace Kiosk.Mat.Analysis
                 {
                     continue;
                 }
-                int gap = emptyBefore + emptyRunFrom[b];
+                // The run of empty bins from b, found once for all the bins of that run: b only moves ahead.
+                if (whole[b] == 0 && emptyEnd <= b)
+                {
+                    emptyEnd = b + 1;
+                    while (emptyEnd < bins && whole[emptyEnd] == 0)
+                    {
+                        emptyEnd++;
+                    }
+                }
+                int gap = emptyBefore + (whole[b] == 0 ? emptyEnd - b : 0);
                 if (valley < bestValley
                     || wholeValley < bestWholeValley
                     || (wholeValley == bestWholeValley && gap > bestGap))
@@ -232,11 +241,11 @@ namespace Kiosk.Mat.Analysis
                     boundary = gap > 0 ? origin + (b - emptyBefore) * BinMmX10 + gap * BinMmX10 / 2 : origin + b * BinMmX10;
                 }
             }
-            _valley[slot] = bestValley;
-            _wholeValley[slot] = bestWholeValley;
+            _valley[slot] = bestValley == long.MaxValue ? NoValley : (int)bestValley;
+            _wholeValley[slot] = bestWholeValley == long.MaxValue ? NoValley : (int)bestWholeValley;
             _gap[slot] = bestGap;
             _boundary[slot] = boundary;
-            _bandLoad[slot] = bandLoad;
+            _bandLoad[slot] = (int)bandLoad;
         }
 
         /// <summary>
@@ -255,7 +264,7 @@ namespace Kiosk.Mat.Analysis
                 for (int angle = 0; angle < Angles; angle++)
                 {
                     int slot = first + angle;
-                    if (_valley[slot] == long.MaxValue)
+                    if (_valley[slot] == NoValley)
                     {
                         continue;
                     }
@@ -271,7 +280,7 @@ namespace Kiosk.Mat.Analysis
                         best = angle;
                     }
                 }
-                if (best < 0 || _valley[first + best] * 1000 > _bandLoad[first + best] * MaxValleyPermille)
+                if (best < 0 || _valley[first + best] * 1000L > _bandLoad[first + best] * (long)MaxValleyPermille)
                 {
                     return false;
                 }
@@ -281,7 +290,7 @@ namespace Kiosk.Mat.Analysis
                     lineBoundary = _boundary[first + best];
                     return true;
                 }
-                _valley[first + best] = long.MaxValue;
+                _valley[first + best] = NoValley;
             }
             return false;
         }
@@ -350,8 +359,7 @@ namespace Kiosk.Mat.Analysis
 
         /// <summary>
         /// Fills the load profile across lines at this angle of the whole contact, and with halves those of its front
-        /// (y up to yMid) and rear (y from yMid) halves, on the same bins, and the runs of empty bins of the whole;
-        /// returns the position of bin 0 (mm x 10). Each sensel's load is spread over the width it spans across the line.
+        /// (y up to yMid) and rear (y from yMid) halves, on the same bins; returns the position of bin 0 (mm x 10). Each sensel's load is spread over the width it spans across the line.
         /// </summary>
         private int Profile(int angle, int rowMin, int rowMax, int yMid, bool halves, out int bins)
         {
@@ -461,12 +469,6 @@ namespace Kiosk.Mat.Analysis
                 {
                     whole[b] = front[b] + rear[b] - whole[b];
                 }
-            }
-            int[] emptyRunFrom = _emptyRunFrom;
-            emptyRunFrom[bins] = 0;
-            for (int b = bins - 1; b >= 0; b--)
-            {
-                emptyRunFrom[b] = whole[b] == 0 ? emptyRunFrom[b + 1] + 1 : 0;
             }
             return origin;
         }

@@ -6,9 +6,6 @@ namespace Kiosk.Mat.Analysis
     /// </summary>
     public sealed class ScanAnalysis
     {
-        // Never written: what Clear copies.
-        private static readonly ScanAnalysis Cleared = new ScanAnalysis();
-
         public readonly FootMeasures Left = new FootMeasures();
         public readonly FootMeasures Right = new FootMeasures();
 
@@ -47,10 +44,19 @@ namespace Kiosk.Mat.Analysis
             return (QualityIssues & issue) != 0;
         }
 
-        /// <summary>Back to a fresh ScanAnalysis's values (the fields CopyFrom copies, so none is forgotten).</summary>
+        /// <summary>
+        /// Back to a fresh ScanAnalysis's values, field by field: a static cleared instance to copy from would stay on the
+        /// device's heap for its whole life (tests/MatCore.Tests ResultClearTests checks that no field is forgotten).
+        /// </summary>
         public void Clear()
         {
-            CopyFrom(Cleared);
+            Left.Clear();
+            Right.Clear();
+            QualityIssues = QualityIssue.None;
+            TotalLoadGrams = LoadLeftPctX10 = LoadRightPctX10 = 0;
+            RearfootPctX10 = MidfootPctX10 = ForefootPctX10 = 0;
+            CopXMmX10 = CopYMmX10 = SwayPathMmX10 = SwayEllipseMm2 = 0;
+            FrameCount = WindowMs = 0;
         }
 
         public void CopyFrom(ScanAnalysis other)

@@ -20,7 +20,7 @@ namespace Kiosk.Mat.Calibration
     /// large, and a column under a foot reaches A = 0.83 (20 sensels of 250 g at 10 mm), where a sensel reads 17% of
     /// its load uncorrected, 31% after one pass and 43% after two; solved directly, all of it.
     ///
-    /// Integer only, one multiply and one divide per loaded sensel, buffers allocated once.
+    /// Integer only, one multiply and one divide per loaded sensel, its per-column gains allocated once, the column sums read where the scan left them.
     /// </summary>
     public sealed class CrosstalkCompensation
     {
@@ -30,7 +30,8 @@ namespace Kiosk.Mat.Calibration
         // A reading's column-node voltage over the drive is raw x _nodePerRaw / _wholeDrive.
         private readonly long _nodePerRaw;
         private readonly long _wholeDrive;
-        private readonly long[] _columnNodeSum;
+        // The frame's column sums, raw counts (the scan loop's own array, not a copy: BeginFrame).
+        private long[] _columnSums;
 
         /// <summary>
         /// Per column, how much the last <see cref="Apply"/> raised a small reading, Q8 (256 = not at all): 1 / (1 - A).
@@ -52,22 +53,18 @@ namespace Kiosk.Mat.Calibration
             // u = raw / 4095 x fullScale / 1000 x (R_d + R_on) / R_d: the ADC sees the node through the on-resistance.
             _nodePerRaw = (long)fullScalePermilleOfDrive * (dividerOhms + muxOnOhms);
             _wholeDrive = (long)ConductanceLaw.AdcMax * 1000 * dividerOhms;
-            _columnNodeSum = new long[_cols];
             NoiseGainQ8 = new int[_cols];
         }
 
         /// <summary>
         /// Writes into <paramref name="compensated"/> what each sensel would read alone on its column.
-        /// It may be the same array as <paramref name="raw"/>. Full-scale readings stay at full scale.
+        /// It may be the same array as <paramref name="raw"/>. Full-scale readings stay at full scale. Takes an array of
+        /// column sums for the frame (power-on, the zero command, hosts: the device's frame path uses <see cref="BeginFrame"/>).
         /// </summary>
         public void Apply(ushort[] raw, ushort[] compensated)
         {
-            long[] columnSum = _columnNodeSum;
             int cols = _cols;
-            for (int col = 0; col < cols; col++)
-            {
-                columnSum[col] = 0;
-            }
+            long[] columnSum = new long[cols];
             int index = 0;
             for (int row = 0; row < _rows; row++)
             {
@@ -91,19 +88,17 @@ namespace Kiosk.Mat.Calibration
         /// <summary>
         /// Takes a frame's column sums (raw counts, every sensel of the column: <see cref="Scanning.ScanLoop.ColumnSums"/>),
         /// so that <see cref="Compensate"/> can then correct single readings: the device corrects only the readings that
-        /// can be a load, not the whole frame.
+        /// can be a load, not the whole frame. The sums are read until the next BeginFrame, not copied.
         /// </summary>
         public void BeginFrame(long[] columnSums)
         {
             long nodePerRaw = _nodePerRaw;
             long whole = _wholeDrive;
-            long[] node = _columnNodeSum;
             int[] noiseGain = NoiseGainQ8;
+            _columnSums = columnSums;
             for (int col = 0; col < _cols; col++)
             {
-                long sum = columnSums[col] * nodePerRaw;
-                node[col] = sum;
-                long rest = whole - sum;
+                long rest = whole - columnSums[col] * nodePerRaw;
                 noiseGain[col] = rest <= whole / 64 ? 64 * 256 : (int)((whole << 8) / rest);
             }
         }
@@ -115,9 +110,9 @@ namespace Kiosk.Mat.Calibration
             {
                 return reading <= 0 ? 0 : ConductanceLaw.AdcMax;
             }
-            // 1 - (A - u_r), in parts of the whole drive.
+            // 1 - (A - u_r), in parts of the whole drive: the column's other readings' share taken from the drive.
             long whole = _wholeDrive;
-            long rest = whole - _columnNodeSum[col] + reading * _nodePerRaw;
+            long rest = whole - (_columnSums[col] - reading) * _nodePerRaw;
             long corrected = rest <= 0 ? ConductanceLaw.AdcMax : reading * whole / rest;
             return corrected >= ConductanceLaw.AdcMax ? ConductanceLaw.AdcMax : (int)corrected;
         }

@@ -157,15 +157,25 @@ namespace Kiosk.Mat.Device
         /// </summary>
         public int EqualiseGains()
         {
-            Loop.ScanFrame();
-            if (Pipeline.Crosstalk != null)
-            {
-                Pipeline.Crosstalk.BeginFrame(Loop.ColumnSums);
-            }
+            ScanForCommand();
             int dead = Calibration.EqualiseGains(Pipeline.LastFrameGrams(new int[Geometry.SenselCount]));
             Link.Hello.CalibrationId = (uint)Calibration.CalibrationId;
             CountMaskedSensels();
             return dead;
+        }
+
+        /// <summary>
+        /// A command's own frame: the raw frame is the tick's only up to its calibration (the analysis may borrow it after
+        /// that: <see cref="ScanLoop.Frame"/>), so a command that comes in with the link's poll reads a new one.
+        /// </summary>
+        private ushort[] ScanForCommand()
+        {
+            ushort[] raw = Loop.ScanFrame();
+            if (Pipeline.Crosstalk != null)
+            {
+                Pipeline.Crosstalk.BeginFrame(Loop.ColumnSums);
+            }
+            return raw;
         }
 
         /// <summary>One frame, at <paramref name="nowMs"/> of a millisecond clock that may wrap (uptime).</summary>
@@ -271,22 +281,23 @@ namespace Kiosk.Mat.Device
             _framesInWindow = 0;
         }
 
-        /// <summary>Takes the last frame as the empty mat's zero; busy while someone stands on the mat.</summary>
+        /// <summary>Takes a frame of the empty mat as its zero; busy while someone stands on the mat.</summary>
         public AckStatus CalibrateZero()
         {
             if (Tracker.State != SessionState.Empty)
             {
                 return AckStatus.Busy;
             }
-            Calibration.CalibrateZero(Pipeline.Compensate(Loop.Frame));
+            Calibration.CalibrateZero(Pipeline.Compensate(Loop.ScanFrame()));
             Link.Hello.CalibrationId = (uint)Calibration.CalibrationId;
             CountMaskedSensels();
             return AckStatus.Ok;
         }
 
-        /// <summary>A known weight stands on the mat: scales the gains so the last frame's total reads it.</summary>
+        /// <summary>A known weight stands on the mat: scales the gains so a frame of it reads it in total.</summary>
         public AckStatus CalibrateGain(int knownGrams)
         {
+            ScanForCommand();
             if (!Calibration.CalibrateGain(Pipeline.LastFrameTotalGrams(), knownGrams))
             {
                 return AckStatus.BadValue;

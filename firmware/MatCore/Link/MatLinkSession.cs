@@ -14,9 +14,11 @@ namespace Kiosk.Mat.Link
     /// </summary>
     public sealed class MatLinkSession : IPacketSink
     {
-        // Commands and acks are small; the device never needs to take a frame or a result.
-        private const int IncomingPacketBytes = 256;
-        private const int ReceiveChunkBytes = 256;
+        // Commands and acks are small; the device never needs to take a frame or a result. The largest packet the display
+        // sends it is a SetConfig with the longest key and value (docs/protocol.md): its payload, header and CRC.
+        private const int IncomingPacketBytes = PacketFormat.HeaderBytes + 2 + SetConfigMessage.MaxKeyBytes + SetConfigMessage.MaxValueBytes + PacketFormat.CrcBytes;
+        // Read from the transport this much at a time: a poll takes a few commands at most, and a longer one in turns.
+        private const int ReceiveChunkBytes = 64;
 
         private readonly long _deviceId;
         private readonly MatGeometry _geometry;
@@ -36,7 +38,9 @@ namespace Kiosk.Mat.Link
         private readonly AckMessage _ack = new AckMessage();
         private readonly CalibrateGainMessage _gain = new CalibrateGainMessage();
         private readonly ChallengeMessage _challenge = new ChallengeMessage();
-        private readonly PairingProof _proof;
+        // The key, not a PairingProof: the proof's hash state (pads, schedule, block: ~0.9 KB of heap) is built for
+        // each Challenge, once a connection, rather than kept for the device's life.
+        private readonly byte[] _pairingKey;
 
         private IPacketTransport _transport;
         private uint _sequence;
@@ -82,7 +86,7 @@ namespace Kiosk.Mat.Link
         public MatLinkSession(long deviceId, MatGeometry geometry, ResultOutbox outbox, uint firstResultCounter, byte[] pairingKey, int payloadBytes)
         {
             _deviceId = deviceId;
-            _proof = pairingKey == null ? null : new PairingProof(pairingKey);
+            _pairingKey = pairingKey;
             _geometry = geometry;
             _outbox = outbox;
             _nextResultCounter = firstResultCounter;
@@ -398,11 +402,11 @@ namespace Kiosk.Mat.Link
         /// </summary>
         private void OnChallenge()
         {
-            if (_paired || _challenge.HelloSequence != _helloSequence || _proof == null)
+            if (_paired || _challenge.HelloSequence != _helloSequence || _pairingKey == null)
             {
                 return;
             }
-            _proof.Compute(_deviceId, _challenge.Nonce, 0, Hello.Proof, 0);
+            new PairingProof(_pairingKey).Compute(_deviceId, _challenge.Nonce, 0, Hello.Proof, 0);
             SendHello(HelloMessage.ProofHmacSha256);
         }
 

@@ -88,19 +88,11 @@ namespace Kiosk.Mat.Protocol
             {
                 return;
             }
-            if (_blockRemaining == 0)
+            int decoded = PacketFormat.Unstuff(value, ref _blockRemaining, ref _zeroPending);
+            if (decoded >= 0)
             {
-                // A code byte: the run before it ended in a zero unless it was a full 254-byte run.
-                if (_zeroPending)
-                {
-                    Append(0);
-                }
-                _blockRemaining = value - 1;
-                _zeroPending = value < 0xFF;
-                return;
+                Append((byte)decoded);
             }
-            Append(value);
-            _blockRemaining--;
         }
 
         private void Append(byte value)

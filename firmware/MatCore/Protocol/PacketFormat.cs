@@ -35,5 +35,24 @@ namespace Kiosk.Mat.Protocol
         {
             return packetBytes + packetBytes / 254 + 3;
         }
+
+        /// <summary>
+        /// Undoes COBS one wire byte (not a delimiter) at a time: returns the packet byte it stands for, or -1 for a code
+        /// byte that stands for none. A code byte opens a block of <paramref name="blockRemaining"/> literal bytes; the
+        /// block before it ended in a zero unless it was a full 254-byte run (<paramref name="zeroPending"/>).
+        /// Both start at 0 / false for each packet.
+        /// </summary>
+        public static int Unstuff(byte value, ref int blockRemaining, ref bool zeroPending)
+        {
+            if (blockRemaining > 0)
+            {
+                blockRemaining--;
+                return value;
+            }
+            int decoded = zeroPending ? 0 : -1;
+            blockRemaining = value - 1;
+            zeroPending = value < 0xFF;
+            return decoded;
+        }
     }
 }

@@ -81,7 +81,12 @@ namespace Kiosk.Mat.Scanning
         /// <summary>The mat's columns (a frame's row length).</summary>
         public int Cols { get { return _colCount; } }
 
-        /// <summary>The raw frame the last <see cref="ScanFrame"/> filled. The same array every time.</summary>
+        /// <summary>
+        /// The raw frame the last <see cref="ScanFrame"/> filled. The same array every time. The device reads it only in
+        /// the tick that scanned it, up to the calibration, and its commands scan their own (<see cref="Device.MatDevice"/>):
+        /// from the tracker's step on, through the analysis and until the next scan, it holds nothing the device needs
+        /// (the ESP32 app's screen shows it between ticks: an analysis that borrowed it would show there for one tick).
+        /// </summary>
         public ushort[] Frame { get { return _frame; } }
 
         public int FramesScanned { get { return _framesScanned; } }

@@ -286,6 +286,21 @@ public class MatLinkSessionTests
         Assert.Equal(display.ResultPayloads[0].Length, display.ResultPayloads[1].Length);
     }
 
+    [Fact]
+    public void TheLongestSetConfigTheProtocolAllowsIsTakenAndAnswered()
+    {
+        // The device's receive buffer is sized for it: the longest key and value, nothing more.
+        var (session, display) = Connected(capacity: 1);
+        var config = new SetConfigMessage();
+        config.Set(new string('k', SetConfigMessage.MaxKeyBytes), new string('v', SetConfigMessage.MaxValueBytes));
+        var payload = new byte[2 + SetConfigMessage.MaxKeyBytes + SetConfigMessage.MaxValueBytes];
+        Assert.Equal(payload.Length, config.EncodePayload(payload, 0, payload.Length));
+        uint sequence = display.SendCommand(MessageType.SetConfig, payload);
+        session.Poll(1);
+
+        Assert.Equal([(sequence, AckStatus.UnknownKey)], display.AcksFromDevice);
+    }
+
     private static MatLinkSession Session(byte[]? key, int capacity = 4) =>
         new(DeviceId, Mat, new ResultOutbox(capacity, capacity * ResultMessage.MaxPayloadBytes(Mat.SenselCount)), firstResultCounter: 1, key);
 

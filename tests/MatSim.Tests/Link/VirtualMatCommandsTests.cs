@@ -1,3 +1,5 @@
+using Kiosk.Mat.Device;
+
 namespace Kiosk.Mat.Simulation.Tests.Link;
 
 /// <summary>
@@ -35,6 +37,39 @@ public class VirtualMatCommandsTests
 
         Assert.Equal([(zero, AckStatus.Ok), (busyZero, AckStatus.Busy), (gain, AckStatus.Ok)], display.AcksFromDevice);
         Assert.InRange(mat.Device.Tracker.TotalLoadGrams, knownGrams * 0.95, knownGrams * 1.02);
+    }
+
+    [Fact]
+    public void CalibrateScansAFrameOfItsOwnSoTheTicksRawFrameMayBeBorrowedAfterItsCalibration()
+    {
+        var display = new ScriptedDisplayTransport();
+        var mat = new VirtualMat(Mat48) { Dial = () => display };
+        mat.Start();
+        Steps(mat, new int[Mat48.SenselCount], 10);
+        int[] standing = new int[Mat48.SenselCount];
+        ShopperScenarios.Find("normal-arches-still")!.Timeline(Mat48).LoadAt(4000, standing);
+        Steps(mat, standing, 20);
+        int knownGrams = mat.Device.Tracker.TotalLoadGrams * 4 / 5;
+
+        // Scratch in the raw frame after the tick's calibration, as an analysis that borrowed it would leave it: the
+        // live frame goes out after the calibration and before the link's poll carries out the command.
+        mat.Device.FrameListener = new RawFrameScribbler(mat.Device.Loop.Frame, mat.Device.FrameListener);
+        byte[] gainPayload = new byte[16];
+        int gainBytes = new CalibrateGainMessage { KnownWeightGrams = knownGrams }.EncodePayload(gainPayload, 0, gainPayload.Length);
+        uint gain = display.SendCommand(MessageType.CalibrateGain, gainPayload[..gainBytes]);
+        Steps(mat, standing, 20);
+
+        Assert.Equal([(gain, AckStatus.Ok)], display.AcksFromDevice);
+        Assert.InRange(mat.Device.Tracker.TotalLoadGrams, knownGrams * 0.95, knownGrams * 1.02);
+    }
+
+    private sealed class RawFrameScribbler(ushort[] raw, ILiveFrameListener? next) : ILiveFrameListener
+    {
+        public void OnSending(int capturedAtMs)
+        {
+            Array.Fill(raw, (ushort)3000);
+            next?.OnSending(capturedAtMs);
+        }
     }
 
     private static void Steps(VirtualMat mat, int[] load, int frames)
