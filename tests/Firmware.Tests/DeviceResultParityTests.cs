@@ -68,12 +68,14 @@ public sealed class DeviceResultParityTests
 
     /// <summary>
     /// The whole-device tests as CI builds them (MatCore.WholeDeviceTests.Build in Release, built before this project
-    /// whatever its own configuration), run by nf-run.
+    /// whatever its own configuration), run by nf-run with the bench they reference (the core, the fakes and the
+    /// shoppers, an assembly of their own beside NFUnitTest).
     /// </summary>
     private static string RunInNanoClr()
     {
         string dll = Path.Combine(RepositoryPaths.Root, "firmware", "MatCore.WholeDeviceTests.Build", "bin", "Release", "netstandard2.0", "NFUnitTest.dll");
-        var run = ToolRun.Of(Path.Combine(NanoClrFactAttribute.Tools, "nf-run"), ["--tests", "--heap", HeapBytes.ToString(), "--quiet", dll],
+        string bench = Path.Combine(Path.GetDirectoryName(dll)!, "Kiosk.Mat.DeviceTests.Bench.dll");
+        var run = ToolRun.Of(Path.Combine(NanoClrFactAttribute.Tools, "nf-run"), ["--tests", "--heap", HeapBytes.ToString(), "--quiet", dll, bench],
             TimeSpan.FromMinutes(15));
         Assert.True(run.ExitCode == 0, $"the device tests failed in nanoCLR:\n{Tail(run.Output + run.Error)}");
         return run.Output;
