@@ -50,16 +50,6 @@ namespace Kiosk.Mat.Protocol
         }
 
         /// <summary>
-        /// Where <see cref="EncodeInPlace(MessageType, uint, byte[], int)"/> wants the payload: room before it for the
-        /// delimiter, the header and the COBS code bytes of the largest packet, so that encoding forward never
-        /// overwrites a payload byte it has not read yet (each output byte lands at or before the input byte it came from).
-        /// </summary>
-        public const int InPlacePayloadOffset = 2 + PacketFormat.HeaderBytes + PacketFormat.MaxPacketBytes / 254 + 4;
-
-        /// <summary>Bytes after the payload that <see cref="EncodeInPlace(MessageType, uint, byte[], int)"/> may write: the CRC, its code bytes and the delimiter.</summary>
-        public const int InPlaceTailBytes = PacketFormat.CrcBytes + 4;
-
-        /// <summary>
         /// The room in front of a payload of <paramref name="payloadLength"/> bytes that framing it in place takes
         /// (<see cref="EncodeInPlaceAt"/>): the delimiter, the header, a code byte per started run of 254 bytes and
         /// one more. It grows with the payload, so a payload placed behind the room for a larger one also fits.
@@ -70,22 +60,8 @@ namespace Kiosk.Mat.Protocol
         }
 
         /// <summary>
-        /// The same wire bytes as <see cref="Encode"/>, written over the payload's own buffer: the payload at
-        /// <see cref="InPlacePayloadOffset"/>, the packet from index 0. The device then needs no second buffer the size
-        /// of its largest packet (4.7 KB of a 48 x 48 mat's heap).
-        /// Returns the wire length, or 0 when the payload is too large or the buffer too small.
-        /// </summary>
-        public static int EncodeInPlace(MessageType type, uint sequence, byte[] buffer, int payloadLength)
-        {
-            int end = InPlacePayloadOffset + payloadLength;
-            if (payloadLength < 0 || payloadLength > PacketFormat.MaxPayloadBytes || end + InPlaceTailBytes > buffer.Length)
-            {
-                return 0;
-            }
-            return Frame(type, sequence, buffer, 0, InPlacePayloadOffset, payloadLength);
-        }
-
-        /// <summary>
+        /// The same wire bytes as <see cref="Encode"/>, written over the payload's own buffer, so the device needs no
+        /// second buffer the size of its largest packet (4.7 KB of a 48 x 48 mat's heap).
         /// Frames the payload at <paramref name="payloadOffset"/> in place, the packet starting
         /// <see cref="InPlaceHeadroomFor"/> bytes before it and ending within the CRC's 4 bytes after it: nothing else of
         /// the buffer is touched, so a payload kept among others (the outbox's) can go out from where it lies, and
